@@ -1,0 +1,145 @@
+"""Entry point and composition root: settings → resources → services → the Discord client.
+
+Run `python bot.py` after filling in `.env` (see `.env.example`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+
+import aiohttp
+import discord
+from discord.ext import commands
+from dotenv import load_dotenv
+
+from cogs.command_sync import sync_commands_if_changed
+from cogs.imagine import ImagineCog
+from cogs.presenter import DiscordJobEvents
+from services.clock import SystemClock
+from services.images import ImageDownloader
+from services.jobs import EngineConfig, JobEngine
+from services.polling import PollSchedule
+from services.retry import RetryPolicy
+from services.settings import Settings, SettingsError, load_settings
+from services.store import Store, StoreError
+from services.supervisor import TaskSupervisor
+from services.wan import WanClient
+
+log = logging.getLogger("imagine")
+
+
+class ImagineBot(commands.Bot):
+    """The Discord client; its services are built in `run` and handed in."""
+
+    def __init__(self, settings: Settings, store: Store) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            chunk_guilds_at_startup=False,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+        )
+        self.settings = settings
+        self.store = store
+        self.engine: JobEngine | None = None
+        self.cog: ImagineCog | None = None
+
+    async def setup_hook(self) -> None:
+        """Register the cogs, sync commands when they changed, and resume unfinished jobs."""
+        assert self.cog is not None
+        assert self.engine is not None
+        await self.add_cog(self.cog)
+        await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
+        resumed = await self.engine.resume()
+        if resumed:
+            log.info("resumed %d unfinished job(s)", resumed)
+
+    async def on_ready(self) -> None:
+        """Log who we are once the gateway is ready."""
+        log.info("logged in as %s (%s) in %d guild(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+
+async def run(settings: Settings) -> None:
+    """Open the resources, run the bot until it is closed (SIGTERM/SIGINT), then close everything."""
+    clock = SystemClock()
+    store = await Store.open(settings.database_url, clock.now)
+    supervisor = TaskSupervisor()
+    try:
+        async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}) as session:
+            bot = ImagineBot(settings, store)
+            wan = WanClient(
+                session,
+                settings.wan_api_base_url,
+                settings.wan_api_key,
+                policy=RetryPolicy(create_attempts=settings.create_max_attempts),
+                timeout=settings.api_timeout_seconds,
+                sleep=clock.sleep,
+            )
+            downloader = ImageDownloader(
+                session,
+                allow_private=settings.image_url_allow_private,
+                max_bytes=settings.max_download_bytes,
+                timeout=settings.download_timeout_seconds,
+            )
+            events = DiscordJobEvents(bot, clock, supervisor, settings.progress_edit_interval)
+            config = EngineConfig(
+                user_daily_images=settings.user_daily_images,
+                job_deadline_seconds=settings.job_deadline_seconds,
+                max_tasks_in_flight=settings.max_tasks_in_flight,
+                schedule=PollSchedule(min_interval=settings.poll_min_interval, max_interval=settings.poll_max_interval),
+            )
+            bot.engine = JobEngine(store, wan, downloader, events, clock, config, supervisor)
+            bot.cog = ImagineCog(bot.engine, events)
+            _close_on_signals(bot, supervisor)
+            async with bot:
+                await bot.start(settings.discord_token)
+    finally:
+        await supervisor.close()
+        await store.close()
+        log.info("stopped")
+
+
+def _close_on_signals(bot: ImagineBot, supervisor: TaskSupervisor) -> None:
+    loop = asyncio.get_running_loop()
+
+    def request_close(name: str) -> None:
+        log.info("%s received; shutting down", name)
+        supervisor.spawn("shutdown", bot.close())
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, request_close, sig.name)
+
+
+def main() -> int:
+    """Load settings, run the bot, and turn fatal setup errors into one line on stderr."""
+    load_dotenv()
+    try:
+        settings = load_settings(os.environ)
+    except SettingsError as error:
+        print(f"imagine-bot: {error} (see .env.example)", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        asyncio.run(run(settings))
+    except StoreError as error:
+        print(f"imagine-bot: {error}", file=sys.stderr)
+        return 1
+    except discord.LoginFailure:
+        print(
+            "imagine-bot: Discord rejected DISCORD_TOKEN; check it in .env (see .env.example)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Every text a user sees, in one place: progress, results, and errors turned into advice."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import discord
+
+from services.errors import InvalidOption, QuotaExceeded
+from services.events import JobPhase
+from services.models import FailureReason, Job
+
+PROMPT_PREVIEW_CHARS = 300
+
+_FAILURES: dict[FailureReason, str] = {
+    FailureReason.CONTENT_POLICY: (
+        "The image service refused this prompt under its content policy. Rephrase it (leave out anything "
+        "explicit, violent or about real people) and try again."
+    ),
+    FailureReason.INVALID_INPUT: "The image service rejected these options. Change the prompt or size and try again.",
+    FailureReason.SERVICE_FAILED: "The image service failed to generate this image. Please try again in a moment.",
+    FailureReason.SERVICE_UNAVAILABLE: (
+        "The bot's image service is unavailable right now; the bot's operator has been told. Please try again later."
+    ),
+    FailureReason.API_UNREACHABLE: "The image service could not be reached. Please try again in a few minutes.",
+    FailureReason.TIMED_OUT: "The image service took too long and the job was abandoned. Please try again later.",
+    FailureReason.NO_IMAGES: "The image service finished without producing an image. Please try again.",
+    FailureReason.BAD_IMAGE: "The image service returned a file that could not be used ({detail}). Please try again.",
+    FailureReason.DELIVERY_FAILED: (
+        "The images were generated but could not be posted here. Ask an admin to let the bot send messages and "
+        "attach files in this channel."
+    ),
+    FailureReason.RESULTS_EXPIRED: (
+        "The images expired (their links last 24 hours) before they could be delivered. Please generate them again."
+    ),
+    FailureReason.INTERNAL: "Something went wrong inside the bot. Please try again.",
+}
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def inert(text: str) -> str:
+    """User text made safe to echo: no markdown effects and no working mentions."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def describe_job(job: Job) -> str:
+    """One line naming the job: its prompt (short, escaped), size, count and id."""
+    size = job.options.size or "default size"
+    count = f"{job.options.n} images" if job.options.n > 1 else "1 image"
+    return f"**{inert(shorten(job.options.prompt, PROMPT_PREVIEW_CHARS))}**\n`{size}` · {count} · job `{job.id}`"
+
+
+def progress_text(job: Job, phase: JobPhase) -> str:
+    """The running job's status line under its description."""
+    if phase == JobPhase.QUEUED:
+        status = "⏳ Queued, waiting for a free slot at the image service…"
+    elif phase == JobPhase.SUBMITTING:
+        status = "📨 Sending the prompt to the image service…"
+    elif phase == JobPhase.UPLOADING:
+        status = "📤 Done! Uploading the images…"
+    else:
+        status = f"🎨 Generating… {job.progress}%"
+        if job.estimated_time:
+            status += f" (the service estimates about {job.estimated_time} s in all)"
+    return f"{describe_job(job)}\n{status}"
+
+
+def result_text(job: Job, delivered: int, requester_mention: str | None = None) -> str:
+    """The caption of the result message."""
+    head = f"{requester_mention} " if requester_mention else ""
+    text = f"{head}🖼️ {describe_job(job)}"
+    if delivered < job.options.n:
+        text += (
+            f"\nThe service produced only {delivered} of the {job.options.n} images asked for; "
+            f"only {delivered} counted against your daily quota."
+        )
+    return text
+
+
+def failure_text(job: Job, requester_mention: str | None = None) -> str:
+    """Why the job ended without images, and what to do; always says the quota was not used."""
+    reason = job.failure_reason or FailureReason.INTERNAL
+    advice = _FAILURES[reason].format(detail=inert(job.failure_detail or "unknown problem"))
+    head = f"{requester_mention} " if requester_mention else ""
+    return f"{head}❌ {describe_job(job)}\n{advice}\nNo images were counted against your quota."
+
+
+def invalid_option_text(error: InvalidOption) -> str:
+    """An ephemeral answer to an invalid option."""
+    return f"❌ The option **{error.option}** {error.message}\nNothing was generated and no quota was used."
+
+
+def quota_text(error: QuotaExceeded) -> str:
+    """An ephemeral refusal: which limit, what is left and when it resets."""
+    reset = discord.utils.format_dt(error.resets_at, "R")
+    at = discord.utils.format_dt(error.resets_at, "t")
+    return (
+        f"🚫 Daily limit reached: you asked for {error.requested} image(s) but have {error.remaining} of "
+        f"{error.limit} left today. Your quota resets {reset} ({at})."
+    )
+
+
+def format_reset(moment: datetime) -> str:
+    """A Discord relative timestamp for a reset time."""
+    return discord.utils.format_dt(moment, "R")

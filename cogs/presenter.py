@@ -1,0 +1,171 @@
+"""Shows jobs in Discord: rate-limited progress edits, the result message, and failure messages.
+
+Messages go through the interaction's webhook while its token is valid (15 minutes); when it has
+expired or Discord rejects it, they go to the channel as a reply that mentions the requester only.
+Only the token and ids stored on the job are needed, so this works the same after a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import discord
+
+from cogs.messages import failure_text, progress_text, result_text
+from services.clock import Clock
+from services.events import DeliveryError, JobPhase
+from services.image_fit import FittedImage
+from services.models import Job
+from services.supervisor import TaskSupervisor
+
+log = logging.getLogger(__name__)
+
+TOKEN_LIFETIME_SECONDS = 15 * 60
+TOKEN_SAFETY_MARGIN = 30.0
+# Discord codes meaning the interaction token is no longer usable.
+TOKEN_GONE_CODES = {50027, 10062, 10015}
+
+
+@dataclass
+class _ProgressState:
+    phase: JobPhase
+    job: Job
+    last_edit: float = float("-inf")
+    pending: asyncio.Task[None] | None = None
+    finished: bool = False
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+def nonce_for(job: Job) -> str:
+    """A message nonce derived from the job, so Discord drops a repeated post of the same result."""
+    return f"imagine-{job.id}"[:25]
+
+
+def requester_mentions(job: Job) -> discord.AllowedMentions:
+    """Mentions allowed in a job's messages: the requester, nobody else."""
+    return discord.AllowedMentions(everyone=False, roles=False, replied_user=True, users=[discord.Object(job.user_id)])
+
+
+class DiscordJobEvents:
+    """The Discord side of the engine's seam (`services.events.JobEvents`)."""
+
+    def __init__(self, client: discord.Client, clock: Clock, supervisor: TaskSupervisor, edit_interval: float) -> None:
+        self._client = client
+        self._clock = clock
+        self._supervisor = supervisor
+        self._interval = edit_interval
+        self._progress: dict[str, _ProgressState] = {}
+
+    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+        """Schedule an edit of the response; at most one edit per interval, always showing the latest state."""
+        if not self._token_usable(job):
+            return
+        state = self._progress.get(job.id)
+        if state is None:
+            state = self._progress[job.id] = _ProgressState(phase, job)
+        state.phase, state.job = phase, job
+        if state.finished or state.pending is not None:
+            return
+        state.pending = self._supervisor.spawn(f"progress-{job.id}", self._edit_progress(state))
+
+    async def _edit_progress(self, state: _ProgressState) -> None:
+        wait = state.last_edit + self._interval - self._clock.now()
+        if wait > 0:
+            await self._clock.sleep(wait)
+        async with state.lock:
+            state.pending = None
+            if state.finished:
+                return
+            state.last_edit = self._clock.now()
+            try:
+                await self._webhook(state.job).edit_message(
+                    "@original",  # type: ignore[arg-type]  # the route takes "@original" for the response
+                    content=progress_text(state.job, state.phase),
+                    allowed_mentions=discord.AllowedMentions.none(),
+                )
+            except discord.HTTPException as error:
+                log.info("job %s: progress edit refused (%s %s)", state.job.id, error.status, error.code)
+
+    async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
+        """Post the result: one message with every image attached."""
+        await self._finish_progress(job)
+
+        def files() -> list[discord.File]:
+            return [
+                discord.File(io.BytesIO(image.data), filename=f"{job.id}-{index + 1}.{image.extension}")
+                for index, image in enumerate(images)
+            ]
+
+        if self._token_usable(job):
+            try:
+                message = await self._webhook(job).edit_message(
+                    "@original",  # type: ignore[arg-type]
+                    content=result_text(job, len(images)),
+                    attachments=files(),
+                    allowed_mentions=requester_mentions(job),
+                )
+                return (message.id,)
+            except discord.HTTPException as error:
+                if not _token_gone(error):
+                    raise DeliveryError(f"Discord refused the result ({error.status} {error.code})") from None
+                log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
+        return (await self._post_in_channel(job, result_text(job, len(images), f"<@{job.user_id}>"), files()),)
+
+    async def job_ended(self, job: Job) -> None:
+        """Tell the requester why the job ended without images."""
+        await self._finish_progress(job)
+        if self._token_usable(job):
+            try:
+                await self._webhook(job).edit_message(
+                    "@original",  # type: ignore[arg-type]
+                    content=failure_text(job),
+                    allowed_mentions=discord.AllowedMentions.none(),
+                )
+                return
+            except discord.HTTPException as error:
+                if not _token_gone(error):
+                    log.warning("job %s: could not show its failure (%s %s)", job.id, error.status, error.code)
+                    return
+        with contextlib.suppress(DeliveryError):
+            await self._post_in_channel(job, failure_text(job, f"<@{job.user_id}>"), [])
+
+    async def _post_in_channel(self, job: Job, content: str, files: list[discord.File]) -> int:
+        channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
+        try:
+            message = await channel.send(
+                content=content, files=files, allowed_mentions=requester_mentions(job), nonce=nonce_for(job)
+            )
+        except discord.HTTPException as error:
+            raise DeliveryError(f"the channel refused the message ({error.status} {error.code})") from None
+        return message.id
+
+    async def _finish_progress(self, job: Job) -> None:
+        state = self._progress.pop(job.id, None)
+        if state is None:
+            return
+        state.finished = True
+        if state.pending is not None:
+            state.pending.cancel()
+        async with state.lock:  # let an edit already on the wire land before the final one
+            pass
+
+    def _token_usable(self, job: Job) -> bool:
+        target = job.target
+        if not target.interaction_token or target.application_id is None or target.interaction_created_at is None:
+            return False
+        age = self._clock.now() - target.interaction_created_at
+        return age < TOKEN_LIFETIME_SECONDS - TOKEN_SAFETY_MARGIN
+
+    def _webhook(self, job: Job) -> discord.Webhook:
+        assert job.target.application_id is not None
+        assert job.target.interaction_token is not None
+        return discord.Webhook.partial(job.target.application_id, job.target.interaction_token, client=self._client)
+
+
+def _token_gone(error: discord.HTTPException) -> bool:
+    return error.code in TOKEN_GONE_CODES or error.status in {401, 404}

@@ -1,0 +1,102 @@
+"""Checking that bytes are a real image and fitting it under an upload limit (Pillow; CPU-bound, so
+callers run `fit_image` in a worker thread)."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+from PIL import Image, UnidentifiedImageError
+
+ACCEPTED_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
+# Discord accepts at most this much per message request, whatever each file's own limit.
+REQUEST_BYTES_LIMIT = 25 * 1024 * 1024
+_MULTIPART_OVERHEAD = 64 * 1024
+_QUALITY_LADDER = (92, 85, 75)
+_MIN_SIDE = 64
+
+
+class InvalidImageData(ValueError):
+    """The bytes are not an image this bot accepts, or cannot be made to fit."""
+
+
+@dataclass(frozen=True)
+class FittedImage:
+    """Image bytes ready to upload."""
+
+    data: bytes
+    extension: str
+    width: int
+    height: int
+    reencoded: bool
+
+    @property
+    def size(self) -> int:
+        """Size in bytes."""
+        return len(self.data)
+
+
+def per_file_limit(attachment_limit: int, file_count: int) -> int:
+    """The size each of `file_count` files may have so that one message carries them all."""
+    shared = (REQUEST_BYTES_LIMIT - _MULTIPART_OVERHEAD) // max(1, file_count)
+    return max(1, min(attachment_limit, shared))
+
+
+def inspect_image(data: bytes) -> tuple[str, int, int]:
+    """Return (format, width, height) after verifying the bytes decode as an accepted image."""
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            image_format = probe.format or ""
+            width, height = probe.size
+            probe.verify()
+    except Image.DecompressionBombError:
+        raise InvalidImageData("the image is too large to decode safely") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise InvalidImageData("the file is not a readable image") from None
+    if image_format not in ACCEPTED_FORMATS:
+        raise InvalidImageData(f"unsupported image format {image_format or 'unknown'}")
+    return image_format, width, height
+
+
+def fit_image(data: bytes, limit: int) -> FittedImage:
+    """Keep the original bytes when they fit `limit`; otherwise re-encode as JPEG, then downscale."""
+    image_format, width, height = inspect_image(data)
+    if len(data) <= limit:
+        return FittedImage(data, ACCEPTED_FORMATS[image_format], width, height, reencoded=False)
+    try:
+        with Image.open(io.BytesIO(data)) as source:
+            source.load()
+            rgb = _flatten(source)
+    except (OSError, ValueError):
+        raise InvalidImageData("the image is truncated or corrupt") from None
+    for quality in _QUALITY_LADDER:
+        encoded = _encode_jpeg(rgb, quality)
+        if len(encoded) <= limit:
+            return FittedImage(encoded, "jpg", rgb.width, rgb.height, reencoded=True)
+    current = rgb
+    encoded = _encode_jpeg(current, _QUALITY_LADDER[-1])
+    while len(encoded) > limit:
+        scale = math.sqrt(limit / len(encoded)) * 0.9
+        new_size = (int(current.width * scale), int(current.height * scale))
+        if min(new_size) < _MIN_SIDE:
+            raise InvalidImageData(f"cannot fit the image under {limit} bytes")
+        current = rgb.resize(new_size, Image.Resampling.LANCZOS)
+        encoded = _encode_jpeg(current, _QUALITY_LADDER[-1])
+    return FittedImage(encoded, "jpg", current.width, current.height, reencoded=True)
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    if image.mode in {"RGBA", "LA"} or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _encode_jpeg(image: Image.Image, quality: int) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=quality, optimize=True)
+    return buffer.getvalue()

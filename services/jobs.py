@@ -1,0 +1,236 @@
+"""The job engine: accepts jobs, submits them to the API, tracks them, and hands the images over.
+
+A job's state is stored before each step that depends on it (queued → submitting → submitted →
+completed → delivered, or failed / expired), so `resume` can pick every unfinished job up after a
+restart: a job in `submitting` is sent again with the same Idempotency-Key, never as a new task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from services.clock import Clock
+from services.errors import ImageFetchError, QuotaExceeded, TaskFailed, TaskTimedOut, WanAPIError
+from services.events import DeliveryError, JobEvents, JobPhase
+from services.failures import reason_for_api_error, reason_for_task_error
+from services.image_fit import FittedImage, per_file_limit
+from services.images import ImageDownloader
+from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState, Task, TaskStatus
+from services.polling import PollSchedule, next_poll_delay
+from services.quota import next_reset, usage_day
+from services.store import Store
+from services.supervisor import TaskSupervisor
+from services.wan import WanClient
+
+log = logging.getLogger(__name__)
+
+RESULT_LIFETIME_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Tunables of the engine, from `Settings`."""
+
+    user_daily_images: int = 20
+    job_deadline_seconds: float = 600.0
+    max_tasks_in_flight: int = 8
+    schedule: PollSchedule = field(default_factory=PollSchedule)
+
+
+def new_job_id() -> str:
+    """A short, unguessable job id (also the create call's Idempotency-Key)."""
+    return secrets.token_hex(6)
+
+
+class JobEngine:
+    """Runs jobs in the background, one owned task per job, under a global in-flight limit."""
+
+    def __init__(
+        self,
+        store: Store,
+        wan: WanClient,
+        downloader: ImageDownloader,
+        events: JobEvents,
+        clock: Clock,
+        config: EngineConfig,
+        supervisor: TaskSupervisor,
+    ) -> None:
+        self._store = store
+        self._wan = wan
+        self._downloader = downloader
+        self._events = events
+        self._clock = clock
+        self._config = config
+        self._supervisor = supervisor
+        self._slots = asyncio.Semaphore(config.max_tasks_in_flight)
+        self._running: dict[str, asyncio.Task[None]] = {}
+
+    async def accept(self, user_id: int, options: GenerationOptions, target: DeliveryTarget) -> Job:
+        """Store a new job with its images reserved, or raise `QuotaExceeded` (nothing stored or charged)."""
+        now = self._clock.now()
+        job = Job(
+            id=new_job_id(),
+            user_id=user_id,
+            options=options,
+            target=target,
+            created_at=now,
+            updated_at=now,
+            usage_day=usage_day(now),
+        )
+        limit = self._config.user_daily_images
+        used = await self._store.insert_job_reserving(job, job.usage_day, limit)
+        if used is not None:
+            raise QuotaExceeded(limit, max(0, limit - used), options.n, next_reset(now))
+        log.info("job %s accepted: user %s, n=%d, size=%s", job.id, user_id, options.n, options.size)
+        return job
+
+    def start(self, job: Job) -> None:
+        """Run the job in the background (no-op if it already runs)."""
+        if job.id in self._running:
+            return
+        task = self._supervisor.spawn(f"job-{job.id}", self._run(job))
+        self._running[job.id] = task
+        task.add_done_callback(lambda _: self._running.pop(job.id, None))
+
+    async def resume(self) -> int:
+        """Start every unfinished job found in the store; returns how many."""
+        jobs = await self._store.unfinished_jobs()
+        for job in jobs:
+            log.info("job %s resumed in state %s", job.id, job.state)
+            self.start(job)
+        return len(jobs)
+
+    @property
+    def active_jobs(self) -> int:
+        """Jobs running in this process."""
+        return len(self._running)
+
+    async def _run(self, job: Job) -> None:
+        try:
+            if job.state in {JobState.QUEUED, JobState.SUBMITTING, JobState.SUBMITTED}:
+                async with self._slots:
+                    if job.state in {JobState.QUEUED, JobState.SUBMITTING}:
+                        await self._submit(job)
+                    await self._track(job)
+            await self._deliver(job)
+        except WanAPIError as error:
+            await self._fail(job, reason_for_api_error(error), str(error))
+        except TaskFailed as error:
+            await self._fail(job, reason_for_task_error(error.code), str(error))
+        except TaskTimedOut as error:
+            await self._fail(job, FailureReason.TIMED_OUT, str(error))
+        except ImageFetchError as error:
+            await self._fail(job, FailureReason.BAD_IMAGE, error.reason)
+        except DeliveryError as error:
+            await self._fail(job, FailureReason.DELIVERY_FAILED, str(error))
+        except Exception as error:
+            log.exception("job %s: unexpected error", job.id)
+            await self._fail(job, FailureReason.INTERNAL, type(error).__name__)
+
+    async def _submit(self, job: Job) -> None:
+        if job.state == JobState.QUEUED:
+            await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING)
+            job.state = JobState.SUBMITTING
+        await self._notify(job, JobPhase.SUBMITTING)
+        task = await self._wan.create_task(job.options, idempotency_key=job.id)
+        now = self._clock.now()
+        await self._store.transition(
+            job.id,
+            [JobState.SUBMITTING],
+            JobState.SUBMITTED,
+            task_id=task.id,
+            task_created=task.created,
+            estimated_time=task.estimated_time,
+            submitted_at=now,
+        )
+        job.state, job.task_id, job.task_created = JobState.SUBMITTED, task.id, task.created
+        job.estimated_time, job.submitted_at = task.estimated_time, now
+        log.info("job %s submitted as task %s (estimated %s s)", job.id, task.id, task.estimated_time)
+        await self._notify(job, JobPhase.GENERATING)
+
+    async def _track(self, job: Job) -> None:
+        assert job.task_id is not None
+        started = job.submitted_at or self._clock.now()
+        deadline = started + self._config.job_deadline_seconds
+        delay: float | None = None
+        while True:
+            now = self._clock.now()
+            if now >= deadline:
+                raise TaskTimedOut(job.task_id, self._config.job_deadline_seconds)
+            delay = next_poll_delay(self._config.schedule, now - started, job.progress, job.estimated_time, delay)
+            await self._clock.sleep(min(delay, deadline - now))
+            try:
+                task = await self._wan.get_task(job.task_id)
+            except WanAPIError as error:
+                if error.is_auth_problem or error.status in {400, 404}:
+                    raise
+                log.warning("job %s: task query failed, will poll again: %s", job.id, error)
+                continue
+            if task.status.is_terminal:
+                await self._record_outcome(job, task)
+                return
+            if task.progress != job.progress or task.estimated_time not in {None, job.estimated_time}:
+                job.progress = task.progress
+                job.estimated_time = task.estimated_time or job.estimated_time
+                await self._notify(job, JobPhase.GENERATING)
+
+    async def _record_outcome(self, job: Job, task: Task) -> None:
+        if task.status != TaskStatus.COMPLETED:
+            raise TaskFailed(task.id, task.error_code or task.status.value, task.error_message)
+        urls = task.results[: job.options.n]
+        if not urls:
+            raise TaskFailed(task.id, "generation_failed_no_content", "the task completed without images")
+        await self._store.transition(job.id, [JobState.SUBMITTED], JobState.COMPLETED, result_urls=list(urls))
+        job.state, job.result_urls, job.progress = JobState.COMPLETED, urls, 100
+        log.info("job %s: task %s completed with %d of %d images", job.id, task.id, len(urls), job.options.n)
+
+    async def _deliver(self, job: Job) -> None:
+        if job.state != JobState.COMPLETED:
+            return
+        created = job.task_created or job.submitted_at or job.created_at
+        if self._clock.now() >= created + RESULT_LIFETIME_SECONDS:
+            await self._end(job, JobState.EXPIRED, 0, failure=(FailureReason.RESULTS_EXPIRED, "links expired"))
+            return
+        await self._notify(job, JobPhase.UPLOADING)
+        limit = per_file_limit(job.target.upload_limit, len(job.result_urls))
+        images: Sequence[FittedImage] = await self._downloader.fetch_all(job.result_urls, limit)
+        message_ids = await self._events.deliver(job, images)
+        job.message_ids = message_ids
+        await self._end(job, JobState.DELIVERED, len(images), message_ids=message_ids)
+
+    async def _fail(self, job: Job, reason: FailureReason, detail: str) -> None:
+        log.warning("job %s failed (%s): %s", job.id, reason, detail)
+        await self._end(job, JobState.FAILED, 0, failure=(reason, detail))
+
+    async def _end(
+        self,
+        job: Job,
+        state: JobState,
+        images: int,
+        *,
+        message_ids: tuple[int, ...] = (),
+        failure: tuple[FailureReason, str] | None = None,
+    ) -> None:
+        settled = await self._store.settle(job.id, state, images, message_ids=message_ids, failure=failure)
+        if not settled:
+            log.info("job %s was already settled; nothing more to do", job.id)
+            return
+        job.state, job.images_delivered = state, images
+        if failure is not None:
+            job.failure_reason, job.failure_detail = failure
+        log.info("job %s %s with %d image(s)", job.id, state, images)
+        if state != JobState.DELIVERED:
+            try:
+                await self._events.job_ended(job)
+            except Exception:
+                log.exception("job %s: telling the requester why it ended failed", job.id)
+
+    async def _notify(self, job: Job, phase: JobPhase) -> None:
+        try:
+            await self._events.job_changed(job, phase)
+        except Exception:
+            log.exception("job %s: showing its progress failed", job.id)

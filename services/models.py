@@ -1,0 +1,130 @@
+"""Domain types shared by the engine and the Discord side: generation options, jobs and API tasks."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+MODEL_NAME = "wan2.5-text-to-image"
+
+
+@dataclass(frozen=True)
+class GenerationOptions:
+    """What a user asked for, already validated (see `services.validation`)."""
+
+    prompt: str
+    size: str | None = None
+    n: int = 1
+    prompt_extend: bool = True
+
+    def to_request(self) -> dict[str, object]:
+        """The JSON body of the create call (without a callback URL)."""
+        body: dict[str, object] = {
+            "model": MODEL_NAME,
+            "prompt": self.prompt,
+            "n": self.n,
+            "prompt_extend": self.prompt_extend,
+        }
+        if self.size is not None:
+            body["size"] = self.size
+        return body
+
+
+class TaskStatus(enum.StrEnum):
+    """The status of a task at the API."""
+
+    PENDING = "pending"
+    PROCESSING = "processing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_terminal(self) -> bool:
+        """Whether the task will not change any more."""
+        return self in {TaskStatus.COMPLETED, TaskStatus.FAILED, TaskStatus.CANCELLED}
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task as the API reports it (create answer, query answer or callback body)."""
+
+    id: str
+    status: TaskStatus
+    created: int | None = None
+    progress: int = 0
+    estimated_time: int | None = None
+    results: tuple[str, ...] = ()
+    error_code: str | None = None
+    error_message: str | None = None
+
+
+class JobState(enum.StrEnum):
+    """Where a job is on its way through the engine; every change is stored before the next step."""
+
+    QUEUED = "queued"
+    SUBMITTING = "submitting"
+    SUBMITTED = "submitted"
+    COMPLETED = "completed"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the job has ended (nothing more will happen to it)."""
+        return self in {JobState.DELIVERED, JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED}
+
+
+class FailureReason(enum.StrEnum):
+    """Why a job failed, stored with it and turned into user text by the Discord side."""
+
+    CONTENT_POLICY = "content_policy"
+    INVALID_INPUT = "invalid_input"
+    SERVICE_FAILED = "service_failed"
+    SERVICE_UNAVAILABLE = "service_unavailable"
+    API_UNREACHABLE = "api_unreachable"
+    TIMED_OUT = "timed_out"
+    NO_IMAGES = "no_images"
+    BAD_IMAGE = "bad_image"
+    DELIVERY_FAILED = "delivery_failed"
+    RESULTS_EXPIRED = "results_expired"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True)
+class DeliveryTarget:
+    """Where a job's messages go: the interaction while its token lives, else the channel."""
+
+    channel_id: int
+    guild_id: int | None
+    application_id: int | None = None
+    interaction_token: str | None = field(default=None, repr=False)
+    interaction_created_at: float | None = None
+    upload_limit: int = 10 * 1024 * 1024
+
+
+@dataclass
+class Job:
+    """One `/imagine` request and everything the engine learned about it."""
+
+    id: str
+    user_id: int
+    options: GenerationOptions
+    target: DeliveryTarget
+    state: JobState = JobState.QUEUED
+    created_at: float = 0.0
+    updated_at: float = 0.0
+    submitted_at: float | None = None
+    usage_day: str = ""
+    reserved_images: int = 0
+    task_id: str | None = None
+    task_created: int | None = None
+    estimated_time: int | None = None
+    progress: int = 0
+    result_urls: tuple[str, ...] = ()
+    images_delivered: int = 0
+    message_ids: tuple[int, ...] = ()
+    failure_reason: FailureReason | None = None
+    failure_detail: str | None = None

@@ -1,0 +1,71 @@
+"""Tables of the store and their versioned migrations (the same code for SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "schema_version",
+    metadata,
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("applied_at", sa.Float, nullable=False),
+)
+
+jobs = sa.Table(
+    "jobs",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("guild_id", sa.BigInteger, nullable=True),
+    sa.Column("channel_id", sa.BigInteger, nullable=False),
+    sa.Column("application_id", sa.BigInteger, nullable=True),
+    sa.Column("interaction_token", sa.Text, nullable=True),
+    sa.Column("interaction_created_at", sa.Float, nullable=True),
+    sa.Column("upload_limit", sa.Integer, nullable=False),
+    sa.Column("prompt", sa.Text, nullable=False),
+    sa.Column("size", sa.String(16), nullable=True),
+    sa.Column("n", sa.Integer, nullable=False),
+    sa.Column("prompt_extend", sa.Boolean, nullable=False),
+    sa.Column("state", sa.String(16), nullable=False, index=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+    sa.Column("submitted_at", sa.Float, nullable=True),
+    sa.Column("usage_day", sa.String(10), nullable=False),
+    sa.Column("reserved_images", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("task_id", sa.String(64), nullable=True),
+    sa.Column("task_created", sa.BigInteger, nullable=True),
+    sa.Column("estimated_time", sa.Integer, nullable=True),
+    sa.Column("result_urls", sa.JSON, nullable=True),
+    sa.Column("images_delivered", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("message_ids", sa.JSON, nullable=True),
+    sa.Column("failure_reason", sa.String(32), nullable=True),
+    sa.Column("failure_detail", sa.Text, nullable=True),
+    sa.Index("ix_jobs_user_created", "user_id", "created_at"),
+)
+
+daily_usage = sa.Table(
+    "daily_usage",
+    metadata,
+    sa.Column("user_id", sa.BigInteger, primary_key=True),
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("used", sa.Integer, nullable=False, server_default="0"),
+)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+
+def _v1_initial(connection: sa.Connection) -> None:
+    metadata.create_all(connection, tables=[jobs, daily_usage, meta])
+
+
+# Append new steps here; a step runs once, in order, inside the transaction that records it.
+MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = ((1, _v1_initial),)

@@ -1,0 +1,304 @@
+"""The job store: SQLAlchemy Core (async) over aiosqlite or asyncpg, one code path for both.
+
+Every state change of a job is one statement guarded by the state it leaves, and every quota change
+happens in the same transaction as the job change that causes it, so a crash between two steps can
+neither lose nor double-count images.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.schema import MIGRATIONS, daily_usage, jobs, meta, schema_version
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message names it and says why."""
+
+
+def async_url(database_url: str) -> str:
+    """The SQLAlchemy async URL for a `sqlite:///` or `postgresql://` setting."""
+    if database_url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + database_url.removeprefix("sqlite:///")
+    for prefix in ("postgresql://", "postgres://"):
+        if database_url.startswith(prefix):
+            return "postgresql+asyncpg://" + database_url.removeprefix(prefix)
+    raise StoreError(f"unsupported DATABASE_URL scheme: {database_url.split(':', 1)[0]}")
+
+
+def sqlite_path(database_url: str) -> Path | None:
+    """The file behind a `sqlite:///` URL, or None for another engine or an in-memory database."""
+    if not database_url.startswith("sqlite:///"):
+        return None
+    path = database_url.removeprefix("sqlite:///")
+    return None if path in {"", ":memory:"} else Path(path)
+
+
+def describe_database(database_url: str) -> str:
+    """A name for the database that is safe to print (no password)."""
+    path = sqlite_path(database_url)
+    if path is not None:
+        return str(path)
+    return sa.make_url(async_url(database_url)).render_as_string(hide_password=True)
+
+
+class Store:
+    """Jobs, daily usage and small metadata, persisted in the configured database."""
+
+    def __init__(self, engine: AsyncEngine, name: str, clock: Callable[[], float] = time.time) -> None:
+        self._engine = engine
+        self._name = name
+        self._clock = clock
+        self._is_sqlite = engine.dialect.name == "sqlite"
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, database_url: str, clock: Callable[[], float] = time.time) -> Store:
+        """Open (creating on first use) and migrate the database; `StoreError` names it on failure."""
+        name = describe_database(database_url)
+        path = sqlite_path(database_url)
+        try:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_async_engine(async_url(database_url), pool_pre_ping=path is None)
+        except (OSError, sa.exc.ArgumentError) as error:
+            raise StoreError(f"cannot open database {name}: {error}") from None
+        if engine.dialect.name == "sqlite":
+            sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        store = cls(engine, name, clock)
+        try:
+            await store._migrate()
+        except StoreError:
+            await engine.dispose()
+            raise
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            await engine.dispose()
+            detail = getattr(error, "orig", None) or error
+            raise StoreError(f"cannot use database {name}: {detail}") from None
+        return store
+
+    async def close(self) -> None:
+        """Wait for writes in progress, then close every connection."""
+        async with self._write_lock:
+            await self._engine.dispose()
+
+    async def ping(self) -> None:
+        """Raise if the database cannot be reached."""
+        async with self._engine.connect() as connection:
+            await connection.execute(sa.text("SELECT 1"))
+
+    @contextlib.asynccontextmanager
+    async def _write(self) -> AsyncIterator[AsyncConnection]:
+        # SQLite allows one writer: serialise writes here instead of failing on "database is locked".
+        async with self._write_lock, self._engine.begin() as connection:
+            yield connection
+
+    async def _migrate(self) -> None:
+        async with self._write() as connection:
+            if self._is_sqlite:
+                result = await connection.exec_driver_sql("PRAGMA quick_check")
+                verdict = result.scalar()
+                if verdict != "ok":
+                    raise StoreError(f"database {self._name} is corrupt: {verdict}")
+            await connection.run_sync(lambda sync: schema_version.create(sync, checkfirst=True))
+            current = (await connection.execute(sa.select(sa.func.max(schema_version.c.version)))).scalar() or 0
+            for version, step in MIGRATIONS:
+                if version > current:
+                    await connection.run_sync(step)
+                    await connection.execute(schema_version.insert().values(version=version, applied_at=self._clock()))
+
+    # Jobs
+
+    async def insert_job_reserving(self, job: Job, usage_day: str, daily_limit: int) -> int | None:
+        """Store a new job and reserve its images in one transaction.
+
+        Returns None when stored; otherwise the images already used that day (nothing is stored).
+        """
+        async with self._write() as connection:
+            insert = sqlite.insert if self._is_sqlite else postgresql.insert
+            await connection.execute(
+                insert(daily_usage).values(user_id=job.user_id, day=usage_day, used=0).on_conflict_do_nothing()
+            )
+            granted = await connection.execute(
+                daily_usage.update()
+                .where(
+                    daily_usage.c.user_id == job.user_id,
+                    daily_usage.c.day == usage_day,
+                    daily_usage.c.used + job.options.n <= daily_limit,
+                )
+                .values(used=daily_usage.c.used + job.options.n)
+            )
+            if granted.rowcount != 1:
+                used = await connection.execute(
+                    sa.select(daily_usage.c.used).where(
+                        daily_usage.c.user_id == job.user_id, daily_usage.c.day == usage_day
+                    )
+                )
+                return int(used.scalar() or 0)
+            job.reserved_images = job.options.n
+            await connection.execute(jobs.insert().values(**_job_row(job, usage_day)))
+            return None
+
+    async def transition(self, job_id: str, leaving: Iterable[JobState], entering: JobState, **values: Any) -> bool:
+        """Move a job to `entering` if it is in one of `leaving`; False if it was not (someone else moved it)."""
+        async with self._write() as connection:
+            result = await connection.execute(
+                jobs.update()
+                .where(jobs.c.id == job_id, jobs.c.state.in_([s.value for s in leaving]))
+                .values(state=entering.value, updated_at=self._clock(), **values)
+            )
+            return result.rowcount == 1
+
+    async def settle(
+        self,
+        job_id: str,
+        entering: JobState,
+        images_delivered: int,
+        *,
+        message_ids: tuple[int, ...] = (),
+        failure: tuple[FailureReason, str] | None = None,
+    ) -> bool:
+        """End a job: record its outcome and return the reserved images it did not use, atomically."""
+        async with self._write() as connection:
+            row = (
+                await connection.execute(
+                    sa.select(jobs.c.user_id, jobs.c.usage_day, jobs.c.reserved_images, jobs.c.state).where(
+                        jobs.c.id == job_id
+                    )
+                )
+            ).first()
+            if row is None or JobState(row.state).is_final:
+                return False
+            charged = min(images_delivered, row.reserved_images)
+            refund = row.reserved_images - charged
+            ended = await connection.execute(
+                jobs.update()
+                .where(jobs.c.id == job_id, jobs.c.state == row.state)
+                .values(
+                    state=entering.value,
+                    updated_at=self._clock(),
+                    reserved_images=0,
+                    images_delivered=charged,
+                    message_ids=list(message_ids),
+                    failure_reason=failure[0].value if failure else None,
+                    failure_detail=failure[1] if failure else None,
+                    interaction_token=None,
+                )
+            )
+            if ended.rowcount != 1:
+                return False
+            if refund:
+                await connection.execute(
+                    daily_usage.update()
+                    .where(daily_usage.c.user_id == row.user_id, daily_usage.c.day == row.usage_day)
+                    .values(used=sa.case((daily_usage.c.used >= refund, daily_usage.c.used - refund), else_=0))
+                )
+            return True
+
+    async def get_job(self, job_id: str) -> Job | None:
+        """The job with this id, or None."""
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(sa.select(jobs).where(jobs.c.id == job_id))).first()
+        return None if row is None else _row_job(row)
+
+    async def unfinished_jobs(self) -> list[Job]:
+        """Every job that has not ended, oldest first."""
+        final = [state.value for state in JobState if state.is_final]
+        async with self._engine.connect() as connection:
+            rows = await connection.execute(
+                sa.select(jobs).where(jobs.c.state.not_in(final)).order_by(jobs.c.created_at)
+            )
+            return [_row_job(row) for row in rows]
+
+    async def images_used(self, user_id: int, usage_day: str) -> int:
+        """Images used or reserved by the user on that UTC day."""
+        async with self._engine.connect() as connection:
+            result = await connection.execute(
+                sa.select(daily_usage.c.used).where(daily_usage.c.user_id == user_id, daily_usage.c.day == usage_day)
+            )
+            return int(result.scalar() or 0)
+
+    # Metadata
+
+    async def get_meta(self, key: str) -> str | None:
+        """A stored metadata value, or None."""
+        async with self._engine.connect() as connection:
+            return (await connection.execute(sa.select(meta.c.value).where(meta.c.key == key))).scalar()
+
+    async def set_meta(self, key: str, value: str) -> None:
+        """Store a metadata value, replacing any previous one."""
+        async with self._write() as connection:
+            await connection.execute(meta.delete().where(meta.c.key == key))
+            await connection.execute(meta.insert().values(key=key, value=value))
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _job_row(job: Job, usage_day: str) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "user_id": job.user_id,
+        "guild_id": job.target.guild_id,
+        "channel_id": job.target.channel_id,
+        "application_id": job.target.application_id,
+        "interaction_token": job.target.interaction_token,
+        "interaction_created_at": job.target.interaction_created_at,
+        "upload_limit": job.target.upload_limit,
+        "prompt": job.options.prompt,
+        "size": job.options.size,
+        "n": job.options.n,
+        "prompt_extend": job.options.prompt_extend,
+        "state": job.state.value,
+        "created_at": job.created_at,
+        "updated_at": job.updated_at,
+        "usage_day": usage_day,
+        "reserved_images": job.reserved_images,
+        "result_urls": list(job.result_urls),
+        "message_ids": list(job.message_ids),
+    }
+
+
+def _row_job(row: sa.Row[Any]) -> Job:
+    return Job(
+        id=row.id,
+        user_id=row.user_id,
+        options=GenerationOptions(row.prompt, row.size, row.n, row.prompt_extend),
+        target=DeliveryTarget(
+            channel_id=row.channel_id,
+            guild_id=row.guild_id,
+            application_id=row.application_id,
+            interaction_token=row.interaction_token,
+            interaction_created_at=row.interaction_created_at,
+            upload_limit=row.upload_limit,
+        ),
+        state=JobState(row.state),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        submitted_at=row.submitted_at,
+        usage_day=row.usage_day,
+        reserved_images=row.reserved_images,
+        task_id=row.task_id,
+        task_created=row.task_created,
+        estimated_time=row.estimated_time,
+        result_urls=tuple(row.result_urls or ()),
+        images_delivered=row.images_delivered,
+        message_ids=tuple(int(m) for m in row.message_ids or ()),
+        failure_reason=FailureReason(row.failure_reason) if row.failure_reason else None,
+        failure_detail=row.failure_detail,
+    )
