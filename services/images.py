@@ -48,9 +48,12 @@ class ImageDownloader:
 
     async def fetch_all(self, urls: tuple[str, ...], upload_limit: int) -> list[FittedImage]:
         """Download and fit every URL concurrently; the first failure cancels the rest and is raised."""
-        async with asyncio.TaskGroup() as group:
-            tasks = [group.create_task(self.fetch(url, upload_limit)) for url in urls]
-        return [task.result() for task in tasks]
+        tasks = [asyncio.ensure_future(self.fetch(url, upload_limit)) for url in urls]
+        try:
+            return list(await asyncio.gather(*tasks))
+        finally:
+            for task in tasks:
+                task.cancel()
 
     async def fetch(self, url: str, upload_limit: int) -> FittedImage:
         """Download one URL and return it fitted under `upload_limit` bytes."""

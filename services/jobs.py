@@ -104,6 +104,12 @@ class JobEngine:
             self.start(job)
         return len(jobs)
 
+    async def join(self, job_id: str) -> None:
+        """Wait until the job's background run (if any) has finished."""
+        task = self._running.get(job_id)
+        if task is not None:
+            await asyncio.wait([task])
+
     @property
     def active_jobs(self) -> int:
         """Jobs running in this process."""
@@ -173,9 +179,10 @@ class JobEngine:
             if task.status.is_terminal:
                 await self._record_outcome(job, task)
                 return
-            if task.progress != job.progress or task.estimated_time not in {None, job.estimated_time}:
+            # Only the create answer's estimated_time is documented (a total); queries may repeat it with
+            # another meaning, so the schedule relies on their progress instead.
+            if task.progress != job.progress:
                 job.progress = task.progress
-                job.estimated_time = task.estimated_time or job.estimated_time
                 await self._notify(job, JobPhase.GENERATING)
 
     async def _record_outcome(self, job: Job, task: Task) -> None:

@@ -71,12 +71,12 @@ def size_suggestions(current: str, limit: int = 25) -> list[tuple[str, str]]:
         for p in SIZE_PRESETS
         if not typed or typed in p.name or typed in p.size or typed in p.label
     ]
-    if typed and not any(value == typed for _, value in choices):
+    if typed:
         try:
             size = parse_size(typed)
         except InvalidOption:
-            pass
-        else:
+            size = None
+        if size is not None and all(value != size for _, value in choices):
             choices.insert(0, (size, size))
     return choices[:limit]
 

@@ -1,0 +1,51 @@
+"""Test doubles shared by the engine tests: a virtual clock and a recorder of the engine's events."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from services.events import DeliveryError, JobPhase
+from services.image_fit import FittedImage
+from services.models import Job
+
+
+class FakeClock:
+    """Virtual time: `sleep` advances it at once, so polling and backoff run in milliseconds."""
+
+    def __init__(self, start: float = 1_795_000_000.0) -> None:
+        self.time = start
+        self.sleeps: list[float] = []
+
+    def now(self) -> float:
+        """The virtual time."""
+        return self.time
+
+    async def sleep(self, seconds: float) -> None:
+        """Advance the virtual time and let other tasks run."""
+        self.sleeps.append(seconds)
+        self.time += max(0.0, seconds)
+        await asyncio.sleep(0)
+
+
+@dataclass
+class RecordingEvents:
+    """Records what the engine reports; `deliver` can be made to fail."""
+
+    phases: list[tuple[str, JobPhase, int]] = field(default_factory=list)
+    delivered: list[tuple[Job, list[FittedImage]]] = field(default_factory=list)
+    ended: list[Job] = field(default_factory=list)
+    fail_delivery: bool = False
+
+    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+        self.phases.append((job.id, phase, job.progress))
+
+    async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
+        if self.fail_delivery:
+            raise DeliveryError("channel refused")
+        self.delivered.append((job, list(images)))
+        return (1000 + len(self.delivered),)
+
+    async def job_ended(self, job: Job) -> None:
+        self.ended.append(job)

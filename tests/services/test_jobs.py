@@ -1,0 +1,224 @@
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+import pytest
+from PIL import Image
+
+from services.errors import QuotaExceeded
+from services.events import JobPhase
+from services.images import ImageDownloader
+from services.jobs import EngineConfig, JobEngine
+from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.retry import RetryPolicy
+from services.store import Store
+from services.supervisor import TaskSupervisor
+from services.wan import WanClient
+from simulator.config import SimConfig
+from simulator.server import RunningSimulator, start_simulator
+from tests.fakes import FakeClock, RecordingEvents
+
+TARGET = DeliveryTarget(
+    channel_id=10, guild_id=20, application_id=30, interaction_token="tok", upload_limit=8 * 1024**2
+)
+
+
+@dataclass
+class Harness:
+    engine: JobEngine
+    store: Store
+    sim: RunningSimulator
+    events: RecordingEvents
+    clock: FakeClock
+
+    async def run(self, prompt: str, n: int = 1, user_id: int = 1) -> Job:
+        job = await self.engine.accept(user_id, GenerationOptions(prompt, "1024x1024", n), TARGET)
+        self.engine.start(job)
+        await asyncio.wait_for(self.engine.join(job.id), timeout=20)
+        stored = await self.store.get_job(job.id)
+        assert stored is not None
+        return stored
+
+    async def used(self, user_id: int = 1) -> int:
+        jobs = await self.store.unfinished_jobs()
+        assert not jobs
+        from services.quota import usage_day
+
+        return await self.store.images_used(user_id, usage_day(self.clock.now()))
+
+
+@pytest.fixture
+async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
+    clock = FakeClock()
+    sim = await start_simulator(SimConfig(duration_min=40, duration_max=40, seed=3), clock=clock.now, access_log=False)
+    store = await Store.open(f"sqlite:///{tmp_path}/jobs.db", clock.now)
+    supervisor = TaskSupervisor()
+    events = RecordingEvents()
+    async with aiohttp.ClientSession() as session:
+        wan = WanClient(session, sim.api_base_url, "key", policy=RetryPolicy(), timeout=5, sleep=clock.sleep)
+        downloader = ImageDownloader(session, allow_private=True, max_bytes=20 * 1024**2, timeout=10)
+        config = EngineConfig(user_daily_images=6, job_deadline_seconds=300)
+        engine = JobEngine(store, wan, downloader, events, clock, config, supervisor)
+        yield Harness(engine, store, sim, events, clock)
+        await supervisor.close()
+    await store.close()
+    await sim.close()
+
+
+async def test_a_job_is_delivered_with_all_its_images(harness: Harness) -> None:
+    job = await harness.run("a lighthouse at dusk", n=4)
+    assert job.state is JobState.DELIVERED
+    assert job.images_delivered == 4
+    _, images = harness.events.delivered[0]
+    for image in images:
+        with Image.open(io.BytesIO(image.data)) as opened:
+            assert opened.size == (1024, 1024)
+    assert await harness.used() == 4
+
+
+async def test_the_create_call_carries_the_job_id_as_idempotency_key(harness: Harness) -> None:
+    job = await harness.run("a lighthouse")
+    assert [r.idempotency_key for r in harness.sim.state.create_records] == [job.id]
+
+
+async def test_progress_phases_are_reported_in_order(harness: Harness) -> None:
+    job = await harness.run("a lighthouse")
+    phases = [phase for job_id, phase, _ in harness.events.phases if job_id == job.id]
+    assert phases[0] is JobPhase.SUBMITTING
+    assert JobPhase.GENERATING in phases
+    assert phases[-1] is JobPhase.UPLOADING
+
+
+async def test_polling_is_far_sparser_than_a_three_second_tick(harness: Harness) -> None:
+    job = await harness.run("a lighthouse [duration:60]")
+    polls = harness.sim.state.get_counts[job.task_id]
+    assert polls <= 0.4 * (60 / 3)
+
+
+async def test_a_content_policy_refusal_fails_without_using_quota(harness: Harness) -> None:
+    job = await harness.run("something [fail:content_policy_violation]", n=2)
+    assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.CONTENT_POLICY)
+    assert harness.events.ended[0].failure_reason is FailureReason.CONTENT_POLICY
+    assert await harness.used() == 0
+
+
+async def test_a_server_side_failure_is_reported_as_a_service_failure(harness: Harness) -> None:
+    job = await harness.run("something [fail:service_error]")
+    assert job.failure_reason is FailureReason.SERVICE_FAILED
+    assert await harness.used() == 0
+
+
+async def test_a_failure_without_error_object_is_a_service_failure(harness: Harness) -> None:
+    job = await harness.run("something [fail-noerror]")
+    assert job.failure_reason is FailureReason.SERVICE_FAILED
+
+
+async def test_fewer_results_are_delivered_and_only_they_are_charged(harness: Harness) -> None:
+    job = await harness.run("a lighthouse [results:2]", n=4)
+    assert (job.state, job.images_delivered) == (JobState.DELIVERED, 2)
+    assert len(harness.events.delivered[0][1]) == 2
+    assert await harness.used() == 2
+
+
+async def test_a_completed_task_without_results_fails_and_refunds(harness: Harness) -> None:
+    job = await harness.run("a lighthouse [results:0]", n=2)
+    assert job.state is JobState.FAILED
+    assert await harness.used() == 0
+
+
+async def test_a_non_image_result_fails_the_job_cleanly(harness: Harness) -> None:
+    job = await harness.run("a lighthouse [nonimage]")
+    assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.BAD_IMAGE)
+    assert "not a readable image" in (job.failure_detail or "")
+    assert await harness.used() == 0
+
+
+async def test_a_missing_result_file_fails_the_job_cleanly(harness: Harness) -> None:
+    job = await harness.run("a lighthouse [missing]")
+    assert job.failure_reason is FailureReason.BAD_IMAGE
+    assert "404" in (job.failure_detail or "")
+
+
+async def test_a_task_past_the_deadline_times_out_and_refunds(harness: Harness) -> None:
+    job = await harness.run("a slow one [duration:900]", n=3)
+    assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.TIMED_OUT)
+    assert harness.clock.now() - job.submitted_at == pytest.approx(300, abs=1)
+    assert await harness.used() == 0
+
+
+async def test_a_rejected_api_key_fails_with_service_unavailable_and_one_call(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"status": 401})
+    job = await harness.run("a lighthouse")
+    assert job.failure_reason is FailureReason.SERVICE_UNAVAILABLE
+    assert len(harness.sim.state.create_records) == 1
+    assert await harness.used() == 0
+
+
+async def test_a_rate_limited_create_is_retried_and_delivered(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"status": 429, "retry_after": 2})
+    job = await harness.run("a lighthouse")
+    assert job.state is JobState.DELIVERED
+    assert {r.idempotency_key for r in harness.sim.state.create_records} == {job.id}
+    assert harness.sim.state.stats()["tasks_created"] == 1
+
+
+async def test_query_errors_while_polling_do_not_fail_the_job(harness: Harness) -> None:
+    harness.sim.state.add_fault("get", {"status": 500, "count": 6})
+    job = await harness.run("a lighthouse")
+    assert job.state is JobState.DELIVERED
+
+
+async def test_a_delivery_refused_by_discord_fails_and_refunds(harness: Harness) -> None:
+    harness.events.fail_delivery = True
+    job = await harness.run("a lighthouse", n=2)
+    assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.DELIVERY_FAILED)
+    assert await harness.used() == 0
+
+
+async def test_over_the_daily_limit_is_refused_before_any_api_call(harness: Harness) -> None:
+    await harness.run("first", n=4)
+    with pytest.raises(QuotaExceeded) as caught:
+        await harness.engine.accept(1, GenerationOptions("second", None, 3), TARGET)
+    assert (caught.value.limit, caught.value.remaining, caught.value.requested) == (6, 2, 3)
+    assert caught.value.resets_at.timestamp() > harness.clock.now()
+    assert len(harness.sim.state.create_records) == 1
+
+
+async def test_another_user_is_not_affected_by_a_full_quota(harness: Harness) -> None:
+    await harness.run("first", n=4, user_id=1)
+    await harness.run("second", n=4, user_id=2)
+    assert await harness.used(user_id=2) == 4
+
+
+async def test_results_older_than_a_day_expire_and_refund(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("old", None, 2), TARGET)
+    await harness.store.transition(
+        job.id,
+        [JobState.QUEUED],
+        JobState.COMPLETED,
+        task_id="task-unified-1-aaaaaaaa",
+        task_created=int(harness.clock.now()) - 25 * 3600,
+        result_urls=["http://127.0.0.1:1/never.png"],
+    )
+    await harness.engine.resume()
+    await asyncio.wait_for(harness.engine.join(job.id), timeout=5)
+    stored = await harness.store.get_job(job.id)
+    assert stored.state is JobState.EXPIRED
+    assert await harness.used() == 0
+
+
+async def test_resume_polls_a_submitted_job_again_and_delivers_it(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("resumed", None, 1), TARGET)
+    wan_task = await harness.engine._wan.create_task(job.options, idempotency_key=job.id)
+    await harness.store.transition(
+        job.id, [JobState.QUEUED], JobState.SUBMITTED, task_id=wan_task.id, submitted_at=harness.clock.now()
+    )
+    assert await harness.engine.resume() == 1
+    await asyncio.wait_for(harness.engine.join(job.id), timeout=20)
+    assert (await harness.store.get_job(job.id)).state is JobState.DELIVERED
+    assert harness.sim.state.stats()["tasks_created"] == 1

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.store import Store, StoreError
+
+DAY = "2026-11-25"
+
+
+def make_job(job_id: str, user_id: int = 1, n: int = 1) -> Job:
+    return Job(
+        id=job_id,
+        user_id=user_id,
+        options=GenerationOptions("a lighthouse", "1280x1280", n),
+        target=DeliveryTarget(channel_id=10, guild_id=20, application_id=30, interaction_token="tok"),
+        created_at=1.0,
+        updated_at=1.0,
+        usage_day=DAY,
+    )
+
+
+@pytest.fixture
+async def store(tmp_path: Path):
+    opened = await Store.open(f"sqlite:///{tmp_path}/data/imagine.db", clock=lambda: 100.0)
+    yield opened
+    await opened.close()
+
+
+async def test_database_and_its_folder_are_created_on_first_start(tmp_path: Path) -> None:
+    opened = await Store.open(f"sqlite:///{tmp_path}/fresh/imagine.db")
+    await opened.close()
+    assert (tmp_path / "fresh" / "imagine.db").is_file()
+
+
+async def test_sqlite_runs_in_wal_mode(store: Store, tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / "data" / "imagine.db") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_reopening_keeps_the_data_and_does_not_migrate_twice(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/imagine.db"
+    first = await Store.open(url)
+    assert await first.insert_job_reserving(make_job("a"), DAY, 5) is None
+    await first.close()
+    second = await Store.open(url)
+    assert (await second.get_job("a")) is not None
+    await second.close()
+
+
+async def test_a_stored_job_reads_back_whole(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a", n=3), DAY, 5)
+    job = await store.get_job("a")
+    assert job is not None
+    assert (job.options.prompt, job.options.size, job.options.n, job.reserved_images) == (
+        "a lighthouse",
+        "1280x1280",
+        3,
+        3,
+    )
+    assert job.target.interaction_token == "tok"
+    assert job.state is JobState.QUEUED
+
+
+async def test_reservation_is_refused_beyond_the_limit_and_stores_nothing(store: Store) -> None:
+    assert await store.insert_job_reserving(make_job("a", n=3), DAY, 4) is None
+    assert await store.insert_job_reserving(make_job("b", n=2), DAY, 4) == 3
+    assert await store.get_job("b") is None
+    assert await store.images_used(1, DAY) == 3
+
+
+async def test_users_have_separate_quotas(store: Store) -> None:
+    assert await store.insert_job_reserving(make_job("a", user_id=1, n=4), DAY, 4) is None
+    assert await store.insert_job_reserving(make_job("b", user_id=2, n=4), DAY, 4) is None
+
+
+async def test_concurrent_reservations_never_exceed_the_limit(store: Store) -> None:
+    results = await asyncio.gather(*(store.insert_job_reserving(make_job(f"j{i}", n=1), DAY, 20) for i in range(60)))
+    assert sum(result is None for result in results) == 20
+    assert await store.images_used(1, DAY) == 20
+
+
+async def test_transition_only_moves_a_job_from_the_expected_state(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a"), DAY, 5)
+    assert await store.transition("a", [JobState.QUEUED], JobState.SUBMITTING)
+    assert not await store.transition("a", [JobState.QUEUED], JobState.SUBMITTING)
+    assert (await store.get_job("a")).state is JobState.SUBMITTING
+
+
+async def test_delivery_charges_only_the_images_delivered(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a", n=4), DAY, 10)
+    assert await store.settle("a", JobState.DELIVERED, 2, message_ids=(99,))
+    job = await store.get_job("a")
+    assert (job.state, job.images_delivered, job.message_ids, job.reserved_images) == (JobState.DELIVERED, 2, (99,), 0)
+    assert await store.images_used(1, DAY) == 2
+
+
+async def test_failure_returns_the_whole_reservation(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a", n=3), DAY, 10)
+    assert await store.settle("a", JobState.FAILED, 0, failure=(FailureReason.CONTENT_POLICY, "refused"))
+    job = await store.get_job("a")
+    assert (job.failure_reason, job.failure_detail) == (FailureReason.CONTENT_POLICY, "refused")
+    assert await store.images_used(1, DAY) == 0
+
+
+async def test_settling_twice_does_not_refund_twice(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a", n=2), DAY, 10)
+    await store.insert_job_reserving(make_job("b", n=2), DAY, 10)
+    assert await store.settle("a", JobState.FAILED, 0, failure=(FailureReason.INTERNAL, "x"))
+    assert not await store.settle("a", JobState.FAILED, 0, failure=(FailureReason.INTERNAL, "x"))
+    assert await store.images_used(1, DAY) == 2
+
+
+async def test_settling_forgets_the_interaction_token(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.settle("a", JobState.DELIVERED, 1)
+    assert (await store.get_job("a")).target.interaction_token is None
+
+
+async def test_unfinished_jobs_lists_only_jobs_that_have_not_ended(store: Store) -> None:
+    for job_id in ("a", "b", "c"):
+        await store.insert_job_reserving(make_job(job_id), DAY, 10)
+    await store.transition("b", [JobState.QUEUED], JobState.SUBMITTED, task_id="task-unified-1-b")
+    await store.settle("c", JobState.DELIVERED, 1)
+    assert [job.id for job in await store.unfinished_jobs()] == ["a", "b"]
+
+
+async def test_meta_values_are_replaced(store: Store) -> None:
+    assert await store.get_meta("k") is None
+    await store.set_meta("k", "1")
+    await store.set_meta("k", "2")
+    assert await store.get_meta("k") == "2"
+
+
+async def test_a_file_that_is_not_a_database_is_a_clear_error_and_is_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "imagine.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=r"imagine\.db.*not a database"):
+        await Store.open(f"sqlite:///{path}")
+    assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+async def test_a_database_in_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot open database"):
+        await Store.open(f"sqlite:///{blocker}/sub/imagine.db")
