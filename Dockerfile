@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+
+# Dependencies first, so code changes do not reinstall them.
+COPY requirements.txt ./
+RUN python -m pip install -r requirements.txt
+
+RUN useradd --create-home --uid 10001 imagine \
+    && mkdir -p /app/data \
+    && chown imagine:imagine /app/data
+
+COPY bot.py ./
+COPY cogs ./cogs
+COPY services ./services
+COPY simulator ./simulator
+
+USER imagine
+# The SQLite database (DATABASE_URL=sqlite:///data/imagine.db) lives here: keep it on a volume.
+VOLUME ["/app/data"]
+STOPSIGNAL SIGTERM
+CMD ["python", "bot.py"]
