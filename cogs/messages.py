@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import discord
 
 from services.errors import InvalidOption, QuotaExceeded
@@ -55,8 +53,8 @@ def describe_job(job: Job) -> str:
     return f"**{inert(shorten(job.options.prompt, PROMPT_PREVIEW_CHARS))}**\n`{size}` · {count} · job `{job.id}`"
 
 
-def progress_text(job: Job, phase: JobPhase) -> str:
-    """The running job's status line under its description."""
+def progress_text(job: Job, phase: JobPhase, seconds_left: float | None = None) -> str:
+    """The running job's status line under its description; `seconds_left` is the estimate, if any."""
     if phase == JobPhase.QUEUED:
         status = "⏳ Queued, waiting for a free slot at the image service…"
     elif phase == JobPhase.SUBMITTING:
@@ -65,8 +63,10 @@ def progress_text(job: Job, phase: JobPhase) -> str:
         status = "📤 Done! Uploading the images…"
     else:
         status = f"🎨 Generating… {job.progress}%"
-        if job.estimated_time:
-            status += f" (the service estimates about {job.estimated_time} s in all)"
+        if seconds_left is not None and seconds_left >= 1:
+            status += f", about {seconds_left:.0f} s left"
+        elif seconds_left is not None:
+            status += ", almost done"
     return f"{describe_job(job)}\n{status}"
 
 
@@ -103,8 +103,3 @@ def quota_text(error: QuotaExceeded) -> str:
         f"🚫 Daily limit reached: you asked for {error.requested} image(s) but have {error.remaining} of "
         f"{error.limit} left today. Your quota resets {reset} ({at})."
     )
-
-
-def format_reset(moment: datetime) -> str:
-    """A Discord relative timestamp for a reset time."""
-    return discord.utils.format_dt(moment, "R")

@@ -21,6 +21,7 @@ from services.clock import Clock
 from services.events import DeliveryError, JobPhase
 from services.image_fit import FittedImage
 from services.models import Job
+from services.polling import estimate_remaining
 from services.supervisor import TaskSupervisor
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class DiscordJobEvents:
             try:
                 await self._webhook(state.job).edit_message(
                     "@original",  # type: ignore[arg-type]  # the route takes "@original" for the response
-                    content=progress_text(state.job, state.phase),
+                    content=progress_text(state.job, state.phase, self._seconds_left(state.job)),
                     allowed_mentions=discord.AllowedMentions.none(),
                 )
             except discord.HTTPException as error:
@@ -153,6 +154,12 @@ class DiscordJobEvents:
             state.pending.cancel()
         async with state.lock:  # let an edit already on the wire land before the final one
             pass
+
+    def _seconds_left(self, job: Job) -> float | None:
+        if job.submitted_at is None:
+            return None
+        remaining = estimate_remaining(self._clock.now() - job.submitted_at, job.progress, job.estimated_time)
+        return None if remaining is None else max(0.0, remaining)
 
     def _token_usable(self, job: Job) -> bool:
         target = job.target

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from cogs.messages import failure_text, inert, invalid_option_text, quota_text, result_text, shorten
+from cogs.messages import failure_text, inert, invalid_option_text, progress_text, quota_text, result_text, shorten
 from services.errors import InvalidOption, QuotaExceeded
+from services.events import JobPhase
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job
 
 ZW = "\u200b"
@@ -86,3 +87,18 @@ def test_quota_refusal_shows_limit_left_and_a_discord_timestamp() -> None:
     text = quota_text(QuotaExceeded(limit=20, remaining=1, requested=4, resets_at=resets))
     assert "1 of 20 left" in text
     assert f"<t:{int(resets.timestamp())}:R>" in text
+
+
+def test_generating_shows_progress_and_time_left() -> None:
+    running = job()
+    running.progress = 40
+    assert "40%, about 12 s left" in progress_text(running, JobPhase.GENERATING, 12.2)
+
+
+def test_generating_past_the_estimate_says_almost_done() -> None:
+    assert "almost done" in progress_text(job(), JobPhase.GENERATING, 0.0)
+
+
+def test_queued_and_uploading_phases_are_named() -> None:
+    assert "Queued" in progress_text(job(), JobPhase.QUEUED)
+    assert "Uploading" in progress_text(job(), JobPhase.UPLOADING)
