@@ -120,7 +120,8 @@ def main() -> int:
     try:
         settings = load_settings(os.environ)
     except SettingsError as error:
-        print(f"imagine-bot: {error} (see .env.example)", file=sys.stderr)
+        hint = "" if ".env.example" in str(error) else " (see .env.example and README.md)"
+        print(f"imagine-bot: {error}{hint}", file=sys.stderr)
         return 2
     logging.basicConfig(
         level=settings.log_level,

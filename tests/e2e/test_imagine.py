@@ -151,6 +151,18 @@ async def test_a_server_side_failure_says_to_try_again(stack: Stack) -> None:
     assert await stack.settled_usage(user, 0) == 0
 
 
+async def test_a_rejected_api_key_says_the_service_is_unavailable(stack: Stack) -> None:
+    user = stack.new_member()
+    stack.sim.state.add_fault("create", {"status": 401})
+    record = await imagine(stack, user, prompt="no key")
+    failure = await record.wait_until_edit(lambda e: "unavailable" in (e.content or ""), timeout=RESULT_TIMEOUT)
+    assert "operator" in failure.content
+    assert await stack.settled_usage(user, 0) == 0
+    assert "WAN_API_KEY" in stack.bot.log()
+    assert "e2e-wan-key" not in stack.bot.log()
+    assert "fake-discord-token" not in stack.bot.log()
+
+
 async def test_a_non_image_result_fails_cleanly_and_the_next_imagine_works(stack: Stack) -> None:
     user = stack.new_member()
     broken = await imagine(stack, user, prompt="broken file [nonimage]")
