@@ -16,9 +16,12 @@ import discord
 from discord.ext import commands
 from dotenv import load_dotenv
 
+from cogs.buttons import JobButtons
 from cogs.command_sync import sync_commands_if_changed
 from cogs.imagine import ImagineCog
+from cogs.launcher import JobLauncher
 from cogs.presenter import DiscordJobEvents
+from cogs.views import JobButton
 from services.clock import SystemClock
 from services.images import ImageDownloader
 from services.jobs import EngineConfig, JobEngine
@@ -47,12 +50,14 @@ class ImagineBot(commands.Bot):
         self.store = store
         self.engine: JobEngine | None = None
         self.cog: ImagineCog | None = None
+        self.job_buttons: JobButtons | None = None
 
     async def setup_hook(self) -> None:
-        """Register the cogs, sync commands when they changed, and resume unfinished jobs."""
+        """Register the cog and the persistent buttons, sync commands when they changed, resume jobs."""
         assert self.cog is not None
         assert self.engine is not None
         await self.add_cog(self.cog)
+        self.add_dynamic_items(JobButton)
         await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
         resumed = await self.engine.resume()
         if resumed:
@@ -92,26 +97,42 @@ async def run(settings: Settings) -> None:
                 max_tasks_in_flight=settings.max_tasks_in_flight,
                 schedule=PollSchedule(min_interval=settings.poll_min_interval, max_interval=settings.poll_max_interval),
             )
-            bot.engine = JobEngine(store, wan, downloader, events, clock, config, supervisor)
-            bot.cog = ImagineCog(bot.engine, events)
-            _close_on_signals(bot, supervisor)
+            engine = JobEngine(store, wan, downloader, events, clock, config, supervisor)
+            launcher = JobLauncher(engine, events)
+            bot.engine = engine
+            bot.cog = ImagineCog(launcher)
+            bot.job_buttons = JobButtons(store, engine, launcher)
             async with bot:
-                await bot.start(settings.discord_token)
+                await _run_until_signalled(bot, engine, supervisor, settings.discord_token)
     finally:
         await supervisor.close()
         await store.close()
         log.info("stopped")
 
 
-def _close_on_signals(bot: ImagineBot, supervisor: TaskSupervisor) -> None:
+async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: TaskSupervisor, token: str) -> None:
+    """Run the client until it stops or SIGTERM/SIGINT arrives, then shut down in order: take no new
+    jobs, stop the running ones (their store writes complete; they resume at the next start), and only
+    then close the gateway and the HTTP session, so no job fails for want of a connection."""
+    stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-
-    def request_close(name: str) -> None:
-        log.info("%s received; shutting down", name)
-        supervisor.spawn("shutdown", bot.close())
-
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, request_close, sig.name)
+        loop.add_signal_handler(sig, stop.set)
+    client = asyncio.create_task(bot.start(token), name="discord-client")
+    stopping = asyncio.create_task(stop.wait(), name="signal-wait")
+    try:
+        done, _ = await asyncio.wait({client, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if stopping in done:
+            log.info("shutdown requested; finishing in-flight writes and closing")
+            engine.stop_accepting()
+            await supervisor.close()
+            await bot.close()
+        await client
+    finally:
+        for task in (client, stopping):
+            task.cancel()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
 
 
 def main() -> int:

@@ -8,13 +8,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.messages import invalid_option_text, quota_text
-from cogs.presenter import DiscordJobEvents
-from services.errors import InvalidOption, QuotaExceeded
-from services.events import JobPhase
-from services.image_fit import DEFAULT_UPLOAD_LIMIT
-from services.jobs import JobEngine
-from services.models import DeliveryTarget
+from cogs.launcher import JobLauncher
+from cogs.messages import invalid_option_text
+from services.errors import InvalidOption
 from services.validation import PROMPT_MAX_CHARS, size_suggestions, validate_options
 
 log = logging.getLogger(__name__)
@@ -23,9 +19,8 @@ log = logging.getLogger(__name__)
 class ImagineCog(commands.Cog):
     """Members turn prompts into images."""
 
-    def __init__(self, engine: JobEngine, events: DiscordJobEvents) -> None:
-        self._engine = engine
-        self._events = events
+    def __init__(self, launcher: JobLauncher) -> None:
+        self._launcher = launcher
 
     @app_commands.command(name="imagine", description="Generate images from a text prompt")
     @app_commands.describe(
@@ -48,23 +43,7 @@ class ImagineCog(commands.Cog):
         except InvalidOption as error:
             await interaction.response.send_message(invalid_option_text(error), ephemeral=True)
             return
-        await interaction.response.defer(thinking=True)
-        target = DeliveryTarget(
-            channel_id=interaction.channel_id or 0,
-            guild_id=interaction.guild_id,
-            application_id=interaction.application_id,
-            interaction_token=interaction.token,
-            interaction_created_at=interaction.created_at.timestamp(),
-            upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
-        )
-        try:
-            job = await self._engine.accept(interaction.user.id, options, target)
-        except QuotaExceeded as error:
-            await interaction.delete_original_response()
-            await interaction.followup.send(quota_text(error), ephemeral=True)
-            return
-        await self._events.job_changed(job, JobPhase.QUEUED)
-        self._engine.start(job)
+        await self._launcher.launch(interaction, options)
 
     @imagine.autocomplete("size")
     async def size_autocomplete(

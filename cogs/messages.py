@@ -6,9 +6,25 @@ import discord
 
 from services.errors import InvalidOption, QuotaExceeded
 from services.events import JobPhase
-from services.models import FailureReason, Job
+from services.models import FailureReason, Job, JobState
 
 PROMPT_PREVIEW_CHARS = 300
+
+SHUTTING_DOWN_TEXT = "⏸️ The bot is restarting and takes no new requests right now. Please try again in a minute."
+NOT_YOURS_TEXT = "Only the member who asked for these images can {action} them."
+DELETE_REFUSED_TEXT = "Only the member who asked for these images, or members who can manage messages, can delete them."
+DELETED_TEXT = "🗑️ Deleted."
+UNKNOWN_JOB_TEXT = "This job is no longer known to the bot (its record was removed)."
+CANCEL_TEXTS: dict[str, str] = {
+    "cancelled": "🛑 Cancelled before it was sent; nothing was generated and your quota was returned.",
+    "discard_on_arrival": (
+        "🛑 The image service is already working on it and cannot be stopped. Its images will be discarded "
+        "when they arrive; the service bills them, so they count against your quota."
+    ),
+    "too_late": "Too late to cancel: the images are already being posted.",
+    "already_ended": "This job has already ended.",
+    "not_found": UNKNOWN_JOB_TEXT,
+}
 
 _FAILURES: dict[FailureReason, str] = {
     FailureReason.CONTENT_POLICY: (
@@ -88,6 +104,22 @@ def failure_text(job: Job, requester_mention: str | None = None) -> str:
     advice = _FAILURES[reason].format(detail=inert(job.failure_detail or "unknown problem"))
     head = f"{requester_mention} " if requester_mention else ""
     return f"{head}❌ {describe_job(job)}\n{advice}\nNo images were counted against your quota."
+
+
+def ended_text(job: Job, requester_mention: str | None = None) -> str:
+    """The final text of a job that ended without delivering: failed, cancelled or expired."""
+    head = f"{requester_mention} " if requester_mention else ""
+    if job.state == JobState.CANCELLED:
+        counted = (
+            f" The service had already produced {job.images_charged} image(s), which count against your quota."
+            if job.images_charged
+            else " No images were counted against your quota."
+        )
+        return f"{head}🛑 {describe_job(job)}\nCancelled.{counted}"
+    if job.state == JobState.EXPIRED:
+        advice = _FAILURES[FailureReason.RESULTS_EXPIRED]
+        return f"{head}⌛ {describe_job(job)}\n{advice}\nNo images were counted against your quota."
+    return failure_text(job, requester_mention)
 
 
 def invalid_option_text(error: InvalidOption) -> str:

@@ -8,7 +8,6 @@ Only the token and ids stored on the job are needed, so this works the same afte
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import io
 import logging
 from collections.abc import Sequence
@@ -16,11 +15,12 @@ from dataclasses import dataclass, field
 
 import discord
 
-from cogs.messages import failure_text, progress_text, result_text
+from cogs.messages import ended_text, progress_text, result_text
+from cogs.views import again_view, result_view, running_view
 from services.clock import Clock
 from services.events import DeliveryError, JobPhase
 from services.image_fit import FittedImage
-from services.models import Job
+from services.models import Job, JobState
 from services.polling import estimate_remaining
 from services.supervisor import TaskSupervisor
 
@@ -83,11 +83,13 @@ class DiscordJobEvents:
             if state.finished:
                 return
             state.last_edit = self._clock.now()
+            cancellable = state.phase != JobPhase.UPLOADING and not state.job.cancel_requested
             try:
-                await self._webhook(state.job).edit_message(
-                    "@original",  # type: ignore[arg-type]  # the route takes "@original" for the response
+                await self._edit_original(
+                    state.job,
                     content=progress_text(state.job, state.phase, self._seconds_left(state.job)),
-                    allowed_mentions=discord.AllowedMentions.none(),
+                    view=running_view(state.job) if cancellable else None,
+                    mentions=discord.AllowedMentions.none(),
                 )
             except discord.HTTPException as error:
                 log.info("job %s: progress edit refused (%s %s)", state.job.id, error.status, error.code)
@@ -104,45 +106,97 @@ class DiscordJobEvents:
 
         if self._token_usable(job):
             try:
-                message = await self._webhook(job).edit_message(
-                    "@original",  # type: ignore[arg-type]
+                if job.resumed:
+                    posted = await self._already_posted(job)
+                    if posted is not None:
+                        log.info("job %s: its result was already posted before the restart", job.id)
+                        return (posted,)
+                message = await self._edit_original(
+                    job,
                     content=result_text(job, len(images)),
-                    attachments=files(),
-                    allowed_mentions=requester_mentions(job),
+                    view=result_view(job),
+                    mentions=requester_mentions(job),
+                    files=files(),
                 )
                 return (message.id,)
             except discord.HTTPException as error:
                 if not _token_gone(error):
                     raise DeliveryError(f"Discord refused the result ({error.status} {error.code})") from None
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
-        return (await self._post_in_channel(job, result_text(job, len(images), f"<@{job.user_id}>"), files()),)
+        content = result_text(job, len(images), f"<@{job.user_id}>")
+        return (await self._post_in_channel(job, content, result_view(job), files()),)
 
     async def job_ended(self, job: Job) -> None:
-        """Tell the requester why the job ended without images."""
+        """Tell the requester why the job ended without images (failed, cancelled, expired)."""
         await self._finish_progress(job)
+        view = None
+        if job.state == JobState.FAILED:
+            view = again_view(job, "Try again")
+        elif job.state == JobState.EXPIRED:
+            view = again_view(job, "Generate again")
         if self._token_usable(job):
             try:
-                await self._webhook(job).edit_message(
-                    "@original",  # type: ignore[arg-type]
-                    content=failure_text(job),
-                    allowed_mentions=discord.AllowedMentions.none(),
+                await self._edit_original(
+                    job, content=ended_text(job), view=view, mentions=discord.AllowedMentions.none()
                 )
                 return
             except discord.HTTPException as error:
                 if not _token_gone(error):
-                    log.warning("job %s: could not show its failure (%s %s)", job.id, error.status, error.code)
+                    log.warning("job %s: could not show how it ended (%s %s)", job.id, error.status, error.code)
                     return
-        with contextlib.suppress(DeliveryError):
-            await self._post_in_channel(job, failure_text(job, f"<@{job.user_id}>"), [])
+        try:
+            await self._post_in_channel(job, ended_text(job, f"<@{job.user_id}>"), view, [])
+        except DeliveryError as error:
+            log.warning("job %s: could not tell the requester how it ended: %s", job.id, error)
 
-    async def _post_in_channel(self, job: Job, content: str, files: list[discord.File]) -> int:
+    async def _edit_original(
+        self,
+        job: Job,
+        *,
+        content: str,
+        view: discord.ui.View | None,
+        mentions: discord.AllowedMentions,
+        files: list[discord.File] | None = None,
+    ) -> discord.WebhookMessage:
+        extra: dict[str, object] = {} if files is None else {"attachments": files}
+        message = await self._webhook(job).edit_message(
+            "@original",  # type: ignore[arg-type]  # the webhook route takes "@original" for the response
+            content=content,
+            view=view,
+            allowed_mentions=mentions,
+            **extra,  # type: ignore[arg-type]
+        )
+        if view is not None:
+            view.stop()  # its buttons are DynamicItems, dispatched by custom_id; nothing to keep in memory
+        return message
+
+    async def _already_posted(self, job: Job) -> int | None:
+        """The id of the response if it already carries this job's result (posted just before a crash)."""
+        try:
+            message = await self._webhook(job).fetch_message("@original")  # type: ignore[arg-type]
+        except discord.NotFound:
+            return None
+        if message.attachments and f"job `{job.id}`" in message.content:
+            return message.id
+        return None
+
+    async def _post_in_channel(
+        self, job: Job, content: str, view: discord.ui.View | None, files: list[discord.File]
+    ) -> int:
         channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
         try:
+            # The nonce, derived from the job, makes Discord drop a repeat of this post after a restart.
             message = await channel.send(
-                content=content, files=files, allowed_mentions=requester_mentions(job), nonce=nonce_for(job)
+                content=content,
+                files=files,
+                view=view or discord.utils.MISSING,
+                allowed_mentions=requester_mentions(job),
+                nonce=nonce_for(job),
             )
         except discord.HTTPException as error:
             raise DeliveryError(f"the channel refused the message ({error.status} {error.code})") from None
+        if view is not None:
+            view.stop()
         return message.id
 
     async def _finish_progress(self, job: Job) -> None:

@@ -29,6 +29,10 @@ class QuotaExceeded(ImagineError):
         self.resets_at = resets_at
 
 
+class ShuttingDown(ImagineError):
+    """The bot is shutting down and takes no new jobs."""
+
+
 class WanAPIError(ImagineError):
     """The API answered with an error status (or an unusable body); carries what it said."""
 

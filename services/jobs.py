@@ -8,13 +8,14 @@ restart: a job in `submitting` is sent again with the same Idempotency-Key, neve
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from services.clock import Clock
-from services.errors import ImageFetchError, QuotaExceeded, TaskFailed, TaskTimedOut, WanAPIError
+from services.errors import ImageFetchError, QuotaExceeded, ShuttingDown, TaskFailed, TaskTimedOut, WanAPIError
 from services.events import DeliveryError, JobEvents, JobPhase
 from services.failures import reason_for_api_error, reason_for_task_error
 from services.image_fit import FittedImage, per_file_limit
@@ -31,6 +32,16 @@ log = logging.getLogger(__name__)
 RESULT_LIFETIME_SECONDS = 24 * 3600
 
 
+class CancelOutcome(enum.StrEnum):
+    """What a cancel request did."""
+
+    CANCELLED = "cancelled"  # the job had not been sent: dropped, its quota returned
+    DISCARD_ON_ARRIVAL = "discard_on_arrival"  # the task runs at the API: its results will be discarded
+    TOO_LATE = "too_late"  # the images are already being delivered
+    ALREADY_ENDED = "already_ended"
+    NOT_FOUND = "not_found"
+
+
 @dataclass(frozen=True)
 class EngineConfig:
     """Tunables of the engine, from `Settings`."""
@@ -39,6 +50,10 @@ class EngineConfig:
     job_deadline_seconds: float = 600.0
     max_tasks_in_flight: int = 8
     schedule: PollSchedule = field(default_factory=PollSchedule)
+
+
+class _JobMovedOn(Exception):
+    """The stored job is no longer in the state this run expected (cancelled meanwhile)."""
 
 
 def new_job_id() -> str:
@@ -68,9 +83,14 @@ class JobEngine:
         self._supervisor = supervisor
         self._slots = asyncio.Semaphore(config.max_tasks_in_flight)
         self._running: dict[str, asyncio.Task[None]] = {}
+        self._jobs: dict[str, Job] = {}
+        self._accepting = True
 
     async def accept(self, user_id: int, options: GenerationOptions, target: DeliveryTarget) -> Job:
-        """Store a new job with its images reserved, or raise `QuotaExceeded` (nothing stored or charged)."""
+        """Store a new job with its images reserved, or raise `QuotaExceeded` (nothing stored or charged)
+        or `ShuttingDown`."""
+        if not self._accepting:
+            raise ShuttingDown
         now = self._clock.now()
         job = Job(
             id=new_job_id(),
@@ -94,15 +114,57 @@ class JobEngine:
             return
         task = self._supervisor.spawn(f"job-{job.id}", self._run(job))
         self._running[job.id] = task
-        task.add_done_callback(lambda _: self._running.pop(job.id, None))
+        self._jobs[job.id] = job
+
+        def forget(_: asyncio.Task[None]) -> None:
+            self._running.pop(job.id, None)
+            self._jobs.pop(job.id, None)
+
+        task.add_done_callback(forget)
 
     async def resume(self) -> int:
         """Start every unfinished job found in the store; returns how many."""
         jobs = await self._store.unfinished_jobs()
         for job in jobs:
             log.info("job %s resumed in state %s", job.id, job.state)
+            job.resumed = True
             self.start(job)
         return len(jobs)
+
+    @property
+    def accepting(self) -> bool:
+        """Whether new jobs are taken (False once shutdown began)."""
+        return self._accepting
+
+    def stop_accepting(self) -> None:
+        """Refuse new jobs from now on (shutdown); running ones are left to the supervisor."""
+        self._accepting = False
+
+    async def cancel(self, job_id: str) -> CancelOutcome:
+        """Cancel a job for its requester: drop it if not yet sent, else discard its results on arrival."""
+        job = self._jobs.get(job_id) or await self._store.get_job(job_id)
+        if job is None:
+            return CancelOutcome.NOT_FOUND
+        if job.state.is_final:
+            return CancelOutcome.ALREADY_ENDED
+        if job.state == JobState.COMPLETED:
+            return CancelOutcome.TOO_LATE
+        dropped = await self._store.settle(
+            job_id, JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED], failure=None
+        )
+        if dropped:
+            running = self._running.get(job_id)
+            if running is not None:
+                running.cancel()
+            job.state = JobState.CANCELLED
+            log.info("job %s cancelled by its requester before it was sent", job_id)
+            await self._tell_ended(job)
+            return CancelOutcome.CANCELLED
+        if not await self._store.request_cancel(job_id):
+            return CancelOutcome.ALREADY_ENDED
+        job.cancel_requested = True
+        log.info("job %s: cancel requested while its task runs; results will be discarded", job_id)
+        return CancelOutcome.DISCARD_ON_ARRIVAL
 
     async def join(self, job_id: str) -> None:
         """Wait until the job's background run (if any) has finished."""
@@ -133,13 +195,16 @@ class JobEngine:
             await self._fail(job, FailureReason.BAD_IMAGE, error.reason)
         except DeliveryError as error:
             await self._fail(job, FailureReason.DELIVERY_FAILED, str(error))
+        except _JobMovedOn:
+            log.info("job %s was ended elsewhere (cancelled); stopping its run", job.id)
         except Exception as error:
             log.exception("job %s: unexpected error", job.id)
             await self._fail(job, FailureReason.INTERNAL, type(error).__name__)
 
     async def _submit(self, job: Job) -> None:
         if job.state == JobState.QUEUED:
-            await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING)
+            if not await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING):
+                raise _JobMovedOn(job.id)
             job.state = JobState.SUBMITTING
         await self._notify(job, JobPhase.SUBMITTING)
         task = await self._wan.create_task(job.options, idempotency_key=job.id)
@@ -189,6 +254,10 @@ class JobEngine:
         if task.status != TaskStatus.COMPLETED:
             raise TaskFailed(task.id, task.error_code or task.status.value, task.error_message)
         urls = task.results[: job.options.n]
+        if job.cancel_requested or await self._cancel_requested(job):
+            # The API bills the images it produced, so they count although they are discarded.
+            await self._end(job, JobState.CANCELLED, charged=len(urls))
+            return
         if not urls:
             raise TaskFailed(task.id, "generation_failed_no_content", "the task completed without images")
         await self._store.transition(job.id, [JobState.SUBMITTED], JobState.COMPLETED, result_urls=list(urls))
@@ -200,41 +269,53 @@ class JobEngine:
             return
         created = job.task_created or job.submitted_at or job.created_at
         if self._clock.now() >= created + RESULT_LIFETIME_SECONDS:
-            await self._end(job, JobState.EXPIRED, 0, failure=(FailureReason.RESULTS_EXPIRED, "links expired"))
+            await self._end(job, JobState.EXPIRED, charged=0, failure=(FailureReason.RESULTS_EXPIRED, "links expired"))
             return
         await self._notify(job, JobPhase.UPLOADING)
         limit = per_file_limit(job.target.upload_limit, len(job.result_urls))
         images: Sequence[FittedImage] = await self._downloader.fetch_all(job.result_urls, limit)
         message_ids = await self._events.deliver(job, images)
         job.message_ids = message_ids
-        await self._end(job, JobState.DELIVERED, len(images), message_ids=message_ids)
+        count = len(images)
+        await self._end(job, JobState.DELIVERED, charged=count, delivered=count, message_ids=message_ids)
+
+    async def _cancel_requested(self, job: Job) -> bool:
+        # Another process (or a click before a restart) may have asked; the store has the last word.
+        stored = await self._store.get_job(job.id)
+        return stored is not None and stored.cancel_requested
 
     async def _fail(self, job: Job, reason: FailureReason, detail: str) -> None:
         log.warning("job %s failed (%s): %s", job.id, reason, detail)
-        await self._end(job, JobState.FAILED, 0, failure=(reason, detail))
+        await self._end(job, JobState.FAILED, charged=0, failure=(reason, detail))
 
     async def _end(
         self,
         job: Job,
         state: JobState,
-        images: int,
         *,
+        charged: int,
+        delivered: int = 0,
         message_ids: tuple[int, ...] = (),
         failure: tuple[FailureReason, str] | None = None,
     ) -> None:
-        settled = await self._store.settle(job.id, state, images, message_ids=message_ids, failure=failure)
+        settled = await self._store.settle(
+            job.id, state, charged=charged, delivered=delivered, message_ids=message_ids, failure=failure
+        )
         if not settled:
             log.info("job %s was already settled; nothing more to do", job.id)
             return
-        job.state, job.images_delivered = state, images
+        job.state, job.images_delivered, job.images_charged = state, delivered, charged
         if failure is not None:
             job.failure_reason, job.failure_detail = failure
-        log.info("job %s %s with %d image(s)", job.id, state, images)
+        log.info("job %s %s: %d image(s) delivered, %d counted", job.id, state, delivered, charged)
         if state != JobState.DELIVERED:
-            try:
-                await self._events.job_ended(job)
-            except Exception:
-                log.exception("job %s: telling the requester why it ended failed", job.id)
+            await self._tell_ended(job)
+
+    async def _tell_ended(self, job: Job) -> None:
+        try:
+            await self._events.job_ended(job)
+        except Exception:
+            log.exception("job %s: telling the requester why it ended failed", job.id)
 
     async def _notify(self, job: Job, phase: JobPhase) -> None:
         try:

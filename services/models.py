@@ -125,6 +125,9 @@ class Job:
     progress: int = 0
     result_urls: tuple[str, ...] = ()
     images_delivered: int = 0
+    images_charged: int = 0
+    cancel_requested: bool = False
     message_ids: tuple[int, ...] = ()
     failure_reason: FailureReason | None = None
     failure_detail: str | None = None
+    resumed: bool = False  # set when picked up again after a restart; not stored

@@ -30,7 +30,7 @@ jobs = sa.Table(
     sa.Column("size", sa.String(16), nullable=True),
     sa.Column("n", sa.Integer, nullable=False),
     sa.Column("prompt_extend", sa.Boolean, nullable=False),
-    sa.Column("state", sa.String(16), nullable=False, index=True),
+    sa.Column("state", sa.String(16), nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("updated_at", sa.Float, nullable=False),
     sa.Column("submitted_at", sa.Float, nullable=True),
@@ -41,9 +41,12 @@ jobs = sa.Table(
     sa.Column("estimated_time", sa.Integer, nullable=True),
     sa.Column("result_urls", sa.JSON, nullable=True),
     sa.Column("images_delivered", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("images_charged", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("cancel_requested", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("message_ids", sa.JSON, nullable=True),
     sa.Column("failure_reason", sa.String(32), nullable=True),
     sa.Column("failure_detail", sa.Text, nullable=True),
+    sa.Index("ix_jobs_state", "state"),
     sa.Index("ix_jobs_user_created", "user_id", "created_at"),
 )
 
@@ -67,5 +70,6 @@ def _v1_initial(connection: sa.Connection) -> None:
     metadata.create_all(connection, tables=[jobs, daily_usage, meta])
 
 
-# Append new steps here; a step runs once, in order, inside the transaction that records it.
+# Append new steps here (explicit DDL, never edits of the steps above); each runs once, in order,
+# inside the transaction that records its version.
 MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = ((1, _v1_initial),)

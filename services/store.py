@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import time
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -20,6 +21,21 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.schema import MIGRATIONS, daily_usage, jobs, meta, schema_version
+
+_R = TypeVar("_R")
+_P = ParamSpec("_P")
+
+
+def _completes_on_cancel(
+    method: Callable[Concatenate[Store, _P], Coroutine[Any, Any, _R]],
+) -> Callable[Concatenate[Store, _P], Coroutine[Any, Any, _R]]:
+    """Run a write method through `Store._finish`, so a cancelled caller cannot cut it short."""
+
+    @functools.wraps(method)
+    async def wrapper(self: Store, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        return await self._finish(method(self, *args, **kwargs))
+
+    return wrapper
 
 
 class StoreError(Exception):
@@ -61,6 +77,7 @@ class Store:
         self._clock = clock
         self._is_sqlite = engine.dialect.name == "sqlite"
         self._write_lock = asyncio.Lock()
+        self._pending: set[asyncio.Future[Any]] = set()
 
     @classmethod
     async def open(cls, database_url: str, clock: Callable[[], float] = time.time) -> Store:
@@ -89,6 +106,8 @@ class Store:
 
     async def close(self) -> None:
         """Wait for writes in progress, then close every connection."""
+        if self._pending:
+            await asyncio.wait(list(self._pending))
         async with self._write_lock:
             await self._engine.dispose()
 
@@ -102,6 +121,14 @@ class Store:
         # SQLite allows one writer: serialise writes here instead of failing on "database is locked".
         async with self._write_lock, self._engine.begin() as connection:
             yield connection
+
+    async def _finish(self, write: Coroutine[Any, Any, _R]) -> _R:
+        # A write that has started is completed even if its caller is cancelled (shutdown): the
+        # caller stops waiting, the write commits or rolls back whole, and close() waits for it.
+        task = asyncio.ensure_future(write)
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+        return await asyncio.shield(task)
 
     async def _migrate(self) -> None:
         async with self._write() as connection:
@@ -119,6 +146,7 @@ class Store:
 
     # Jobs
 
+    @_completes_on_cancel
     async def insert_job_reserving(self, job: Job, usage_day: str, daily_limit: int) -> int | None:
         """Store a new job and reserve its images in one transaction.
 
@@ -149,6 +177,7 @@ class Store:
             await connection.execute(jobs.insert().values(**_job_row(job, usage_day)))
             return None
 
+    @_completes_on_cancel
     async def transition(self, job_id: str, leaving: Iterable[JobState], entering: JobState, **values: Any) -> bool:
         """Move a job to `entering` if it is in one of `leaving`; False if it was not (someone else moved it)."""
         async with self._write() as connection:
@@ -159,16 +188,20 @@ class Store:
             )
             return result.rowcount == 1
 
+    @_completes_on_cancel
     async def settle(
         self,
         job_id: str,
         entering: JobState,
-        images_delivered: int,
         *,
+        charged: int,
+        delivered: int = 0,
         message_ids: tuple[int, ...] = (),
         failure: tuple[FailureReason, str] | None = None,
+        leaving: Iterable[JobState] | None = None,
     ) -> bool:
-        """End a job: record its outcome and return the reserved images it did not use, atomically."""
+        """End a job: record its outcome, keep `charged` of its reserved images and return the rest,
+        atomically. False if the job had already ended (or is not in one of `leaving`)."""
         async with self._write() as connection:
             row = (
                 await connection.execute(
@@ -179,7 +212,9 @@ class Store:
             ).first()
             if row is None or JobState(row.state).is_final:
                 return False
-            charged = min(images_delivered, row.reserved_images)
+            if leaving is not None and JobState(row.state) not in set(leaving):
+                return False
+            charged = min(charged, row.reserved_images)
             refund = row.reserved_images - charged
             ended = await connection.execute(
                 jobs.update()
@@ -188,7 +223,8 @@ class Store:
                     state=entering.value,
                     updated_at=self._clock(),
                     reserved_images=0,
-                    images_delivered=charged,
+                    images_charged=charged,
+                    images_delivered=delivered,
                     message_ids=list(message_ids),
                     failure_reason=failure[0].value if failure else None,
                     failure_detail=failure[1] if failure else None,
@@ -204,6 +240,18 @@ class Store:
                     .values(used=sa.case((daily_usage.c.used >= refund, daily_usage.c.used - refund), else_=0))
                 )
             return True
+
+    @_completes_on_cancel
+    async def request_cancel(self, job_id: str) -> bool:
+        """Mark a running job as cancelled by its requester; False if it has already ended."""
+        final = [state.value for state in JobState if state.is_final]
+        async with self._write() as connection:
+            result = await connection.execute(
+                jobs.update()
+                .where(jobs.c.id == job_id, jobs.c.state.not_in(final))
+                .values(cancel_requested=True, updated_at=self._clock())
+            )
+            return result.rowcount == 1
 
     async def get_job(self, job_id: str) -> Job | None:
         """The job with this id, or None."""
@@ -235,6 +283,7 @@ class Store:
         async with self._engine.connect() as connection:
             return (await connection.execute(sa.select(meta.c.value).where(meta.c.key == key))).scalar()
 
+    @_completes_on_cancel
     async def set_meta(self, key: str, value: str) -> None:
         """Store a metadata value, replacing any previous one."""
         async with self._write() as connection:
@@ -298,6 +347,8 @@ def _row_job(row: sa.Row[Any]) -> Job:
         estimated_time=row.estimated_time,
         result_urls=tuple(row.result_urls or ()),
         images_delivered=row.images_delivered,
+        images_charged=row.images_charged,
+        cancel_requested=bool(row.cancel_requested),
         message_ids=tuple(int(m) for m in row.message_ids or ()),
         failure_reason=FailureReason(row.failure_reason) if row.failure_reason else None,
         failure_detail=row.failure_detail,

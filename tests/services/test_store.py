@@ -93,7 +93,7 @@ async def test_transition_only_moves_a_job_from_the_expected_state(store: Store)
 
 async def test_delivery_charges_only_the_images_delivered(store: Store) -> None:
     await store.insert_job_reserving(make_job("a", n=4), DAY, 10)
-    assert await store.settle("a", JobState.DELIVERED, 2, message_ids=(99,))
+    assert await store.settle("a", JobState.DELIVERED, charged=2, delivered=2, message_ids=(99,))
     job = await store.get_job("a")
     assert (job.state, job.images_delivered, job.message_ids, job.reserved_images) == (JobState.DELIVERED, 2, (99,), 0)
     assert await store.images_used(1, DAY) == 2
@@ -101,7 +101,7 @@ async def test_delivery_charges_only_the_images_delivered(store: Store) -> None:
 
 async def test_failure_returns_the_whole_reservation(store: Store) -> None:
     await store.insert_job_reserving(make_job("a", n=3), DAY, 10)
-    assert await store.settle("a", JobState.FAILED, 0, failure=(FailureReason.CONTENT_POLICY, "refused"))
+    assert await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.CONTENT_POLICY, "refused"))
     job = await store.get_job("a")
     assert (job.failure_reason, job.failure_detail) == (FailureReason.CONTENT_POLICY, "refused")
     assert await store.images_used(1, DAY) == 0
@@ -110,14 +110,14 @@ async def test_failure_returns_the_whole_reservation(store: Store) -> None:
 async def test_settling_twice_does_not_refund_twice(store: Store) -> None:
     await store.insert_job_reserving(make_job("a", n=2), DAY, 10)
     await store.insert_job_reserving(make_job("b", n=2), DAY, 10)
-    assert await store.settle("a", JobState.FAILED, 0, failure=(FailureReason.INTERNAL, "x"))
-    assert not await store.settle("a", JobState.FAILED, 0, failure=(FailureReason.INTERNAL, "x"))
+    assert await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.INTERNAL, "x"))
+    assert not await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.INTERNAL, "x"))
     assert await store.images_used(1, DAY) == 2
 
 
 async def test_settling_forgets_the_interaction_token(store: Store) -> None:
     await store.insert_job_reserving(make_job("a"), DAY, 10)
-    await store.settle("a", JobState.DELIVERED, 1)
+    await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
     assert (await store.get_job("a")).target.interaction_token is None
 
 
@@ -125,7 +125,7 @@ async def test_unfinished_jobs_lists_only_jobs_that_have_not_ended(store: Store)
     for job_id in ("a", "b", "c"):
         await store.insert_job_reserving(make_job(job_id), DAY, 10)
     await store.transition("b", [JobState.QUEUED], JobState.SUBMITTED, task_id="task-unified-1-b")
-    await store.settle("c", JobState.DELIVERED, 1)
+    await store.settle("c", JobState.DELIVERED, charged=1, delivered=1)
     assert [job.id for job in await store.unfinished_jobs()] == ["a", "b"]
 
 
