@@ -106,3 +106,14 @@ _url = os.environ.get(ENV_VAR)
 if _url:
     install(_url)
 _run_shadowed_sitecustomize()
+
+
+def _install_crash_point() -> None:
+    # Durability tests freeze the bot at a named step (tests/support/crashpoints.py) to kill it there.
+    if os.environ.get("IMAGINE_CRASH_AT"):
+        from tests.support.crashpoints import install_from_environment
+
+        install_from_environment()
+
+
+_install_crash_point()

@@ -1,0 +1,186 @@
+"""Durability: the real bot process is killed (SIGKILL) at each step of a job, restarted on the same
+database, and must then deliver exactly once, with one create call (or a repeat carrying the same
+Idempotency-Key) and the quota charged for exactly the images delivered."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from simulator.config import SimConfig
+from simulator.server import RunningSimulator, start_simulator
+from tests.e2e.bot_process import BotProcess
+from tests.e2e.conftest import bot_env
+from tests.support.fake_discord import (
+    DEFAULT_CHANNEL_ID,
+    DEFAULT_GUILD_ID,
+    OTHER_USER_ID,
+    FakeDiscord,
+    InteractionRecord,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
+
+RESULT_TIMEOUT = 30.0
+
+
+@dataclass
+class World:
+    fake: FakeDiscord
+    sim: RunningSimulator
+    workdir: Path
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World]:
+    sim = await start_simulator(SimConfig(duration_min=1.0, duration_max=1.0, seed=11), access_log=False)
+    async with FakeDiscord() as fake:
+        yield World(fake, sim, tmp_path_factory.mktemp("durability"))
+    await sim.close()
+
+
+class Deployment:
+    """One database and the bot processes that run on it, one after another."""
+
+    def __init__(self, world: World, name: str) -> None:
+        self.world = world
+        self.database = world.workdir / f"{name}.db"
+        self.log = world.workdir / f"{name}.log"
+        self.marker = world.workdir / f"{name}.crashed"
+        self.bot: BotProcess | None = None
+
+    async def start(self, crash_at: str | None = None) -> BotProcess:
+        extra = {"IMAGINE_CRASH_AT": crash_at, "IMAGINE_CRASH_MARKER": str(self.marker)} if crash_at else {}
+        identified = self.world.fake.identify_count
+        self.bot = BotProcess(self.world.fake.base_url, {**bot_env(self.world.sim, self.database), **extra}, self.log)
+        await self.bot.start()
+        await self.world.fake.wait_until_ready(timeout=30, after=identified)
+        return self.bot
+
+    async def kill_at_marker(self, timeout: float = RESULT_TIMEOUT) -> str:
+        deadline = time.monotonic() + timeout
+        while not self.marker.exists():
+            assert time.monotonic() < deadline, "the bot never reached its crash point:\n" + self.log.read_text()
+            await asyncio.sleep(0.02)
+        assert self.bot is not None
+        code = await self.bot.stop(signal.SIGKILL)
+        assert code == -signal.SIGKILL
+        return self.marker.read_text()
+
+    def job_row(self, job_prefix_prompt: str) -> sqlite3.Row:
+        with sqlite3.connect(self.database) as connection:
+            connection.row_factory = sqlite3.Row
+            return connection.execute("SELECT * FROM jobs WHERE prompt = ?", (job_prefix_prompt,)).fetchone()
+
+    def used(self, user_id: int) -> int:
+        with sqlite3.connect(self.database) as connection:
+            row = connection.execute("SELECT COALESCE(SUM(used), 0) FROM daily_usage WHERE user_id = ?", (user_id,))
+            return int(row.fetchone()[0])
+
+    async def settled(self, prompt: str, timeout: float = RESULT_TIMEOUT) -> sqlite3.Row:
+        deadline = time.monotonic() + timeout
+        while True:
+            row = self.job_row(prompt)
+            if row is not None and row["state"] in {"delivered", "failed", "cancelled", "expired"}:
+                return row
+            assert time.monotonic() < deadline, f"job not settled: {dict(row) if row else None}\n{self.log.read_text()}"
+            await asyncio.sleep(0.05)
+
+    async def stop(self) -> None:
+        if self.bot is not None:
+            await self.bot.stop()
+
+
+def results_posted(world: World, record: InteractionRecord, job_id: str) -> int:
+    """Messages carrying this job's images: edits of the response plus channel posts (after dedupe)."""
+    edits = sum(1 for edit in record.edits if edit.status < 300 and edit.files)
+    channel = [m for m in world.fake.channel_messages(DEFAULT_CHANNEL_ID) if job_id in m.content and m.attachments]
+    return edits + len(channel)
+
+
+@pytest.mark.parametrize("point", ["before_create", "create_answered", "polling", "before_upload", "during_upload"])
+async def test_a_job_killed_at_any_step_is_delivered_exactly_once_after_restart(world: World, point: str) -> None:
+    deployment = Deployment(world, point)
+    user = 1_250_000_000_000_002_000 + len(point)
+    world.fake.add_member(DEFAULT_GUILD_ID, user, f"crash-{point}")
+    prompt = f"durable lighthouse {point}"
+    try:
+        await deployment.start(crash_at=point)
+        record = await world.fake.invoke_command("imagine", {"prompt": prompt, "n": 2}, user_id=user)
+        await record.wait_for_ack(timeout=5)
+        assert await deployment.kill_at_marker() == point
+        state_at_crash = deployment.job_row(prompt)["state"]
+        await deployment.start()
+        row = await deployment.settled(prompt)
+    finally:
+        await deployment.stop()
+    keys = {r.idempotency_key for r in world.sim.state.create_records if r.body.get("prompt") == prompt}
+    tasks = {r.task_id for r in world.sim.state.create_records if r.body.get("prompt") == prompt and r.task_id}
+    print(f"{point}: stored state at the crash {state_at_crash!r}; after restart {row['state']}")
+    assert row["state"] == "delivered"
+    assert keys == {row["id"]}
+    assert len(tasks) == 1
+    assert results_posted(world, record, row["id"]) == 1
+    assert row["images_delivered"] == 2
+    assert deployment.used(user) == row["images_delivered"]
+
+
+async def test_sigterm_exits_cleanly_and_the_next_start_resumes(world: World) -> None:
+    deployment = Deployment(world, "sigterm")
+    prompt = "a slow comet [duration:3]"
+    try:
+        bot = await deployment.start()
+        record = await world.fake.invoke_command("imagine", {"prompt": prompt}, user_id=OTHER_USER_ID)
+        await record.wait_until_edit(lambda e: "Generating" in (e.content or ""), timeout=10)
+        started = time.monotonic()
+        assert await bot.stop(signal.SIGTERM) == 0
+        assert time.monotonic() - started < 10
+        assert deployment.job_row(prompt)["state"] == "submitted"
+        await deployment.start()
+        row = await deployment.settled(prompt)
+    finally:
+        await deployment.stop()
+    assert row["state"] == "delivered"
+    assert results_posted(world, record, row["id"]) == 1
+    assert len([r for r in world.sim.state.create_records if r.body.get("prompt") == prompt]) == 1
+
+
+async def test_buttons_clicked_after_a_restart_work(world: World) -> None:
+    deployment = Deployment(world, "buttons")
+    user = 1_250_000_000_000_003_001
+    world.fake.add_member(DEFAULT_GUILD_ID, user, "clicker")
+    try:
+        bot = await deployment.start()
+        record = await world.fake.invoke_command("imagine", {"prompt": "a button test"}, user_id=user)
+        await record.wait_until_edit(lambda e: bool(e.files), timeout=RESULT_TIMEOUT)
+        job_id = deployment.job_row("a button test")["id"]
+        assert await bot.stop(signal.SIGTERM) == 0
+        await deployment.start()
+        result = record.original
+        assert result is not None
+        assert set(result.custom_ids()) == {f"imagine:reroll:{job_id}", f"imagine:delete:{job_id}"}
+
+        refused = await world.fake.invoke_component(f"imagine:delete:{job_id}", result.id, user_id=OTHER_USER_ID)
+        await refused.wait_for_ack(timeout=5)
+        assert refused.ephemeral
+        assert "Only the member" in refused.original.content
+        assert not result.deleted
+
+        reroll = await world.fake.invoke_component(f"imagine:reroll:{job_id}", result.id, user_id=OTHER_USER_ID)
+        rerolled = await reroll.wait_until_edit(lambda e: bool(e.files), timeout=RESULT_TIMEOUT)
+        assert "a button test" in rerolled.content
+        assert deployment.used(OTHER_USER_ID) >= 1
+
+        delete = await world.fake.invoke_component(f"imagine:delete:{job_id}", result.id, user_id=user)
+        await delete.wait_for_followup(timeout=5)
+        assert world.fake.message(result.id).deleted
+    finally:
+        await deployment.stop()
