@@ -80,7 +80,9 @@ class Store:
         self._pending: set[asyncio.Future[Any]] = set()
 
     @classmethod
-    async def open(cls, database_url: str, clock: Callable[[], float] = time.time) -> Store:
+    async def open(
+        cls, database_url: str, clock: Callable[[], float] = time.time, *, busy_timeout_ms: int = 5000
+    ) -> Store:
         """Open (creating on first use) and migrate the database; `StoreError` names it on failure."""
         name = describe_database(database_url)
         path = sqlite_path(database_url)
@@ -91,7 +93,7 @@ class Store:
         except (OSError, sa.exc.ArgumentError) as error:
             raise StoreError(f"cannot open database {name}: {error}") from None
         if engine.dialect.name == "sqlite":
-            sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+            sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_timeout_ms))
         store = cls(engine, name, clock)
         try:
             await store._migrate()
@@ -100,8 +102,8 @@ class Store:
             raise
         except (sa.exc.SQLAlchemyError, OSError) as error:
             await engine.dispose()
-            detail = getattr(error, "orig", None) or error
-            raise StoreError(f"cannot use database {name}: {detail}") from None
+            detail = str(getattr(error, "orig", None) or error)
+            raise StoreError(f"cannot use database {name}: {detail}{_hint(detail)}") from None
         return store
 
     async def close(self) -> None:
@@ -136,13 +138,17 @@ class Store:
                 result = await connection.exec_driver_sql("PRAGMA quick_check")
                 verdict = result.scalar()
                 if verdict != "ok":
-                    raise StoreError(f"database {self._name} is corrupt: {verdict}")
+                    raise StoreError(f"database {self._name} is corrupt: {verdict}{_hint('malformed')}")
             await connection.run_sync(lambda sync: schema_version.create(sync, checkfirst=True))
             current = (await connection.execute(sa.select(sa.func.max(schema_version.c.version)))).scalar() or 0
             for version, step in MIGRATIONS:
                 if version > current:
                     await connection.run_sync(step)
                     await connection.execute(schema_version.insert().values(version=version, applied_at=self._clock()))
+            # A write at every start: a database another process holds locked, or a full disk, is
+            # reported now, naming the file, rather than at the first job.
+            await connection.execute(meta.delete().where(meta.c.key == "last_start"))
+            await connection.execute(meta.insert().values(key="last_start", value=str(self._clock())))
 
     # Jobs
 
@@ -291,11 +297,22 @@ class Store:
             await connection.execute(meta.insert().values(key=key, value=value))
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _hint(detail: str) -> str:
+    text = detail.lower()
+    if "locked" in text:
+        return " (another process is using it; stop that process first)"
+    if "disk" in text or "readonly" in text or "read-only" in text:
+        return " (is the disk full, or the file or its folder not writable?)"
+    if "not a database" in text or "malformed" in text:
+        return " (the file is damaged; restore it from a backup, or move it away to start afresh)"
+    return ""
+
+
+def _sqlite_pragmas(busy_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from services.events import DeliveryError, JobPhase
@@ -37,9 +37,12 @@ class RecordingEvents:
     delivered: list[tuple[Job, list[FittedImage]]] = field(default_factory=list)
     ended: list[Job] = field(default_factory=list)
     fail_delivery: bool = False
+    on_phase: Callable[[Job, JobPhase], Awaitable[None]] | None = None
 
     async def job_changed(self, job: Job, phase: JobPhase) -> None:
         self.phases.append((job.id, phase, job.progress))
+        if self.on_phase is not None:
+            await self.on_phase(job, phase)
 
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         if self.fail_delivery:

@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from services.models import DeliveryTarget, GenerationOptions, Job, JobState
+from services.quota import usage_day
+from services.store import Store
 from simulator.config import SimConfig
 from simulator.server import RunningSimulator, start_simulator
 from tests.e2e.bot_process import BotProcess
@@ -57,8 +60,9 @@ class Deployment:
         self.marker = world.workdir / f"{name}.crashed"
         self.bot: BotProcess | None = None
 
-    async def start(self, crash_at: str | None = None) -> BotProcess:
+    async def start(self, crash_at: str | None = None, extra_env: dict[str, str] | None = None) -> BotProcess:
         extra = {"IMAGINE_CRASH_AT": crash_at, "IMAGINE_CRASH_MARKER": str(self.marker)} if crash_at else {}
+        extra.update(extra_env or {})
         identified = self.world.fake.identify_count
         self.bot = BotProcess(self.world.fake.base_url, {**bot_env(self.world.sim, self.database), **extra}, self.log)
         await self.bot.start()
@@ -92,6 +96,16 @@ class Deployment:
             if row is not None and row["state"] in {"delivered", "failed", "cancelled", "expired"}:
                 return row
             assert time.monotonic() < deadline, f"job not settled: {dict(row) if row else None}\n{self.log.read_text()}"
+            await asyncio.sleep(0.05)
+
+    async def wait_for_row(self, prompt: str, state: str, timeout: float = RESULT_TIMEOUT) -> sqlite3.Row:
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.database.exists():
+                row = self.job_row(prompt)
+                if row is not None and row["state"] == state:
+                    return row
+            assert time.monotonic() < deadline, f"job {prompt!r} never reached {state}\n{self.log.read_text()}"
             await asyncio.sleep(0.05)
 
     async def stop(self) -> None:
@@ -184,3 +198,85 @@ async def test_buttons_clicked_after_a_restart_work(world: World) -> None:
         assert world.fake.message(result.id).deleted
     finally:
         await deployment.stop()
+
+
+async def test_cancel_buttons_drop_a_queued_job_and_discard_a_running_one(world: World) -> None:
+    deployment = Deployment(world, "cancel")
+    deployment_env = {"MAX_TASKS_IN_FLIGHT": "1"}
+    user = 1_250_000_000_000_003_002
+    world.fake.add_member(DEFAULT_GUILD_ID, user, "canceller")
+    try:
+        await deployment.start(extra_env=deployment_env)
+        running = await world.fake.invoke_command("imagine", {"prompt": "long runner [duration:3]"}, user_id=user)
+        queued = await world.fake.invoke_command("imagine", {"prompt": "waiting in line"}, user_id=user)
+        running_id = (await deployment.wait_for_row("long runner [duration:3]", "submitted"))["id"]
+        queued_id = (await deployment.wait_for_row("waiting in line", "queued"))["id"]
+        await queued.wait_for(lambda r: r.original is not None and bool(r.original.custom_ids()), timeout=10)
+
+        stranger = await world.fake.invoke_component(
+            f"imagine:cancel:{queued_id}", queued.original.id, user_id=OTHER_USER_ID
+        )
+        await stranger.wait_for_ack(timeout=5)
+        assert stranger.ephemeral
+        assert "Only the member" in stranger.original.content
+
+        dropped = await world.fake.invoke_component(f"imagine:cancel:{queued_id}", queued.original.id, user_id=user)
+        await dropped.wait_for_ack(timeout=5)
+        assert "quota was returned" in dropped.original.content
+        assert (await deployment.settled("waiting in line"))["state"] == "cancelled"
+
+        await running.wait_for(lambda r: r.original is not None and bool(r.original.custom_ids()), timeout=10)
+        discarding = await world.fake.invoke_component(
+            f"imagine:cancel:{running_id}", running.original.id, user_id=user
+        )
+        await discarding.wait_for_ack(timeout=5)
+        assert "cannot be stopped" in discarding.original.content
+        row = await deployment.settled("long runner [duration:3]")
+    finally:
+        await deployment.stop()
+    assert (row["state"], row["images_charged"], row["images_delivered"]) == ("cancelled", 1, 0)
+    assert not any(edit.files for edit in running.edits)
+    assert "Cancelled" in running.original.content
+    assert not any(r.body.get("prompt") == "waiting in line" for r in world.sim.state.create_records)
+    assert deployment.used(user) == 1
+
+
+async def test_results_that_expired_before_delivery_end_with_a_generate_again_button(world: World) -> None:
+    deployment = Deployment(world, "expired")
+    user = 1_250_000_000_000_003_003
+    world.fake.add_member(DEFAULT_GUILD_ID, user, "late")
+    store = await Store.open(f"sqlite:///{deployment.database}")
+    now = time.time()
+    job = Job(
+        id="0123456789ab",
+        user_id=user,
+        options=GenerationOptions("an old sunset", None, 2),
+        target=DeliveryTarget(channel_id=DEFAULT_CHANNEL_ID, guild_id=DEFAULT_GUILD_ID),
+        created_at=now - 90_000,
+        updated_at=now - 90_000,
+        usage_day=usage_day(now),
+    )
+    assert await store.insert_job_reserving(job, job.usage_day, 8) is None
+    await store.transition(
+        job.id,
+        [JobState.QUEUED],
+        JobState.COMPLETED,
+        task_id="task-unified-1-abcdefgh",
+        task_created=int(now) - 90_000,
+        result_urls=[f"{world.sim.base_url}/files/task-unified-1-abcdefgh/0.png"],
+    )
+    await store.close()
+    try:
+        await deployment.start()
+        message = await world.fake.wait_for_channel_message(
+            DEFAULT_CHANNEL_ID, lambda m: "an old sunset" in m.content, timeout=RESULT_TIMEOUT
+        )
+        row = await deployment.settled("an old sunset")
+    finally:
+        await deployment.stop()
+    assert row["state"] == "expired"
+    assert "expired" in message.content
+    assert message.custom_ids() == [f"imagine:reroll:{job.id}"]
+    assert message.components[0]["components"][0]["label"] == "Generate again"
+    assert message.pings.user_ids == [user]
+    assert deployment.used(user) == 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +51,34 @@ def test_a_corrupt_database_stops_the_bot_with_its_name_and_keeps_the_file(tmp_p
     assert "broken.db" in result.stderr
     assert "Traceback" not in result.stderr
     assert database.read_bytes() == b"definitely not sqlite" * 50
+
+
+def _limit_file_size() -> None:
+    # Every write of a regular file past 16 KiB now fails as it would on a full disk.
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
+def test_a_full_disk_at_start_is_a_clear_error_naming_the_database(tmp_path: Path) -> None:
+    database = tmp_path / "full.db"
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "WAN_", "DATABASE_"))}
+    result = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "bot.py")],
+        cwd=tmp_path,
+        env={
+            **base,
+            "DISCORD_TOKEN": "t",
+            "WAN_API_KEY": "k",
+            "DATABASE_URL": f"sqlite:///{database}",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        },
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        preexec_fn=_limit_file_size,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "full.db" in result.stderr
+    assert "Traceback" not in result.stderr
+    print(result.stderr)

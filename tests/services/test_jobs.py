@@ -10,10 +10,10 @@ import aiohttp
 import pytest
 from PIL import Image
 
-from services.errors import QuotaExceeded
+from services.errors import QuotaExceeded, ShuttingDown
 from services.events import JobPhase
 from services.images import ImageDownloader
-from services.jobs import EngineConfig, JobEngine
+from services.jobs import CancelOutcome, EngineConfig, JobEngine
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.retry import RetryPolicy
 from services.store import Store
@@ -222,3 +222,62 @@ async def test_resume_polls_a_submitted_job_again_and_delivers_it(harness: Harne
     await asyncio.wait_for(harness.engine.join(job.id), timeout=20)
     assert (await harness.store.get_job(job.id)).state is JobState.DELIVERED
     assert harness.sim.state.stats()["tasks_created"] == 1
+
+
+async def test_cancelling_a_queued_job_returns_its_quota_and_sends_nothing(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 3), TARGET)
+    assert await harness.engine.cancel(job.id) is CancelOutcome.CANCELLED
+    stored = await harness.store.get_job(job.id)
+    assert stored.state is JobState.CANCELLED
+    assert await harness.used() == 0
+    assert harness.sim.state.create_records == []
+    assert harness.events.ended[0].id == job.id
+
+
+async def test_a_job_cancelled_before_its_run_begins_is_never_submitted(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 1), TARGET)
+    harness.engine.start(job)
+    assert await harness.engine.cancel(job.id) is CancelOutcome.CANCELLED
+    await harness.engine.join(job.id)
+    assert harness.sim.state.create_records == []
+    assert (await harness.store.get_job(job.id)).state is JobState.CANCELLED
+
+
+async def test_cancelling_a_running_task_discards_its_results_and_counts_what_was_produced(harness: Harness) -> None:
+    outcomes: list[CancelOutcome] = []
+
+    async def cancel_when_generating(job: Job, phase: JobPhase) -> None:
+        if phase is JobPhase.GENERATING and not outcomes:
+            outcomes.append(await harness.engine.cancel(job.id))
+
+    harness.events.on_phase = cancel_when_generating
+    job = await harness.run("cancelled midway [results:2]", n=3)
+    assert outcomes == [CancelOutcome.DISCARD_ON_ARRIVAL]
+    assert (job.state, job.images_charged, job.images_delivered) == (JobState.CANCELLED, 2, 0)
+    assert harness.events.delivered == []
+    assert harness.sim.state.file_counts == {}
+    assert await harness.used() == 2
+
+
+async def test_a_cancelled_task_that_fails_counts_nothing(harness: Harness) -> None:
+    async def cancel_when_generating(job: Job, phase: JobPhase) -> None:
+        if phase is JobPhase.GENERATING:
+            await harness.engine.cancel(job.id)
+
+    harness.events.on_phase = cancel_when_generating
+    job = await harness.run("doomed [fail:service_error]", n=2)
+    assert job.state is JobState.FAILED
+    assert await harness.used() == 0
+
+
+async def test_cancelling_an_ended_job_says_so(harness: Harness) -> None:
+    job = await harness.run("done")
+    assert await harness.engine.cancel(job.id) is CancelOutcome.ALREADY_ENDED
+    assert await harness.engine.cancel("ffffffffffff") is CancelOutcome.NOT_FOUND
+
+
+async def test_no_new_jobs_are_accepted_once_shutdown_began(harness: Harness) -> None:
+    harness.engine.stop_accepting()
+    with pytest.raises(ShuttingDown):
+        await harness.engine.accept(1, GenerationOptions("late", None, 1), TARGET)
+    assert await harness.used() == 0

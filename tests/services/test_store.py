@@ -149,3 +149,51 @@ async def test_a_database_in_an_unwritable_place_is_a_clear_error(tmp_path: Path
     blocker.write_text("x")
     with pytest.raises(StoreError, match="cannot open database"):
         await Store.open(f"sqlite:///{blocker}/sub/imagine.db")
+
+
+async def test_cancel_request_is_stored_on_a_running_job(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    assert await store.request_cancel("a")
+    assert (await store.get_job("a")).cancel_requested
+
+
+async def test_cancel_request_on_an_ended_job_is_refused(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.settle("a", JobState.FAILED, charged=0)
+    assert not await store.request_cancel("a")
+
+
+async def test_settle_can_require_the_state_it_leaves(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a", n=2), DAY, 10)
+    await store.transition("a", [JobState.QUEUED], JobState.SUBMITTED)
+    assert not await store.settle("a", JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED])
+    assert (await store.get_job("a")).state is JobState.SUBMITTED
+    assert await store.images_used(1, DAY) == 2
+
+
+async def test_a_cancelled_caller_does_not_cut_a_write_short(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/cancel.db"
+    store = await Store.open(url)
+    await store.insert_job_reserving(make_job("a", n=2), DAY, 10)
+    write = asyncio.ensure_future(store.settle("a", JobState.DELIVERED, charged=1, delivered=1))
+    await asyncio.sleep(0)
+    write.cancel()
+    await store.close()
+    reopened = await Store.open(url)
+    assert (await reopened.get_job("a")).state is JobState.DELIVERED
+    assert await reopened.images_used(1, DAY) == 1
+    await reopened.close()
+
+
+async def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "locked.db"
+    created = await Store.open(f"sqlite:///{path}")
+    await created.close()
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match=r"locked\.db.*locked"):
+            await Store.open(f"sqlite:///{path}", busy_timeout_ms=200)
+    finally:
+        holder.rollback()
+        holder.close()
