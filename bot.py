@@ -15,6 +15,7 @@ import aiohttp
 import discord
 from discord.ext import commands
 from dotenv import load_dotenv
+from yarl import URL
 
 from cogs.buttons import JobButtons
 from cogs.command_sync import sync_commands_if_changed
@@ -23,7 +24,7 @@ from cogs.launcher import JobLauncher
 from cogs.presenter import DiscordJobEvents
 from cogs.views import JobButton
 from services.clock import SystemClock
-from services.images import ImageDownloader
+from services.images import ImageDownloader, PublicOnlyResolver
 from services.jobs import EngineConfig, JobEngine
 from services.polling import PollSchedule
 from services.retry import RetryPolicy
@@ -74,7 +75,11 @@ async def run(settings: Settings) -> None:
     store = await Store.open(settings.database_url, clock.now)
     supervisor = TaskSupervisor()
     try:
-        async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}) as session:
+        connector = None
+        if not settings.image_url_allow_private:
+            api_host = URL(settings.wan_api_base_url).host or ""
+            connector = aiohttp.TCPConnector(resolver=PublicOnlyResolver({api_host}))
+        async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}, connector=connector) as session:
             bot = ImagineBot(settings, store)
             wan = WanClient(
                 session,
@@ -124,15 +129,20 @@ async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: T
         done, _ = await asyncio.wait({client, stopping}, return_when=asyncio.FIRST_COMPLETED)
         if stopping in done:
             log.info("shutdown requested; finishing in-flight writes and closing")
-            engine.stop_accepting()
-            await supervisor.close()
-            await bot.close()
-        await client
     finally:
-        for task in (client, stopping):
-            task.cancel()
+        # Whatever ended the run (a signal, a fatal gateway error), jobs stop before the connections
+        # they need close, so none of them fails for want of one; they resume at the next start.
+        engine.stop_accepting()
+        await supervisor.close()
+        await bot.close()
+        stopping.cancel()
+        await asyncio.wait({client}, timeout=5)
+        if not client.done():
+            client.cancel()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
+    if not client.cancelled():
+        client.result()  # re-raises what stopped the client on its own (e.g. a rejected token)
 
 
 def main() -> int:
@@ -149,6 +159,11 @@ def main() -> int:
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # discord.py logs request URLs at DEBUG, and webhook URLs carry interaction tokens: keep them out.
+    for noisy in ("discord.http", "discord.webhook.async_", "discord.gateway"):
+        logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLogger().level))
+    # The bot never joins voice; discord.py's start-up warnings about voice libraries are noise.
+    logging.getLogger("discord.client").addFilter(lambda record: "voice will NOT" not in str(record.msg))
     try:
         asyncio.run(run(settings))
     except StoreError as error:

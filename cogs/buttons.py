@@ -43,8 +43,9 @@ class JobButtons:
             if not is_requester:
                 await interaction.response.send_message(NOT_YOURS_TEXT.format(action="cancel"), ephemeral=True)
                 return
+            await interaction.response.defer(ephemeral=True, thinking=True)
             outcome = await self._engine.cancel(job_id)
-            await interaction.response.send_message(CANCEL_TEXTS[outcome.value], ephemeral=True)
+            await interaction.followup.send(CANCEL_TEXTS[outcome.value], ephemeral=True)
         elif action == JobAction.DELETE:
             if not (is_requester or interaction.permissions.manage_messages):
                 await interaction.response.send_message(DELETE_REFUSED_TEXT, ephemeral=True)

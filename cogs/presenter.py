@@ -30,6 +30,8 @@ TOKEN_LIFETIME_SECONDS = 15 * 60
 TOKEN_SAFETY_MARGIN = 30.0
 # Discord codes meaning the interaction token is no longer usable.
 TOKEN_GONE_CODES = {50027, 10062, 10015}
+# How far back a resumed job looks in its channel for a result it may have posted before a crash.
+RESUME_HISTORY_LIMIT = 50
 
 
 @dataclass
@@ -104,13 +106,13 @@ class DiscordJobEvents:
                 for index, image in enumerate(images)
             ]
 
+        if job.resumed:
+            posted = await self._already_posted(job)
+            if posted is not None:
+                log.info("job %s: its result was already posted before the restart", job.id)
+                return (posted,)
         if self._token_usable(job):
             try:
-                if job.resumed:
-                    posted = await self._already_posted(job)
-                    if posted is not None:
-                        log.info("job %s: its result was already posted before the restart", job.id)
-                        return (posted,)
                 message = await self._edit_original(
                     job,
                     content=result_text(job, len(images)),
@@ -171,13 +173,25 @@ class DiscordJobEvents:
         return message
 
     async def _already_posted(self, job: Job) -> int | None:
-        """The id of the response if it already carries this job's result (posted just before a crash)."""
+        """The id of a message that already carries this job's result (posted just before a crash):
+        the interaction's response while its token works, else the channel's recent messages."""
+        marker = f"job `{job.id}`"
+        if self._token_usable(job):
+            try:
+                original = await self._webhook(job).fetch_message("@original")  # type: ignore[arg-type]
+            except discord.HTTPException as error:
+                log.info("job %s: cannot read its response (%s %s)", job.id, error.status, error.code)
+            else:
+                if original.attachments and marker in original.content:
+                    return original.id
+        channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
+        own_id = self._client.user.id if self._client.user else None
         try:
-            message = await self._webhook(job).fetch_message("@original")  # type: ignore[arg-type]
-        except discord.NotFound:
-            return None
-        if message.attachments and f"job `{job.id}`" in message.content:
-            return message.id
+            async for message in channel.history(limit=RESUME_HISTORY_LIMIT):
+                if message.author.id == own_id and message.attachments and marker in message.content:
+                    return message.id
+        except discord.HTTPException as error:
+            log.info("job %s: cannot read the channel's history (%s %s)", job.id, error.status, error.code)
         return None
 
     async def _post_in_channel(

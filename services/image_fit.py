@@ -44,33 +44,43 @@ def per_file_limit(attachment_limit: int, file_count: int) -> int:
     return max(1, min(attachment_limit, shared))
 
 
-def inspect_image(data: bytes) -> tuple[str, int, int]:
-    """Return (format, width, height) after verifying the bytes decode as an accepted image."""
+def decode_image(data: bytes) -> Image.Image:
+    """The fully decoded image, after checking that it is an accepted format and not damaged.
+
+    `verify()` catches broken PNG structure; decoding every pixel (`load()`) catches a truncated or
+    corrupt JPEG or WebP, which `verify()` alone lets through.
+    """
     try:
         with Image.open(io.BytesIO(data)) as probe:
             image_format = probe.format or ""
-            width, height = probe.size
             probe.verify()
+        if image_format not in ACCEPTED_FORMATS:
+            raise InvalidImageData(f"unsupported image format {image_format or 'unknown'}")
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except InvalidImageData:
+        raise
     except Image.DecompressionBombError:
         raise InvalidImageData("the image is too large to decode safely") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, SyntaxError):
         raise InvalidImageData("the file is not a readable image") from None
-    if image_format not in ACCEPTED_FORMATS:
-        raise InvalidImageData(f"unsupported image format {image_format or 'unknown'}")
-    return image_format, width, height
+    except (OSError, ValueError):
+        raise InvalidImageData("the image is truncated or corrupt") from None
+    return image
+
+
+def inspect_image(data: bytes) -> tuple[str, int, int]:
+    """Return (format, width, height) of bytes that decode as an accepted, undamaged image."""
+    with decode_image(data) as image:
+        return image.format or "", image.width, image.height
 
 
 def fit_image(data: bytes, limit: int) -> FittedImage:
     """Keep the original bytes when they fit `limit`; otherwise re-encode as JPEG, then downscale."""
-    image_format, width, height = inspect_image(data)
-    if len(data) <= limit:
-        return FittedImage(data, ACCEPTED_FORMATS[image_format], width, height, reencoded=False)
-    try:
-        with Image.open(io.BytesIO(data)) as source:
-            source.load()
-            rgb = _flatten(source)
-    except (OSError, ValueError):
-        raise InvalidImageData("the image is truncated or corrupt") from None
+    with decode_image(data) as image:
+        if len(data) <= limit:
+            return FittedImage(data, ACCEPTED_FORMATS[image.format or ""], image.width, image.height, reencoded=False)
+        rgb = _flatten(image)
     for quality in _QUALITY_LADDER:
         encoded = _encode_jpeg(rgb, quality)
         if len(encoded) <= limit:

@@ -8,6 +8,8 @@ import logging
 import socket
 
 import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
 from services.errors import ImageFetchError
@@ -19,15 +21,52 @@ MAX_REDIRECTS = 3
 _REDIRECTS = {301, 302, 303, 307, 308}
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
 def is_public_address(address: str) -> bool:
-    """Whether an IP address is globally routable (not loopback, private, link-local, reserved...)."""
+    """Whether an IP address is globally routable (not loopback, private, link-local, reserved...),
+    judging IPv6 addresses that embed an IPv4 one (mapped, NAT64, 6to4, Teredo) by that address."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            ip = embedded
     return ip.is_global and not ip.is_multicast
+
+
+class PublicOnlyResolver(AbstractResolver):
+    """Resolves names to public addresses only (except for `trusted_hosts`, e.g. the API's host).
+
+    Installed on the shared session's connector, it makes the connection itself go only to checked
+    addresses, so a DNS answer that changes between a check and the connect (rebinding) cannot reach
+    a private network.
+    """
+
+    def __init__(self, trusted_hosts: set[str] | None = None, inner: AbstractResolver | None = None) -> None:
+        self._inner = inner or DefaultResolver()
+        self._trusted = {host.lower() for host in trusted_hosts or set()}
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        """Resolve `host`, dropping every non-public address."""
+        results = await self._inner.resolve(host, port, family)
+        if host.lower() in self._trusted:
+            return results
+        public = [result for result in results if is_public_address(result["host"])]
+        if not public:
+            raise OSError(f"{host} resolves only to private or local addresses")
+        return public
+
+    async def close(self) -> None:
+        """Release the inner resolver."""
+        await self._inner.close()
 
 
 class ImageDownloader:
@@ -74,7 +113,6 @@ class ImageDownloader:
                 if not self._allow_private:
                     await self._check_host(url, target)
                 async with self._session.get(target, allow_redirects=False, timeout=self._timeout) as response:
-                    self._check_peer(url, response)
                     if response.status in _REDIRECTS and "Location" in response.headers:
                         current = str(target.join(URL(response.headers["Location"])))
                         continue
@@ -111,13 +149,4 @@ class ImageDownloader:
                 raise ImageFetchError(url, f"cannot resolve {host}") from None
             addresses = [str(info[4][0]) for info in infos]
         if not addresses or not all(is_public_address(address) for address in addresses):
-            raise ImageFetchError(url, "the link points at a private or local network address")
-
-    def _check_peer(self, url: str, response: aiohttp.ClientResponse) -> None:
-        # Checked on the connection actually used, so a DNS answer that changed after _check_host
-        # (rebinding) still cannot reach a private address.
-        if self._allow_private or response.connection is None or response.connection.transport is None:
-            return
-        peer = response.connection.transport.get_extra_info("peername")
-        if peer and not is_public_address(str(peer[0])):
             raise ImageFetchError(url, "the link points at a private or local network address")

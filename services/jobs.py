@@ -112,7 +112,11 @@ class JobEngine:
         """Run the job in the background (no-op if it already runs)."""
         if job.id in self._running:
             return
-        task = self._supervisor.spawn(f"job-{job.id}", self._run(job))
+        try:
+            task = self._supervisor.spawn(f"job-{job.id}", self._run(job))
+        except RuntimeError:
+            log.info("job %s is stored and will run at the next start (shutting down)", job.id)
+            return
         self._running[job.id] = task
         self._jobs[job.id] = job
 
@@ -147,8 +151,6 @@ class JobEngine:
             return CancelOutcome.NOT_FOUND
         if job.state.is_final:
             return CancelOutcome.ALREADY_ENDED
-        if job.state == JobState.COMPLETED:
-            return CancelOutcome.TOO_LATE
         dropped = await self._store.settle(
             job_id, JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED], failure=None
         )
@@ -161,7 +163,9 @@ class JobEngine:
             await self._tell_ended(job)
             return CancelOutcome.CANCELLED
         if not await self._store.request_cancel(job_id):
-            return CancelOutcome.ALREADY_ENDED
+            stored = await self._store.get_job(job_id)
+            ended = stored is None or stored.state.is_final
+            return CancelOutcome.ALREADY_ENDED if ended else CancelOutcome.TOO_LATE
         job.cancel_requested = True
         log.info("job %s: cancel requested while its task runs; results will be discarded", job_id)
         return CancelOutcome.DISCARD_ON_ARRIVAL
@@ -228,39 +232,54 @@ class JobEngine:
         started = job.submitted_at or self._clock.now()
         deadline = started + self._config.job_deadline_seconds
         delay: float | None = None
+        failures = 0
         while True:
             now = self._clock.now()
-            if now >= deadline:
-                raise TaskTimedOut(job.task_id, self._config.job_deadline_seconds)
-            delay = next_poll_delay(self._config.schedule, now - started, job.progress, job.estimated_time, delay)
-            await self._clock.sleep(min(delay, deadline - now))
+            if now < deadline:
+                delay = next_poll_delay(self._config.schedule, now - started, job.progress, job.estimated_time, delay)
+                await self._clock.sleep(min(delay, deadline - now))
+            # Past the deadline (e.g. a job resumed after a long outage) the task is still asked once:
+            # it has probably finished, and its images are paid for.
             try:
-                task = await self._wan.get_task(job.task_id)
+                task = await self._wan.get_task(job.task_id, retry=False)
             except WanAPIError as error:
                 if error.is_auth_problem or error.status in {400, 404}:
                     raise
+                failures += 1
+                delay = max(delay or 0.0, self._wan.retry_wait(error, failures))
                 log.warning("job %s: task query failed, will poll again: %s", job.id, error)
-                continue
-            if task.status.is_terminal:
-                await self._record_outcome(job, task)
-                return
-            # Only the create answer's estimated_time is documented (a total); queries may repeat it with
-            # another meaning, so the schedule relies on their progress instead.
-            if task.progress != job.progress:
-                job.progress = task.progress
-                await self._notify(job, JobPhase.GENERATING)
+            else:
+                failures = 0
+                if task.status.is_terminal:
+                    await self._record_outcome(job, task)
+                    return
+                # Only the create answer's estimated_time is documented (a total); queries may repeat it
+                # with another meaning, so the schedule relies on their progress instead.
+                if task.progress != job.progress:
+                    job.progress = task.progress
+                    await self._notify(job, JobPhase.GENERATING)
+            if self._clock.now() >= deadline:
+                raise TaskTimedOut(job.task_id, self._config.job_deadline_seconds)
 
     async def _record_outcome(self, job: Job, task: Task) -> None:
         if task.status != TaskStatus.COMPLETED:
             raise TaskFailed(task.id, task.error_code or task.status.value, task.error_message)
         urls = task.results[: job.options.n]
-        if job.cancel_requested or await self._cancel_requested(job):
+        if not job.cancel_requested and urls:
+            # Guarded by the cancel flag in the same statement, so a click racing this step either
+            # lands before it (and the results are discarded below) or is told it came too late.
+            completed = await self._store.transition(
+                job.id, [JobState.SUBMITTED], JobState.COMPLETED, unless_cancelled=True, result_urls=list(urls)
+            )
+            if not completed and not await self._cancel_requested(job):
+                raise _JobMovedOn(job.id)
+            job.cancel_requested = not completed
+        if job.cancel_requested:
             # The API bills the images it produced, so they count although they are discarded.
             await self._end(job, JobState.CANCELLED, charged=len(urls))
             return
         if not urls:
             raise TaskFailed(task.id, "generation_failed_no_content", "the task completed without images")
-        await self._store.transition(job.id, [JobState.SUBMITTED], JobState.COMPLETED, result_urls=list(urls))
         job.state, job.result_urls, job.progress = JobState.COMPLETED, urls, 100
         log.info("job %s: task %s completed with %d of %d images", job.id, task.id, len(urls), job.options.n)
 
@@ -277,7 +296,15 @@ class JobEngine:
         message_ids = await self._events.deliver(job, images)
         job.message_ids = message_ids
         count = len(images)
-        await self._end(job, JobState.DELIVERED, charged=count, delivered=count, message_ids=message_ids)
+        # The images are posted: from here on nothing may turn the job into a failure. If the store
+        # cannot record it now, the job stays `completed` and the next start finds the posted result.
+        for attempt in range(1, 4):
+            try:
+                await self._end(job, JobState.DELIVERED, charged=count, delivered=count, message_ids=message_ids)
+                return
+            except Exception:
+                log.exception("job %s: recording its delivery failed (attempt %d of 3)", job.id, attempt)
+                await self._clock.sleep(0.5 * attempt)
 
     async def _cancel_requested(self, job: Job) -> bool:
         # Another process (or a click before a restart) may have asked; the store has the last word.

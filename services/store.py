@@ -184,13 +184,23 @@ class Store:
             return None
 
     @_completes_on_cancel
-    async def transition(self, job_id: str, leaving: Iterable[JobState], entering: JobState, **values: Any) -> bool:
-        """Move a job to `entering` if it is in one of `leaving`; False if it was not (someone else moved it)."""
+    async def transition(
+        self,
+        job_id: str,
+        leaving: Iterable[JobState],
+        entering: JobState,
+        *,
+        unless_cancelled: bool = False,
+        **values: Any,
+    ) -> bool:
+        """Move a job to `entering` if it is in one of `leaving` (and, with `unless_cancelled`, its
+        requester has not asked to cancel it); False if not, e.g. because someone else moved it."""
+        conditions = [jobs.c.id == job_id, jobs.c.state.in_([s.value for s in leaving])]
+        if unless_cancelled:
+            conditions.append(jobs.c.cancel_requested.is_(False))
         async with self._write() as connection:
             result = await connection.execute(
-                jobs.update()
-                .where(jobs.c.id == job_id, jobs.c.state.in_([s.value for s in leaving]))
-                .values(state=entering.value, updated_at=self._clock(), **values)
+                jobs.update().where(*conditions).values(state=entering.value, updated_at=self._clock(), **values)
             )
             return result.rowcount == 1
 
@@ -249,12 +259,13 @@ class Store:
 
     @_completes_on_cancel
     async def request_cancel(self, job_id: str) -> bool:
-        """Mark a running job as cancelled by its requester; False if it has already ended."""
-        final = [state.value for state in JobState if state.is_final]
+        """Mark a job whose task may be running as cancelled by its requester; False once its results
+        have arrived (or it ended)."""
+        running = [JobState.SUBMITTING.value, JobState.SUBMITTED.value]
         async with self._write() as connection:
             result = await connection.execute(
                 jobs.update()
-                .where(jobs.c.id == job_id, jobs.c.state.not_in(final))
+                .where(jobs.c.id == job_id, jobs.c.state.in_(running))
                 .values(cancel_requested=True, updated_at=self._clock())
             )
             return result.rowcount == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -20,6 +22,8 @@ log = logging.getLogger(__name__)
 CREATE_PATH = "/v1/images/generations"
 TASK_PATH = "/v1/tasks/{task_id}"
 MAX_BODY_BYTES = 1024 * 1024
+TASK_ID_PATTERN = re.compile(TASK_ID_PREFIX + r"[A-Za-z0-9_-]{1,100}")
+OPERATOR_ALERT_QUIET_SECONDS = 600.0
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -47,6 +51,8 @@ class WanClient:
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not cryptography
         self._on_call = on_call
+        self._operator_alerted_at = -OPERATOR_ALERT_QUIET_SECONDS
+        self._operator_alerts_suppressed = 0
 
     async def create_task(
         self, options: GenerationOptions, idempotency_key: str, callback_url: str | None = None
@@ -66,15 +72,17 @@ class WanClient:
                 if not create_is_retryable(error) or attempt >= self._policy.create_attempts:
                     self._log_if_operator_problem(error)
                     raise
-                delay = retry_delay(error, attempt, self._policy, self._rng.random())
+                delay = self.retry_wait(error, attempt)
                 log.warning("create call for job %s: %s; retrying in %.1f s", idempotency_key, error, delay)
                 await self._sleep(delay)
 
-    async def get_task(self, task_id: str) -> Task:
-        """Query a task, retrying reads on rate limits, server and network errors."""
-        if not task_id.startswith(TASK_ID_PREFIX):
-            raise WanAPIError(400, "invalid_task_id", f"not a task id: {task_id!r}", task_id=task_id)
+    async def get_task(self, task_id: str, *, retry: bool = True) -> Task:
+        """Query a task, retrying reads on rate limits, server and network errors (unless `retry` is
+        off: a poll loop that retries on its own schedule asks once per poll)."""
+        if not TASK_ID_PATTERN.fullmatch(task_id):
+            raise WanAPIError(400, "invalid_task_id", f"not a task id: {task_id[:80]!r}", task_id=task_id)
         path = TASK_PATH.format(task_id=task_id)
+        attempts = self._policy.read_attempts if retry else 1
         attempt = 0
         while True:
             attempt += 1
@@ -83,10 +91,14 @@ class WanClient:
                 return parse_task(data, expected_id=task_id)
             except WanAPIError as error:
                 error.task_id = error.task_id or task_id
-                if not read_is_retryable(error) or attempt >= self._policy.read_attempts:
+                if not read_is_retryable(error) or attempt >= attempts:
                     self._log_if_operator_problem(error)
                     raise
-                await self._sleep(retry_delay(error, attempt, self._policy, self._rng.random()))
+                await self._sleep(self.retry_wait(error, attempt))
+
+    def retry_wait(self, error: WanAPIError, attempt: int) -> float:
+        """Seconds to wait before retry number `attempt` after `error` (Retry-After, suggestion, backoff)."""
+        return retry_delay(error, attempt, self._policy, self._rng.random())
 
     async def _call(
         self,
@@ -127,17 +139,27 @@ class WanClient:
             if self._on_call is not None:
                 self._on_call(endpoint, outcome)
 
-    @staticmethod
-    def _log_if_operator_problem(error: WanAPIError) -> None:
+    def _log_if_operator_problem(self, error: WanAPIError) -> None:
+        # One clear line per incident, not one per job: repeated refusals within the quiet period are
+        # counted and summarised in the next line.
+        if not error.is_auth_problem:
+            return
+        now = time.monotonic()
+        if now - self._operator_alerted_at < OPERATOR_ALERT_QUIET_SECONDS:
+            self._operator_alerts_suppressed += 1
+            return
+        repeats = self._operator_alerts_suppressed
+        self._operator_alerted_at, self._operator_alerts_suppressed = now, 0
         if error.is_auth_problem:
             what = {401: "rejected the API key", 402: "reports insufficient credits", 403: "denied access"}
             log.error(
                 "Wan API %s (HTTP %s %s: %s); check WAN_API_KEY and the account. Users are told the image "
-                "service is unavailable.",
+                "service is unavailable.%s",
                 what[error.status or 401],
                 error.status,
                 error.error_type,
                 error.message,
+                f" ({repeats} more refusal(s) since the last such line)" if repeats else "",
             )
 
 

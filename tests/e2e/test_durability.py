@@ -147,6 +147,30 @@ async def test_a_job_killed_at_any_step_is_delivered_exactly_once_after_restart(
     assert deployment.used(user) == row["images_delivered"]
 
 
+async def test_a_channel_post_cut_short_by_a_crash_is_not_repeated_after_a_long_outage(world: World) -> None:
+    """The token expired, the result went to the channel, the bot died before recording it, and the
+    outage outlasted Discord's nonce memory: the restarted bot finds the post in the channel."""
+    deployment = Deployment(world, "channel")
+    user = 1_250_000_000_000_003_004
+    world.fake.add_member(DEFAULT_GUILD_ID, user, "patient")
+    prompt = "durable lighthouse by the channel"
+    world.fake.messages.nonce_window = 0.0
+    try:
+        await deployment.start(crash_at="during_channel_upload")
+        record = await world.fake.invoke_command("imagine", {"prompt": prompt, "n": 2}, user_id=user)
+        await record.wait_for_ack(timeout=5)
+        world.fake.expire_token(record.token)
+        assert await deployment.kill_at_marker() == "during_channel_upload"
+        await deployment.start()
+        row = await deployment.settled(prompt)
+    finally:
+        world.fake.messages.nonce_window = 300.0
+        await deployment.stop()
+    assert row["state"] == "delivered"
+    assert results_posted(world, record, row["id"]) == 1
+    assert deployment.used(user) == row["images_delivered"] == 2
+
+
 async def test_sigterm_exits_cleanly_and_the_next_start_resumes(world: World) -> None:
     deployment = Deployment(world, "sigterm")
     prompt = "a slow comet [duration:3]"
@@ -221,16 +245,16 @@ async def test_cancel_buttons_drop_a_queued_job_and_discard_a_running_one(world:
         assert "Only the member" in stranger.original.content
 
         dropped = await world.fake.invoke_component(f"imagine:cancel:{queued_id}", queued.original.id, user_id=user)
-        await dropped.wait_for_ack(timeout=5)
-        assert "quota was returned" in dropped.original.content
+        answer = await dropped.wait_for_followup(timeout=5)
+        assert answer.ephemeral
+        assert "quota was returned" in answer.content
         assert (await deployment.settled("waiting in line"))["state"] == "cancelled"
 
         await running.wait_for(lambda r: r.original is not None and bool(r.original.custom_ids()), timeout=10)
         discarding = await world.fake.invoke_component(
             f"imagine:cancel:{running_id}", running.original.id, user_id=user
         )
-        await discarding.wait_for_ack(timeout=5)
-        assert "cannot be stopped" in discarding.original.content
+        assert "cannot be stopped" in (await discarding.wait_for_followup(timeout=5)).content
         row = await deployment.settled("long runner [duration:3]")
     finally:
         await deployment.stop()

@@ -77,3 +77,16 @@ def test_per_file_limit_is_the_attachment_limit_for_one_file() -> None:
 def test_per_file_limit_shares_the_request_limit_between_many_files() -> None:
     limit = per_file_limit(25 * 1024 * 1024, 4)
     assert 4 * limit < 25 * 1024 * 1024
+
+
+def test_a_truncated_jpeg_is_refused() -> None:
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (256, 256), random.Random(2).randbytes(256 * 256 * 3)).save(buffer, format="JPEG")
+    with pytest.raises(InvalidImageData, match="truncated or corrupt"):
+        fit_image(buffer.getvalue()[:2000], limit=10**7)
+
+
+def test_a_decompression_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    with pytest.raises(InvalidImageData, match="too large to decode"):
+        fit_image(png(100, 100), limit=10**7)

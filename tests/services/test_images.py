@@ -10,7 +10,7 @@ from aiohttp import web
 from PIL import Image
 
 from services.errors import ImageFetchError
-from services.images import ImageDownloader, is_public_address
+from services.images import ImageDownloader, PublicOnlyResolver, is_public_address
 
 
 def png_bytes(size: int = 64) -> bytes:
@@ -85,6 +85,11 @@ def test_local_and_private_addresses_are_not_public(address: str) -> None:
     assert not is_public_address(address)
 
 
+@pytest.mark.parametrize("address", ["64:ff9b::7f00:1", "2002:7f00:1::1", "2001:0:4136:e378:8000:63bf:f5ff:fffe"])
+def test_ipv6_addresses_embedding_a_private_ipv4_are_not_public(address: str) -> None:
+    assert not is_public_address(address)
+
+
 @pytest.mark.parametrize("address", ["8.8.8.8", "2606:4700::1111"])
 def test_global_addresses_are_public(address: str) -> None:
     assert is_public_address(address)
@@ -139,3 +144,24 @@ async def test_non_http_links_are_refused(session: aiohttp.ClientSession) -> Non
 async def test_fetch_all_fails_when_any_image_fails(server: str, session: aiohttp.ClientSession) -> None:
     with pytest.raises(ImageFetchError):
         await downloader(session).fetch_all((f"{server}/image.png", f"{server}/page.png"), 10**7)
+
+
+async def test_the_resolver_drops_private_answers() -> None:
+    resolver = PublicOnlyResolver()
+    with pytest.raises(OSError, match="private or local"):
+        await resolver.resolve("localhost", 80)
+    await resolver.close()
+
+
+async def test_the_resolver_lets_trusted_hosts_through() -> None:
+    resolver = PublicOnlyResolver({"localhost"})
+    answers = await resolver.resolve("localhost", 80)
+    assert answers
+    await resolver.close()
+
+
+async def test_a_session_with_the_resolver_cannot_reach_a_private_host_by_name(server: str) -> None:
+    connector = aiohttp.TCPConnector(resolver=PublicOnlyResolver())
+    async with aiohttp.ClientSession(connector=connector) as guarded:
+        with pytest.raises(aiohttp.ClientConnectorError):
+            await guarded.get(server.replace("127.0.0.1", "localhost") + "/image.png")

@@ -281,3 +281,42 @@ async def test_no_new_jobs_are_accepted_once_shutdown_began(harness: Harness) ->
     with pytest.raises(ShuttingDown):
         await harness.engine.accept(1, GenerationOptions("late", None, 1), TARGET)
     assert await harness.used() == 0
+
+
+async def test_a_job_resumed_after_its_deadline_is_asked_once_and_delivered(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("back after an outage", None, 1), TARGET)
+    wan_task = await harness.engine._wan.create_task(job.options, idempotency_key=job.id)
+    await harness.store.transition(
+        job.id, [JobState.QUEUED], JobState.SUBMITTED, task_id=wan_task.id, submitted_at=harness.clock.now()
+    )
+    harness.clock.time += 3600
+    await harness.engine.resume()
+    await asyncio.wait_for(harness.engine.join(job.id), timeout=20)
+    assert (await harness.store.get_job(job.id)).state is JobState.DELIVERED
+    assert harness.sim.state.get_counts[wan_task.id] == 1
+
+
+async def test_cancel_after_the_results_arrived_is_too_late(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("arrived", None, 1), TARGET)
+    await harness.store.transition(job.id, [JobState.QUEUED], JobState.COMPLETED, result_urls=["http://x/1.png"])
+    assert await harness.engine.cancel(job.id) is CancelOutcome.TOO_LATE
+
+
+async def test_a_store_error_after_posting_does_not_turn_the_delivery_into_a_failure(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_settle = harness.store.settle
+    calls: list[JobState] = []
+
+    async def flaky_settle(job_id: str, entering: JobState, **kwargs: object) -> bool:
+        calls.append(entering)
+        if len(calls) == 1:
+            raise OSError("database is locked")
+        return await real_settle(job_id, entering, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(harness.store, "settle", flaky_settle)
+    job = await harness.run("posted once", n=2)
+    assert calls == [JobState.DELIVERED, JobState.DELIVERED]
+    assert (job.state, job.images_delivered) == (JobState.DELIVERED, 2)
+    assert harness.events.ended == []
+    assert await harness.used() == 2

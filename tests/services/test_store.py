@@ -153,6 +153,7 @@ async def test_a_database_in_an_unwritable_place_is_a_clear_error(tmp_path: Path
 
 async def test_cancel_request_is_stored_on_a_running_job(store: Store) -> None:
     await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.transition("a", [JobState.QUEUED], JobState.SUBMITTED)
     assert await store.request_cancel("a")
     assert (await store.get_job("a")).cancel_requested
 
@@ -197,3 +198,17 @@ async def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path: P
     finally:
         holder.rollback()
         holder.close()
+
+
+async def test_cancel_request_after_the_results_arrived_is_refused(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED)
+    assert not await store.request_cancel("a")
+
+
+async def test_a_cancelled_job_is_not_moved_on_by_a_guarded_transition(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.transition("a", [JobState.QUEUED], JobState.SUBMITTED)
+    await store.request_cancel("a")
+    assert not await store.transition("a", [JobState.SUBMITTED], JobState.COMPLETED, unless_cancelled=True)
+    assert (await store.get_job("a")).state is JobState.SUBMITTED

@@ -159,3 +159,29 @@ async def test_a_refused_connection_is_retried_then_reported(session, clock) -> 
         await client(session, f"http://127.0.0.1:{port}", clock).create_task(OPTIONS, idempotency_key="job1")
     assert caught.value.refused
     assert len(clock.sleeps) == RetryPolicy().create_attempts - 1
+
+
+async def test_repeated_key_refusals_give_the_operator_one_line(sim, session, clock, caplog) -> None:
+    wan = client(session, sim.api_base_url, clock)
+    sim.state.add_fault("create", {"status": 401, "count": 3})
+    for job in ("a", "b", "c"):
+        with pytest.raises(WanAPIError):
+            await wan.create_task(OPTIONS, idempotency_key=job)
+    assert sum("WAN_API_KEY" in record.message for record in caplog.records) == 1
+
+
+@pytest.mark.parametrize("task_id", ["task-unified-1/../../admin", "other-123", "task-unified-", "task-unified-a b"])
+async def test_malformed_task_ids_are_refused_before_any_request(sim, session, clock, task_id: str) -> None:
+    with pytest.raises(WanAPIError) as caught:
+        await client(session, sim.api_base_url, clock).get_task(task_id)
+    assert caught.value.error_type == "invalid_task_id"
+    assert sim.state.get_counts == {}
+
+
+async def test_get_without_retry_asks_once(sim, session, clock) -> None:
+    wan = client(session, sim.api_base_url, clock)
+    task = await wan.create_task(OPTIONS, idempotency_key="job1")
+    sim.state.add_fault("get", {"status": 503})
+    with pytest.raises(WanAPIError):
+        await wan.get_task(task.id, retry=False)
+    assert sim.state.get_counts[task.id] == 1

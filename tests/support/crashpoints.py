@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-POINTS = ("before_create", "create_answered", "polling", "before_upload", "during_upload")
+POINTS = ("before_create", "create_answered", "polling", "before_upload", "during_upload", "during_channel_upload")
 
 
 def _freeze_factory(point: str, marker: Path) -> Callable[[], Any]:
@@ -59,6 +59,8 @@ def install(point: str, marker: Path) -> None:
         wrap(ImageDownloader, "fetch_all", before=True)
     elif point == "during_upload":
         wrap(discord.Webhook, "edit_message", before=False, when=lambda *a, **k: bool(k.get("attachments")))
+    elif point == "during_channel_upload":
+        wrap(discord.abc.Messageable, "send", before=False, when=lambda *a, **k: bool(k.get("files")))
 
 
 def install_from_environment() -> None:
