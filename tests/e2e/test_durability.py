@@ -138,7 +138,13 @@ async def test_a_job_killed_at_any_step_is_delivered_exactly_once_after_restart(
         await deployment.stop()
     keys = {r.idempotency_key for r in world.sim.state.create_records if r.body.get("prompt") == prompt}
     tasks = {r.task_id for r in world.sim.state.create_records if r.body.get("prompt") == prompt and r.task_id}
-    print(f"{point}: stored state at the crash {state_at_crash!r}; after restart {row['state']}")
+    calls = [r for r in world.sim.state.create_records if r.body.get("prompt") == prompt]
+    print(
+        f"{point}: state stored at the kill {state_at_crash!r}; after restart {row['state']}, "
+        f"{len(calls)} create call(s) with key(s) {sorted(keys)}, {len(tasks)} task(s), "
+        f"{results_posted(world, record, row['id'])} result message(s), "
+        f"{row['images_delivered']} image(s) delivered, quota used {deployment.used(user)}"
+    )
     assert row["state"] == "delivered"
     assert keys == {row["id"]}
     assert len(tasks) == 1
