@@ -22,12 +22,16 @@ from cogs.command_sync import sync_commands_if_changed
 from cogs.imagine import ImagineCog
 from cogs.launcher import JobLauncher
 from cogs.presenter import DiscordJobEvents
+from cogs.usage import UsageCog
 from cogs.views import JobButton
 from services.clock import SystemClock
 from services.images import ImageDownloader, PublicOnlyResolver
 from services.jobs import EngineConfig, JobEngine
 from services.polling import PollSchedule
+from services.quota import UNLIMITED, Limits
+from services.quota_store import QuotaService, QuotaSettings
 from services.retry import RetryPolicy
+from services.scheduler import FairScheduler
 from services.settings import Settings, SettingsError, load_settings
 from services.store import Store, StoreError
 from services.supervisor import TaskSupervisor
@@ -50,14 +54,14 @@ class ImagineBot(commands.Bot):
         self.settings = settings
         self.store = store
         self.engine: JobEngine | None = None
-        self.cog: ImagineCog | None = None
+        self.cogs_to_add: list[commands.Cog] = []
         self.job_buttons: JobButtons | None = None
 
     async def setup_hook(self) -> None:
         """Register the cog and the persistent buttons, sync commands when they changed, resume jobs."""
-        assert self.cog is not None
         assert self.engine is not None
-        await self.add_cog(self.cog)
+        for cog in self.cogs_to_add:
+            await self.add_cog(cog)
         self.add_dynamic_items(JobButton)
         await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
         resumed = await self.engine.resume()
@@ -67,6 +71,16 @@ class ImagineBot(commands.Bot):
     async def on_ready(self) -> None:
         """Log who we are once the gateway is ready."""
         log.info("logged in as %s (%s) in %d guild(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+
+
+def default_limits(settings: Settings) -> Limits:
+    """The quota defaults from the environment (0 for the guild total means no guild limit)."""
+    return Limits(
+        user_daily_images=settings.user_daily_images,
+        max_active_jobs=settings.user_max_active_jobs,
+        cooldown_seconds=settings.user_cooldown_seconds,
+        guild_daily_images=settings.guild_daily_images or UNLIMITED,
+    )
 
 
 async def run(settings: Settings) -> None:
@@ -97,15 +111,18 @@ async def run(settings: Settings) -> None:
             )
             events = DiscordJobEvents(bot, clock, supervisor, settings.progress_edit_interval)
             config = EngineConfig(
-                user_daily_images=settings.user_daily_images,
                 job_deadline_seconds=settings.job_deadline_seconds,
-                max_tasks_in_flight=settings.max_tasks_in_flight,
+                create_attempts=settings.create_max_attempts,
                 schedule=PollSchedule(min_interval=settings.poll_min_interval, max_interval=settings.poll_max_interval),
             )
-            engine = JobEngine(store, wan, downloader, events, clock, config, supervisor)
-            launcher = JobLauncher(engine, events)
+            scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
+            engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler)
+            scheduler.on_change = engine.queue_changed
+            supervisor.spawn("fair-queue", scheduler.run())
+            quota = QuotaService(QuotaSettings(store), default_limits(settings))
+            launcher = JobLauncher(engine, events, quota)
             bot.engine = engine
-            bot.cog = ImagineCog(launcher)
+            bot.cogs_to_add = [ImagineCog(launcher), UsageCog(store, quota, engine, clock)]
             bot.job_buttons = JobButtons(store, engine, launcher)
             async with bot:
                 await _run_until_signalled(bot, engine, supervisor, settings.discord_token)

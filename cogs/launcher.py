@@ -12,14 +12,16 @@ from services.events import JobPhase
 from services.image_fit import DEFAULT_UPLOAD_LIMIT
 from services.jobs import JobEngine
 from services.models import DeliveryTarget, GenerationOptions, Job
+from services.quota_store import QuotaService
 
 
 class JobLauncher:
     """Turns a validated request into a running job, answering the interaction within Discord's 3 s."""
 
-    def __init__(self, engine: JobEngine, events: DiscordJobEvents) -> None:
+    def __init__(self, engine: JobEngine, events: DiscordJobEvents, quota: QuotaService) -> None:
         self._engine = engine
         self._events = events
+        self._quota = quota
 
     async def launch(self, interaction: discord.Interaction, options: GenerationOptions) -> Job | None:
         """Defer, reserve and start; on refusal answer privately and return None."""
@@ -35,8 +37,10 @@ class JobLauncher:
             interaction_created_at=interaction.created_at.timestamp(),
             upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
         )
+        role_ids = [role.id for role in getattr(interaction.user, "roles", [])]
+        limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, role_ids)
         try:
-            job = await self._engine.accept(interaction.user.id, options, target)
+            job = await self._engine.accept(interaction.user.id, options, target, limits)
         except (QuotaExceeded, ShuttingDown) as error:
             await interaction.delete_original_response()
             text = quota_text(error) if isinstance(error, QuotaExceeded) else SHUTTING_DOWN_TEXT

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import discord
 
 from services.errors import InvalidOption, QuotaExceeded
 from services.events import JobPhase
 from services.models import FailureReason, Job, JobState
+from services.quota import LimitKind
 
 PROMPT_PREVIEW_CHARS = 300
 
@@ -71,7 +74,9 @@ def describe_job(job: Job) -> str:
 
 def progress_text(job: Job, phase: JobPhase, seconds_left: float | None = None) -> str:
     """The running job's status line under its description; `seconds_left` is the estimate, if any."""
-    if phase == JobPhase.QUEUED:
+    if phase == JobPhase.QUEUED and job.queue_position:
+        status = f"⏳ Queued: #{job.queue_position} in line for the image service…"
+    elif phase == JobPhase.QUEUED:
         status = "⏳ Queued, waiting for a free slot at the image service…"
     elif phase == JobPhase.SUBMITTING:
         status = "📨 Sending the prompt to the image service…"
@@ -128,10 +133,24 @@ def invalid_option_text(error: InvalidOption) -> str:
 
 
 def quota_text(error: QuotaExceeded) -> str:
-    """An ephemeral refusal: which limit, what is left and when it resets."""
-    reset = discord.utils.format_dt(error.resets_at, "R")
-    at = discord.utils.format_dt(error.resets_at, "t")
+    """An ephemeral refusal: which limit, what is left and when it resets. Nothing was charged."""
+    reset = f"{discord.utils.format_dt(error.resets_at, 'R')} ({discord.utils.format_dt(error.resets_at, 't')})"
+    if error.kind == LimitKind.BLOCKED:
+        return "🚫 You may not generate images here; a server admin has blocked it for you."
+    if error.kind == LimitKind.COOLDOWN:
+        again = discord.utils.format_dt(datetime.fromtimestamp(error.retry_at or 0, UTC), "R")
+        return f"⏳ Not so fast: you can ask for images again {again}. Nothing was charged."
+    if error.kind == LimitKind.ACTIVE_JOBS:
+        return (
+            f"🚦 You already have {error.used} job(s) queued or running here, the most allowed at once is "
+            f"{error.limit}. Wait for one to finish, or cancel one. Nothing was charged."
+        )
+    if error.kind == LimitKind.GUILD_DAILY:
+        return (
+            f"🚫 This server's daily limit is reached: {error.remaining} of its {error.limit} images are left "
+            f"today and you asked for {error.requested}. It resets {reset}. Nothing was charged."
+        )
     return (
         f"🚫 Daily limit reached: you asked for {error.requested} image(s) but have {error.remaining} of "
-        f"{error.limit} left today. Your quota resets {reset} ({at})."
+        f"{error.limit} left today. Your quota resets {reset}. Nothing was charged."
     )

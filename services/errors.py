@@ -19,14 +19,31 @@ class InvalidOption(ImagineError):
 
 
 class QuotaExceeded(ImagineError):
-    """The user asked for more images than they have left today."""
+    """A limit refuses the request: which one (`kind`, a `services.quota.LimitKind`), its value, what
+    is used, and when it resets (`resets_at`, or `retry_at` for a cooldown)."""
 
-    def __init__(self, limit: int, remaining: int, requested: int, resets_at: datetime) -> None:
-        super().__init__(f"quota exceeded: {requested} requested, {remaining} of {limit} left")
+    def __init__(
+        self,
+        kind: str,
+        limit: int,
+        used: int,
+        requested: int,
+        resets_at: datetime,
+        *,
+        retry_at: float | None = None,
+    ) -> None:
+        super().__init__(f"quota exceeded ({kind}): {requested} requested, {used} of {limit} used")
+        self.kind = kind
         self.limit = limit
-        self.remaining = remaining
+        self.used = used
         self.requested = requested
         self.resets_at = resets_at
+        self.retry_at = retry_at
+
+    @property
+    def remaining(self) -> int:
+        """What is left under the limit."""
+        return max(0, self.limit - self.used)
 
 
 class ShuttingDown(ImagineError):

@@ -22,7 +22,9 @@ from services.image_fit import FittedImage, per_file_limit
 from services.images import ImageDownloader
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState, Task, TaskStatus
 from services.polling import PollSchedule, next_poll_delay
-from services.quota import next_reset, usage_day
+from services.quota import Limits, next_reset, usage_day
+from services.retry import create_is_retryable
+from services.scheduler import FairScheduler
 from services.store import Store
 from services.supervisor import TaskSupervisor
 from services.wan import WanClient
@@ -46,9 +48,8 @@ class CancelOutcome(enum.StrEnum):
 class EngineConfig:
     """Tunables of the engine, from `Settings`."""
 
-    user_daily_images: int = 20
     job_deadline_seconds: float = 600.0
-    max_tasks_in_flight: int = 8
+    create_attempts: int = 3
     schedule: PollSchedule = field(default_factory=PollSchedule)
 
 
@@ -73,6 +74,7 @@ class JobEngine:
         clock: Clock,
         config: EngineConfig,
         supervisor: TaskSupervisor,
+        scheduler: FairScheduler,
     ) -> None:
         self._store = store
         self._wan = wan
@@ -81,14 +83,15 @@ class JobEngine:
         self._clock = clock
         self._config = config
         self._supervisor = supervisor
-        self._slots = asyncio.Semaphore(config.max_tasks_in_flight)
+        self._scheduler = scheduler
+        self._positions_pending = False
         self._running: dict[str, asyncio.Task[None]] = {}
         self._jobs: dict[str, Job] = {}
         self._accepting = True
 
-    async def accept(self, user_id: int, options: GenerationOptions, target: DeliveryTarget) -> Job:
-        """Store a new job with its images reserved, or raise `QuotaExceeded` (nothing stored or charged)
-        or `ShuttingDown`."""
+    async def accept(self, user_id: int, options: GenerationOptions, target: DeliveryTarget, limits: Limits) -> Job:
+        """Store a new job with its images reserved within `limits`, or raise `QuotaExceeded` (nothing
+        stored or charged) or `ShuttingDown`."""
         if not self._accepting:
             raise ShuttingDown
         now = self._clock.now()
@@ -101,10 +104,12 @@ class JobEngine:
             updated_at=now,
             usage_day=usage_day(now),
         )
-        limit = self._config.user_daily_images
-        used = await self._store.insert_job_reserving(job, job.usage_day, limit)
-        if used is not None:
-            raise QuotaExceeded(limit, max(0, limit - used), options.n, next_reset(now))
+        refusal = await self._store.insert_job_reserving(job, limits)
+        if refusal is not None:
+            log.info("job refused for user %s: %s (%d of %d used)", user_id, refusal.kind, refusal.used, refusal.limit)
+            raise QuotaExceeded(
+                refusal.kind, refusal.limit, refusal.used, options.n, next_reset(now), retry_at=refusal.retry_at
+            )
         log.info("job %s accepted: user %s, n=%d, size=%s", job.id, user_id, options.n, options.size)
         return job
 
@@ -155,6 +160,7 @@ class JobEngine:
             job_id, JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED], failure=None
         )
         if dropped:
+            self._scheduler.remove(job_id)
             running = self._running.get(job_id)
             if running is not None:
                 running.cancel()
@@ -183,11 +189,13 @@ class JobEngine:
 
     async def _run(self, job: Job) -> None:
         try:
-            if job.state in {JobState.QUEUED, JobState.SUBMITTING, JobState.SUBMITTED}:
-                async with self._slots:
-                    if job.state in {JobState.QUEUED, JobState.SUBMITTING}:
-                        await self._submit(job)
-                    await self._track(job)
+            if job.state in {JobState.QUEUED, JobState.SUBMITTING}:
+                await self._submit(job)  # waits for its turn in the fair queue, then holds a slot
+            elif job.state == JobState.SUBMITTED:
+                self._scheduler.occupy(job.id)  # resumed: its task already runs at the API
+            if job.state == JobState.SUBMITTED:
+                await self._track(job)
+            self._scheduler.release(job.id)
             await self._deliver(job)
         except WanAPIError as error:
             await self._fail(job, reason_for_api_error(error), str(error))
@@ -204,14 +212,33 @@ class JobEngine:
         except Exception as error:
             log.exception("job %s: unexpected error", job.id)
             await self._fail(job, FailureReason.INTERNAL, type(error).__name__)
+        finally:
+            self._scheduler.release(job.id)
 
     async def _submit(self, job: Job) -> None:
-        if job.state == JobState.QUEUED:
-            if not await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING):
-                raise _JobMovedOn(job.id)
-            job.state = JobState.SUBMITTING
-        await self._notify(job, JobPhase.SUBMITTING)
-        task = await self._wan.create_task(job.options, idempotency_key=job.id)
+        attempt = 0
+        while True:
+            attempt += 1
+            await self._scheduler.acquire(job.id, job.target.guild_id or 0, job.user_id, first_in_line=attempt > 1)
+            if job.state == JobState.QUEUED:
+                if not await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING):
+                    raise _JobMovedOn(job.id)
+                job.state = JobState.SUBMITTING
+            job.queue_position = None
+            await self._notify(job, JobPhase.SUBMITTING)
+            try:
+                task = await self._wan.create_task(job.options, idempotency_key=job.id, retry=False)
+            except WanAPIError as error:
+                if not create_is_retryable(error) or attempt >= self._config.create_attempts:
+                    raise
+                # Nothing was charged: the whole queue waits (not just this job) and this job goes
+                # back to the head of its line, to be sent again with the same Idempotency-Key.
+                self._scheduler.release(job.id)
+                self._scheduler.rate_limited(self._wan.retry_wait(error, attempt))
+                await self._notify(job, JobPhase.QUEUED)
+                continue
+            self._scheduler.created()
+            break
         now = self._clock.now()
         await self._store.transition(
             job.id,
@@ -343,6 +370,29 @@ class JobEngine:
             await self._events.job_ended(job)
         except Exception:
             log.exception("job %s: telling the requester why it ended failed", job.id)
+
+    def queue_changed(self) -> None:
+        """The fair queue moved: show the queued jobs their new places (coalesced, in the background)."""
+        if self._positions_pending or not self._accepting:
+            return
+        self._positions_pending = True
+        try:
+            self._supervisor.spawn("queue-positions", self._publish_positions())
+        except RuntimeError:
+            self._positions_pending = False
+
+    async def _publish_positions(self) -> None:
+        await asyncio.sleep(0)  # let the rest of this tick's changes land first
+        self._positions_pending = False
+        for job_id, position in self._scheduler.positions().items():
+            job = self._jobs.get(job_id)
+            if job is not None and job.queue_position != position:
+                job.queue_position = position
+                await self._notify(job, JobPhase.QUEUED)
+
+    def queue_position(self, job_id: str) -> int | None:
+        """A queued job's place in line (1 = next), or None."""
+        return self._scheduler.positions().get(job_id)
 
     async def _notify(self, job: Job, phase: JobPhase) -> None:
         try:

@@ -131,3 +131,4 @@ class Job:
     failure_reason: FailureReason | None = None
     failure_detail: str | None = None
     resumed: bool = False  # set when picked up again after a restart; not stored
+    queue_position: int | None = None  # place in the fair queue while waiting; not stored

@@ -48,14 +48,55 @@ jobs = sa.Table(
     sa.Column("failure_detail", sa.Text, nullable=True),
     sa.Index("ix_jobs_state", "state"),
     sa.Index("ix_jobs_user_created", "user_id", "created_at"),
+    sa.Index("ix_jobs_guild_user_state", "guild_id", "user_id", "state"),
 )
 
+# Images used (or reserved by running jobs) per UTC day, per member of a guild; guild_id 0 is DMs,
+# and the row with user_id 0 is the guild's own total.
 daily_usage = sa.Table(
     "daily_usage",
     metadata,
-    sa.Column("user_id", sa.BigInteger, primary_key=True),
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("user_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("day", sa.String(10), primary_key=True),
     sa.Column("used", sa.Integer, nullable=False, server_default="0"),
+)
+
+# A guild's own quota settings (NULL: the environment's default).
+guild_quota = sa.Table(
+    "guild_quota",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("user_daily_images", sa.Integer, nullable=True),
+    sa.Column("max_active_jobs", sa.Integer, nullable=True),
+    sa.Column("cooldown_seconds", sa.Float, nullable=True),
+    sa.Column("guild_daily_images", sa.Integer, nullable=True),
+)
+
+role_limits = sa.Table(
+    "role_limits",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("role_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("user_daily_images", sa.Integer, nullable=True),
+    sa.Column("max_active_jobs", sa.Integer, nullable=True),
+    sa.Column("cooldown_seconds", sa.Float, nullable=True),
+)
+
+exempt_roles = sa.Table(
+    "exempt_roles",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("role_id", sa.BigInteger, primary_key=True, autoincrement=False),
+)
+
+member_overrides = sa.Table(
+    "member_overrides",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("user_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("bonus_images", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("blocked", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 meta = sa.Table(
@@ -67,7 +108,10 @@ meta = sa.Table(
 
 
 def _v1_initial(connection: sa.Connection) -> None:
-    metadata.create_all(connection, tables=[jobs, daily_usage, meta])
+    metadata.create_all(
+        connection,
+        tables=[jobs, daily_usage, meta, guild_quota, role_limits, exempt_roles, member_overrides],
+    )
 
 
 # Append new steps here (explicit DDL, never edits of the steps above); each runs once, in order,

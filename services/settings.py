@@ -38,6 +38,10 @@ class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     image_url_allow_private: bool = False
     user_daily_images: int = 20
+    user_max_active_jobs: int = 3
+    user_cooldown_seconds: float = 0.0
+    guild_daily_images: int = 200
+    creates_per_second: float = 2.0
     discord_guild_ids: tuple[int, ...] = ()
     log_level: str = "INFO"
     job_deadline_seconds: float = 600.0
@@ -143,6 +147,10 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         database_url=_database_url(env, "DATABASE_URL"),
         image_url_allow_private=_boolean(env, "IMAGE_URL_ALLOW_PRIVATE", False),
         user_daily_images=_number(env, "USER_DAILY_IMAGES", 20, int, 0),
+        user_max_active_jobs=_number(env, "USER_MAX_ACTIVE_JOBS", 3, int, 1),
+        user_cooldown_seconds=_number(env, "USER_COOLDOWN_SECONDS", 0.0, float, 0, 86400),
+        guild_daily_images=_number(env, "GUILD_DAILY_IMAGES", 200, int, 0),
+        creates_per_second=_number(env, "CREATES_PER_SECOND", 2.0, float, 0.01, 100),
         discord_guild_ids=_guild_ids(env, "DISCORD_GUILD_IDS"),
         log_level=_log_level(env, "LOG_LEVEL"),
         job_deadline_seconds=_number(env, "JOB_DEADLINE_SECONDS", 600.0, float, 5),

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -20,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.quota import LimitKind, Limits
 from services.schema import MIGRATIONS, daily_usage, jobs, meta, schema_version
 
 _R = TypeVar("_R")
@@ -29,13 +31,30 @@ _P = ParamSpec("_P")
 def _completes_on_cancel(
     method: Callable[Concatenate[Store, _P], Coroutine[Any, Any, _R]],
 ) -> Callable[Concatenate[Store, _P], Coroutine[Any, Any, _R]]:
-    """Run a write method through `Store._finish`, so a cancelled caller cannot cut it short."""
+    """Run a write method through `Store.finish`, so a cancelled caller cannot cut it short."""
 
     @functools.wraps(method)
     async def wrapper(self: Store, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        return await self._finish(method(self, *args, **kwargs))
+        return await self.finish(method(self, *args, **kwargs))
 
     return wrapper
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a job was not accepted: the limit, its value, what was already used, and for a cooldown
+    when the member may ask again."""
+
+    kind: LimitKind
+    limit: int
+    used: int
+    retry_at: float | None = None
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.kind)
+        self.refusal = refusal
 
 
 class StoreError(Exception):
@@ -119,12 +138,19 @@ class Store:
             await connection.execute(sa.text("SELECT 1"))
 
     @contextlib.asynccontextmanager
-    async def _write(self) -> AsyncIterator[AsyncConnection]:
+    async def write(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (serialised in this process; SQLite has one writer)."""
         # SQLite allows one writer: serialise writes here instead of failing on "database is locked".
         async with self._write_lock, self._engine.begin() as connection:
             yield connection
 
-    async def _finish(self, write: Coroutine[Any, Any, _R]) -> _R:
+    @contextlib.asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for reads."""
+        async with self._engine.connect() as connection:
+            yield connection
+
+    async def finish(self, write: Coroutine[Any, Any, _R]) -> _R:
         # A write that has started is completed even if its caller is cancelled (shutdown): the
         # caller stops waiting, the write commits or rolls back whole, and close() waits for it.
         task = asyncio.ensure_future(write)
@@ -133,7 +159,7 @@ class Store:
         return await asyncio.shield(task)
 
     async def _migrate(self) -> None:
-        async with self._write() as connection:
+        async with self.write() as connection:
             if self._is_sqlite:
                 result = await connection.exec_driver_sql("PRAGMA quick_check")
                 verdict = result.scalar()
@@ -153,35 +179,70 @@ class Store:
     # Jobs
 
     @_completes_on_cancel
-    async def insert_job_reserving(self, job: Job, usage_day: str, daily_limit: int) -> int | None:
-        """Store a new job and reserve its images in one transaction.
+    async def insert_job_reserving(self, job: Job, limits: Limits) -> Refusal | None:
+        """Store a new job and reserve its images in one transaction, if every limit allows it.
 
-        Returns None when stored; otherwise the images already used that day (nothing is stored).
+        Returns None when stored, else the `Refusal` (nothing is stored or reserved). The member's usage
+        row is updated first, which locks it: concurrent requests of one member are serialised, so the
+        count of active jobs and the cooldown below are read consistently on every engine.
         """
-        async with self._write() as connection:
-            insert = sqlite.insert if self._is_sqlite else postgresql.insert
-            await connection.execute(
-                insert(daily_usage).values(user_id=job.user_id, day=usage_day, used=0).on_conflict_do_nothing()
-            )
-            granted = await connection.execute(
-                daily_usage.update()
-                .where(
-                    daily_usage.c.user_id == job.user_id,
-                    daily_usage.c.day == usage_day,
-                    daily_usage.c.used + job.options.n <= daily_limit,
-                )
-                .values(used=daily_usage.c.used + job.options.n)
-            )
-            if granted.rowcount != 1:
-                used = await connection.execute(
-                    sa.select(daily_usage.c.used).where(
-                        daily_usage.c.user_id == job.user_id, daily_usage.c.day == usage_day
-                    )
-                )
-                return int(used.scalar() or 0)
-            job.reserved_images = job.options.n
-            await connection.execute(jobs.insert().values(**_job_row(job, usage_day)))
-            return None
+        scope = job.target.guild_id or 0
+        n = job.options.n
+        try:
+            async with self.write() as connection:
+                await self._ensure_usage_rows(connection, scope, job.user_id, job.usage_day)
+                if limits.blocked:
+                    raise _Refused(Refusal(LimitKind.BLOCKED, 0, 0))
+                user_row = (scope, job.user_id, job.usage_day)
+                if not await self._add_within(connection, user_row, n, limits.user_daily_images):
+                    used = await self._used(connection, *user_row)
+                    raise _Refused(Refusal(LimitKind.USER_DAILY, limits.user_daily_images, used))
+                await self._check_activity(connection, job, limits)
+                guild_row = (scope, 0, job.usage_day)
+                if scope and not await self._add_within(connection, guild_row, n, limits.guild_daily_images):
+                    used = await self._used(connection, *guild_row)
+                    raise _Refused(Refusal(LimitKind.GUILD_DAILY, limits.guild_daily_images, used))
+                job.reserved_images = n
+                await connection.execute(jobs.insert().values(**_job_row(job, job.usage_day)))
+        except _Refused as refused:
+            return refused.refusal
+        return None
+
+    async def _ensure_usage_rows(self, connection: AsyncConnection, scope: int, user_id: int, day: str) -> None:
+        insert = sqlite.insert if self._is_sqlite else postgresql.insert
+        rows = [{"guild_id": scope, "user_id": user_id, "day": day, "used": 0}]
+        if scope:
+            rows.append({"guild_id": scope, "user_id": 0, "day": day, "used": 0})
+        await connection.execute(insert(daily_usage).values(rows).on_conflict_do_nothing())
+
+    async def _check_activity(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
+        scope_filter = jobs.c.guild_id == job.target.guild_id if job.target.guild_id else jobs.c.guild_id.is_(None)
+        mine = [jobs.c.user_id == job.user_id, scope_filter]
+        if limits.cooldown_seconds > 0:
+            last = (await connection.execute(sa.select(sa.func.max(jobs.c.created_at)).where(*mine))).scalar()
+            if last is not None and job.created_at - last < limits.cooldown_seconds:
+                raise _Refused(Refusal(LimitKind.COOLDOWN, 0, 0, retry_at=last + limits.cooldown_seconds))
+        final = [state.value for state in JobState if state.is_final]
+        active = (
+            await connection.execute(sa.select(sa.func.count()).where(*mine, jobs.c.state.not_in(final)))
+        ).scalar_one()
+        if active >= limits.max_active_jobs:
+            raise _Refused(Refusal(LimitKind.ACTIVE_JOBS, limits.max_active_jobs, active))
+
+    @staticmethod
+    async def _add_within(connection: AsyncConnection, row: tuple[int, int, str], n: int, limit: int) -> bool:
+        # One conditional UPDATE: the check and the increment cannot be separated by another writer.
+        granted = await connection.execute(
+            daily_usage.update()
+            .where(*_usage_row(*row), daily_usage.c.used + n <= limit)
+            .values(used=daily_usage.c.used + n)
+        )
+        return granted.rowcount == 1
+
+    @staticmethod
+    async def _used(connection: AsyncConnection, scope: int, user_id: int, day: str) -> int:
+        result = await connection.execute(sa.select(daily_usage.c.used).where(*_usage_row(scope, user_id, day)))
+        return int(result.scalar() or 0)
 
     @_completes_on_cancel
     async def transition(
@@ -198,7 +259,7 @@ class Store:
         conditions = [jobs.c.id == job_id, jobs.c.state.in_([s.value for s in leaving])]
         if unless_cancelled:
             conditions.append(jobs.c.cancel_requested.is_(False))
-        async with self._write() as connection:
+        async with self.write() as connection:
             result = await connection.execute(
                 jobs.update().where(*conditions).values(state=entering.value, updated_at=self._clock(), **values)
             )
@@ -218,12 +279,12 @@ class Store:
     ) -> bool:
         """End a job: record its outcome, keep `charged` of its reserved images and return the rest,
         atomically. False if the job had already ended (or is not in one of `leaving`)."""
-        async with self._write() as connection:
+        async with self.write() as connection:
             row = (
                 await connection.execute(
-                    sa.select(jobs.c.user_id, jobs.c.usage_day, jobs.c.reserved_images, jobs.c.state).where(
-                        jobs.c.id == job_id
-                    )
+                    sa.select(
+                        jobs.c.user_id, jobs.c.guild_id, jobs.c.usage_day, jobs.c.reserved_images, jobs.c.state
+                    ).where(jobs.c.id == job_id)
                 )
             ).first()
             if row is None or JobState(row.state).is_final:
@@ -250,9 +311,15 @@ class Store:
             if ended.rowcount != 1:
                 return False
             if refund:
+                scope = row.guild_id or 0
+                owners = [row.user_id, 0] if scope else [row.user_id]
                 await connection.execute(
                     daily_usage.update()
-                    .where(daily_usage.c.user_id == row.user_id, daily_usage.c.day == row.usage_day)
+                    .where(
+                        daily_usage.c.guild_id == scope,
+                        daily_usage.c.user_id.in_(owners),
+                        daily_usage.c.day == row.usage_day,
+                    )
                     .values(used=sa.case((daily_usage.c.used >= refund, daily_usage.c.used - refund), else_=0))
                 )
             return True
@@ -262,7 +329,7 @@ class Store:
         """Mark a job whose task may be running as cancelled by its requester; False once its results
         have arrived (or it ended)."""
         running = [JobState.SUBMITTING.value, JobState.SUBMITTED.value]
-        async with self._write() as connection:
+        async with self.write() as connection:
             result = await connection.execute(
                 jobs.update()
                 .where(jobs.c.id == job_id, jobs.c.state.in_(running))
@@ -285,13 +352,25 @@ class Store:
             )
             return [_row_job(row) for row in rows]
 
-    async def images_used(self, user_id: int, usage_day: str) -> int:
-        """Images used or reserved by the user on that UTC day."""
+    async def images_used(self, user_id: int, usage_day: str, guild_id: int | None = None) -> int:
+        """Images used or reserved on that UTC day by a member in a guild (None: in DMs); `user_id` 0
+        gives the guild's total."""
         async with self._engine.connect() as connection:
-            result = await connection.execute(
-                sa.select(daily_usage.c.used).where(daily_usage.c.user_id == user_id, daily_usage.c.day == usage_day)
-            )
-            return int(result.scalar() or 0)
+            return await self._used(connection, guild_id or 0, user_id, usage_day)
+
+    async def user_jobs(self, user_id: int, guild_id: int | None, *, active: bool, limit: int = 10) -> list[Job]:
+        """A member's jobs in a guild (None: DMs), newest first: the running ones, or the ended ones."""
+        final = [state.value for state in JobState if state.is_final]
+        scope = jobs.c.guild_id == guild_id if guild_id else jobs.c.guild_id.is_(None)
+        state = jobs.c.state.not_in(final) if active else jobs.c.state.in_(final)
+        query = (
+            sa.select(jobs)
+            .where(jobs.c.user_id == user_id, scope, state)
+            .order_by(jobs.c.created_at.desc())
+            .limit(limit)
+        )
+        async with self._engine.connect() as connection:
+            return [_row_job(row) for row in await connection.execute(query)]
 
     # Metadata
 
@@ -303,7 +382,7 @@ class Store:
     @_completes_on_cancel
     async def set_meta(self, key: str, value: str) -> None:
         """Store a metadata value, replacing any previous one."""
-        async with self._write() as connection:
+        async with self.write() as connection:
             await connection.execute(meta.delete().where(meta.c.key == key))
             await connection.execute(meta.insert().values(key=key, value=value))
 
@@ -317,6 +396,10 @@ def _hint(detail: str) -> str:
     if "not a database" in text or "malformed" in text:
         return " (the file is damaged; restore it from a backup, or move it away to start afresh)"
     return ""
+
+
+def _usage_row(scope: int, user_id: int, day: str) -> tuple[sa.ColumnElement[bool], ...]:
+    return (daily_usage.c.guild_id == scope, daily_usage.c.user_id == user_id, daily_usage.c.day == day)
 
 
 def _sqlite_pragmas(busy_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:

@@ -55,9 +55,15 @@ class WanClient:
         self._operator_alerts_suppressed = 0
 
     async def create_task(
-        self, options: GenerationOptions, idempotency_key: str, callback_url: str | None = None
+        self,
+        options: GenerationOptions,
+        idempotency_key: str,
+        callback_url: str | None = None,
+        *,
+        retry: bool = True,
     ) -> Task:
-        """Start a task. Retried with the same Idempotency-Key only where nothing can have been charged."""
+        """Start a task. Retried with the same Idempotency-Key only where nothing can have been charged
+        (unless `retry` is off: the fair queue then retries, pausing every job, not just this one)."""
         body = options.to_request()
         if callback_url:
             body["callback_url"] = callback_url
@@ -69,7 +75,7 @@ class WanClient:
                 data = await self._call("create", "POST", CREATE_PATH, json_body=body, headers=headers)
                 return parse_task(data)
             except WanAPIError as error:
-                if not create_is_retryable(error) or attempt >= self._policy.create_attempts:
+                if not retry or not create_is_retryable(error) or attempt >= self._policy.create_attempts:
                     self._log_if_operator_problem(error)
                     raise
                 delay = self.retry_wait(error, attempt)

@@ -6,6 +6,7 @@ from cogs.messages import failure_text, inert, invalid_option_text, progress_tex
 from services.errors import InvalidOption, QuotaExceeded
 from services.events import JobPhase
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job
+from services.quota import LimitKind
 
 ZW = "\u200b"
 
@@ -84,9 +85,39 @@ def test_invalid_option_says_nothing_was_used() -> None:
 
 def test_quota_refusal_shows_limit_left_and_a_discord_timestamp() -> None:
     resets = datetime(2026, 11, 26, tzinfo=UTC)
-    text = quota_text(QuotaExceeded(limit=20, remaining=1, requested=4, resets_at=resets))
+    text = quota_text(QuotaExceeded(LimitKind.USER_DAILY, limit=20, used=19, requested=4, resets_at=resets))
     assert "1 of 20 left" in text
     assert f"<t:{int(resets.timestamp())}:R>" in text
+    assert "Nothing was charged" in text
+
+
+RESETS = datetime(2026, 11, 26, tzinfo=UTC)
+
+
+def test_guild_refusal_names_the_server_limit() -> None:
+    text = quota_text(QuotaExceeded(LimitKind.GUILD_DAILY, limit=200, used=199, requested=2, resets_at=RESETS))
+    assert "server's daily limit" in text
+    assert "1 of its 200" in text
+
+
+def test_active_jobs_refusal_says_how_many_run() -> None:
+    text = quota_text(QuotaExceeded(LimitKind.ACTIVE_JOBS, limit=3, used=3, requested=1, resets_at=RESETS))
+    assert "3 job(s) queued or running" in text
+
+
+def test_cooldown_refusal_says_when_to_ask_again() -> None:
+    error = QuotaExceeded(LimitKind.COOLDOWN, 0, 0, 1, RESETS, retry_at=1_800_000_000.0)
+    assert "<t:1800000000:R>" in quota_text(error)
+
+
+def test_blocked_refusal_says_an_admin_blocked_it() -> None:
+    assert "blocked" in quota_text(QuotaExceeded(LimitKind.BLOCKED, 0, 0, 1, RESETS))
+
+
+def test_queued_job_shows_its_place_in_line() -> None:
+    queued = job()
+    queued.queue_position = 3
+    assert "#3 in line" in progress_text(queued, JobPhase.QUEUED)
 
 
 def test_generating_shows_progress_and_time_left() -> None:

@@ -4,24 +4,19 @@ Idempotency-Key) and the quota charged for exactly the images delivered."""
 
 from __future__ import annotations
 
-import asyncio
 import signal
-import sqlite3
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
 
 from services.models import DeliveryTarget, GenerationOptions, Job, JobState
-from services.quota import usage_day
+from services.quota import UNLIMITED, Limits, usage_day
 from services.store import Store
 from simulator.config import SimConfig
-from simulator.server import RunningSimulator, start_simulator
-from tests.e2e.bot_process import BotProcess
-from tests.e2e.conftest import bot_env
+from simulator.server import start_simulator
+from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
 from tests.support.fake_discord import (
     DEFAULT_CHANNEL_ID,
     DEFAULT_GUILD_ID,
@@ -32,15 +27,6 @@ from tests.support.fake_discord import (
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
-RESULT_TIMEOUT = 30.0
-
-
-@dataclass
-class World:
-    fake: FakeDiscord
-    sim: RunningSimulator
-    workdir: Path
-
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World]:
@@ -48,69 +34,6 @@ async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World
     async with FakeDiscord() as fake:
         yield World(fake, sim, tmp_path_factory.mktemp("durability"))
     await sim.close()
-
-
-class Deployment:
-    """One database and the bot processes that run on it, one after another."""
-
-    def __init__(self, world: World, name: str) -> None:
-        self.world = world
-        self.database = world.workdir / f"{name}.db"
-        self.log = world.workdir / f"{name}.log"
-        self.marker = world.workdir / f"{name}.crashed"
-        self.bot: BotProcess | None = None
-
-    async def start(self, crash_at: str | None = None, extra_env: dict[str, str] | None = None) -> BotProcess:
-        extra = {"IMAGINE_CRASH_AT": crash_at, "IMAGINE_CRASH_MARKER": str(self.marker)} if crash_at else {}
-        extra.update(extra_env or {})
-        identified = self.world.fake.identify_count
-        self.bot = BotProcess(self.world.fake.base_url, {**bot_env(self.world.sim, self.database), **extra}, self.log)
-        await self.bot.start()
-        await self.world.fake.wait_until_ready(timeout=30, after=identified)
-        return self.bot
-
-    async def kill_at_marker(self, timeout: float = RESULT_TIMEOUT) -> str:
-        deadline = time.monotonic() + timeout
-        while not self.marker.exists():
-            assert time.monotonic() < deadline, "the bot never reached its crash point:\n" + self.log.read_text()
-            await asyncio.sleep(0.02)
-        assert self.bot is not None
-        code = await self.bot.stop(signal.SIGKILL)
-        assert code == -signal.SIGKILL
-        return self.marker.read_text()
-
-    def job_row(self, job_prefix_prompt: str) -> sqlite3.Row:
-        with sqlite3.connect(self.database) as connection:
-            connection.row_factory = sqlite3.Row
-            return connection.execute("SELECT * FROM jobs WHERE prompt = ?", (job_prefix_prompt,)).fetchone()
-
-    def used(self, user_id: int) -> int:
-        with sqlite3.connect(self.database) as connection:
-            row = connection.execute("SELECT COALESCE(SUM(used), 0) FROM daily_usage WHERE user_id = ?", (user_id,))
-            return int(row.fetchone()[0])
-
-    async def settled(self, prompt: str, timeout: float = RESULT_TIMEOUT) -> sqlite3.Row:
-        deadline = time.monotonic() + timeout
-        while True:
-            row = self.job_row(prompt)
-            if row is not None and row["state"] in {"delivered", "failed", "cancelled", "expired"}:
-                return row
-            assert time.monotonic() < deadline, f"job not settled: {dict(row) if row else None}\n{self.log.read_text()}"
-            await asyncio.sleep(0.05)
-
-    async def wait_for_row(self, prompt: str, state: str, timeout: float = RESULT_TIMEOUT) -> sqlite3.Row:
-        deadline = time.monotonic() + timeout
-        while True:
-            if self.database.exists():
-                row = self.job_row(prompt)
-                if row is not None and row["state"] == state:
-                    return row
-            assert time.monotonic() < deadline, f"job {prompt!r} never reached {state}\n{self.log.read_text()}"
-            await asyncio.sleep(0.05)
-
-    async def stop(self) -> None:
-        if self.bot is not None:
-            await self.bot.stop()
 
 
 def results_posted(world: World, record: InteractionRecord, job_id: str) -> int:
@@ -286,7 +209,7 @@ async def test_results_that_expired_before_delivery_end_with_a_generate_again_bu
         updated_at=now - 90_000,
         usage_day=usage_day(now),
     )
-    assert await store.insert_job_reserving(job, job.usage_day, 8) is None
+    assert await store.insert_job_reserving(job, Limits(8, 3, 0.0, UNLIMITED)) is None
     await store.transition(
         job.id,
         [JobState.QUEUED],

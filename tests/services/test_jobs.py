@@ -15,7 +15,9 @@ from services.events import JobPhase
 from services.images import ImageDownloader
 from services.jobs import CancelOutcome, EngineConfig, JobEngine
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.quota import UNLIMITED, Limits
 from services.retry import RetryPolicy
+from services.scheduler import FairScheduler
 from services.store import Store
 from services.supervisor import TaskSupervisor
 from services.wan import WanClient
@@ -23,6 +25,7 @@ from simulator.config import SimConfig
 from simulator.server import RunningSimulator, start_simulator
 from tests.fakes import FakeClock, RecordingEvents
 
+LIMITS = Limits(user_daily_images=6, max_active_jobs=UNLIMITED, cooldown_seconds=0.0, guild_daily_images=UNLIMITED)
 TARGET = DeliveryTarget(
     channel_id=10, guild_id=20, application_id=30, interaction_token="tok", upload_limit=8 * 1024**2
 )
@@ -35,9 +38,10 @@ class Harness:
     sim: RunningSimulator
     events: RecordingEvents
     clock: FakeClock
+    scheduler: FairScheduler
 
     async def run(self, prompt: str, n: int = 1, user_id: int = 1) -> Job:
-        job = await self.engine.accept(user_id, GenerationOptions(prompt, "1024x1024", n), TARGET)
+        job = await self.engine.accept(user_id, GenerationOptions(prompt, "1024x1024", n), TARGET, LIMITS)
         self.engine.start(job)
         await asyncio.wait_for(self.engine.join(job.id), timeout=20)
         stored = await self.store.get_job(job.id)
@@ -49,7 +53,7 @@ class Harness:
         assert not jobs
         from services.quota import usage_day
 
-        return await self.store.images_used(user_id, usage_day(self.clock.now()))
+        return await self.store.images_used(user_id, usage_day(self.clock.now()), TARGET.guild_id)
 
 
 @pytest.fixture
@@ -62,9 +66,12 @@ async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
     async with aiohttp.ClientSession() as session:
         wan = WanClient(session, sim.api_base_url, "key", policy=RetryPolicy(), timeout=5, sleep=clock.sleep)
         downloader = ImageDownloader(session, allow_private=True, max_bytes=20 * 1024**2, timeout=10)
-        config = EngineConfig(user_daily_images=6, job_deadline_seconds=300)
-        engine = JobEngine(store, wan, downloader, events, clock, config, supervisor)
-        yield Harness(engine, store, sim, events, clock)
+        config = EngineConfig(job_deadline_seconds=300)
+        scheduler = FairScheduler(clock, max_in_flight=8, creates_per_second=5.0)
+        engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler)
+        scheduler.on_change = engine.queue_changed
+        supervisor.spawn("fair-queue", scheduler.run())
+        yield Harness(engine, store, sim, events, clock, scheduler)
         await supervisor.close()
     await store.close()
     await sim.close()
@@ -183,7 +190,7 @@ async def test_a_delivery_refused_by_discord_fails_and_refunds(harness: Harness)
 async def test_over_the_daily_limit_is_refused_before_any_api_call(harness: Harness) -> None:
     await harness.run("first", n=4)
     with pytest.raises(QuotaExceeded) as caught:
-        await harness.engine.accept(1, GenerationOptions("second", None, 3), TARGET)
+        await harness.engine.accept(1, GenerationOptions("second", None, 3), TARGET, LIMITS)
     assert (caught.value.limit, caught.value.remaining, caught.value.requested) == (6, 2, 3)
     assert caught.value.resets_at.timestamp() > harness.clock.now()
     assert len(harness.sim.state.create_records) == 1
@@ -196,7 +203,7 @@ async def test_another_user_is_not_affected_by_a_full_quota(harness: Harness) ->
 
 
 async def test_results_older_than_a_day_expire_and_refund(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("old", None, 2), TARGET)
+    job = await harness.engine.accept(1, GenerationOptions("old", None, 2), TARGET, LIMITS)
     await harness.store.transition(
         job.id,
         [JobState.QUEUED],
@@ -213,7 +220,7 @@ async def test_results_older_than_a_day_expire_and_refund(harness: Harness) -> N
 
 
 async def test_resume_polls_a_submitted_job_again_and_delivers_it(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("resumed", None, 1), TARGET)
+    job = await harness.engine.accept(1, GenerationOptions("resumed", None, 1), TARGET, LIMITS)
     wan_task = await harness.engine._wan.create_task(job.options, idempotency_key=job.id)
     await harness.store.transition(
         job.id, [JobState.QUEUED], JobState.SUBMITTED, task_id=wan_task.id, submitted_at=harness.clock.now()
@@ -225,7 +232,7 @@ async def test_resume_polls_a_submitted_job_again_and_delivers_it(harness: Harne
 
 
 async def test_cancelling_a_queued_job_returns_its_quota_and_sends_nothing(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 3), TARGET)
+    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 3), TARGET, LIMITS)
     assert await harness.engine.cancel(job.id) is CancelOutcome.CANCELLED
     stored = await harness.store.get_job(job.id)
     assert stored.state is JobState.CANCELLED
@@ -235,7 +242,7 @@ async def test_cancelling_a_queued_job_returns_its_quota_and_sends_nothing(harne
 
 
 async def test_a_job_cancelled_before_its_run_begins_is_never_submitted(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 1), TARGET)
+    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 1), TARGET, LIMITS)
     harness.engine.start(job)
     assert await harness.engine.cancel(job.id) is CancelOutcome.CANCELLED
     await harness.engine.join(job.id)
@@ -279,12 +286,12 @@ async def test_cancelling_an_ended_job_says_so(harness: Harness) -> None:
 async def test_no_new_jobs_are_accepted_once_shutdown_began(harness: Harness) -> None:
     harness.engine.stop_accepting()
     with pytest.raises(ShuttingDown):
-        await harness.engine.accept(1, GenerationOptions("late", None, 1), TARGET)
+        await harness.engine.accept(1, GenerationOptions("late", None, 1), TARGET, LIMITS)
     assert await harness.used() == 0
 
 
 async def test_a_job_resumed_after_its_deadline_is_asked_once_and_delivered(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("back after an outage", None, 1), TARGET)
+    job = await harness.engine.accept(1, GenerationOptions("back after an outage", None, 1), TARGET, LIMITS)
     wan_task = await harness.engine._wan.create_task(job.options, idempotency_key=job.id)
     await harness.store.transition(
         job.id, [JobState.QUEUED], JobState.SUBMITTED, task_id=wan_task.id, submitted_at=harness.clock.now()
@@ -297,7 +304,7 @@ async def test_a_job_resumed_after_its_deadline_is_asked_once_and_delivered(harn
 
 
 async def test_cancel_after_the_results_arrived_is_too_late(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("arrived", None, 1), TARGET)
+    job = await harness.engine.accept(1, GenerationOptions("arrived", None, 1), TARGET, LIMITS)
     await harness.store.transition(job.id, [JobState.QUEUED], JobState.COMPLETED, result_urls=["http://x/1.png"])
     assert await harness.engine.cancel(job.id) is CancelOutcome.TOO_LATE
 
@@ -320,3 +327,59 @@ async def test_a_store_error_after_posting_does_not_turn_the_delivery_into_a_fai
     assert (job.state, job.images_delivered) == (JobState.DELIVERED, 2)
     assert harness.events.ended == []
     assert await harness.used() == 2
+
+
+async def test_a_rate_limited_create_pauses_the_whole_queue_for_the_asked_time(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"status": 429, "retry_after": 30})
+    start = harness.clock.now()
+    first = await harness.engine.accept(1, GenerationOptions("first in line", None, 1), TARGET, LIMITS)
+    second = await harness.engine.accept(2, GenerationOptions("second in line", None, 1), TARGET, LIMITS)
+    harness.engine.start(first)
+    harness.engine.start(second)
+    await asyncio.wait_for(asyncio.gather(harness.engine.join(first.id), harness.engine.join(second.id)), 20)
+    records = harness.sim.state.create_records
+    assert records[0].status == 429
+    assert all(record.at >= start + 30 for record in records[1:])
+    assert {r.idempotency_key for r in records} == {first.id, second.id}
+    assert harness.scheduler.rate < 5.0
+    assert (await harness.store.get_job(first.id)).state is JobState.DELIVERED
+
+
+async def test_a_create_that_stays_rate_limited_fails_after_its_attempts(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"status": 429, "retry_after": 5, "count": 10})
+    job = await harness.run("never let in")
+    assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.SERVICE_FAILED)
+    assert len(harness.sim.state.create_records) == 3
+    assert await harness.used() == 0
+
+
+async def test_queued_jobs_are_told_their_place_in_line(harness: Harness) -> None:
+    for i in range(8):
+        harness.scheduler.occupy(f"blocker-{i}")
+    jobs = [
+        await harness.engine.accept(1, GenerationOptions(f"waiting {i}", None, 1), TARGET, LIMITS) for i in range(3)
+    ]
+    for job in jobs:
+        harness.engine.start(job)
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert [harness.engine.queue_position(job.id) for job in jobs] == [1, 2, 3]
+    assert [job.queue_position for job in jobs] == [1, 2, 3]
+    told = {job_id for job_id, phase, _ in harness.events.phases if phase is JobPhase.QUEUED}
+    assert told == {job.id for job in jobs}
+    first_sent = asyncio.Event()
+
+    async def watch(job: Job, phase: JobPhase) -> None:
+        if job.id == jobs[0].id and phase is JobPhase.SUBMITTING:
+            first_sent.set()
+
+    harness.events.on_phase = watch
+    harness.scheduler.release("blocker-0")
+    await asyncio.wait_for(first_sent.wait(), 10)
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert [job.queue_position for job in jobs[1:]] == [1, 2]
+    for i in range(1, 8):
+        harness.scheduler.release(f"blocker-{i}")
+    for job in jobs[1:]:
+        await asyncio.wait_for(harness.engine.join(job.id), 20)

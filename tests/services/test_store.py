@@ -7,19 +7,24 @@ from pathlib import Path
 import pytest
 
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.quota import UNLIMITED, LimitKind, Limits
 from services.store import Store, StoreError
 
 DAY = "2026-11-25"
 
 
-def make_job(job_id: str, user_id: int = 1, n: int = 1) -> Job:
+def limits(daily: int, *, active: int = UNLIMITED, guild: int = UNLIMITED, cooldown: float = 0.0) -> Limits:
+    return Limits(user_daily_images=daily, max_active_jobs=active, cooldown_seconds=cooldown, guild_daily_images=guild)
+
+
+def make_job(job_id: str, user_id: int = 1, n: int = 1, created_at: float = 1.0) -> Job:
     return Job(
         id=job_id,
         user_id=user_id,
         options=GenerationOptions("a lighthouse", "1280x1280", n),
         target=DeliveryTarget(channel_id=10, guild_id=20, application_id=30, interaction_token="tok"),
-        created_at=1.0,
-        updated_at=1.0,
+        created_at=created_at,
+        updated_at=created_at,
         usage_day=DAY,
     )
 
@@ -45,7 +50,7 @@ async def test_sqlite_runs_in_wal_mode(store: Store, tmp_path: Path) -> None:
 async def test_reopening_keeps_the_data_and_does_not_migrate_twice(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/imagine.db"
     first = await Store.open(url)
-    assert await first.insert_job_reserving(make_job("a"), DAY, 5) is None
+    assert await first.insert_job_reserving(make_job("a"), limits(5)) is None
     await first.close()
     second = await Store.open(url)
     assert (await second.get_job("a")) is not None
@@ -53,7 +58,7 @@ async def test_reopening_keeps_the_data_and_does_not_migrate_twice(tmp_path: Pat
 
 
 async def test_a_stored_job_reads_back_whole(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a", n=3), DAY, 5)
+    await store.insert_job_reserving(make_job("a", n=3), limits(5))
     job = await store.get_job("a")
     assert job is not None
     assert (job.options.prompt, job.options.size, job.options.n, job.reserved_images) == (
@@ -67,63 +72,66 @@ async def test_a_stored_job_reads_back_whole(store: Store) -> None:
 
 
 async def test_reservation_is_refused_beyond_the_limit_and_stores_nothing(store: Store) -> None:
-    assert await store.insert_job_reserving(make_job("a", n=3), DAY, 4) is None
-    assert await store.insert_job_reserving(make_job("b", n=2), DAY, 4) == 3
+    assert await store.insert_job_reserving(make_job("a", n=3), limits(4)) is None
+    refusal = await store.insert_job_reserving(make_job("b", n=2), limits(4))
+    assert (refusal.kind, refusal.limit, refusal.used) == (LimitKind.USER_DAILY, 4, 3)
     assert await store.get_job("b") is None
-    assert await store.images_used(1, DAY) == 3
+    assert await store.images_used(1, DAY, 20) == 3
 
 
 async def test_users_have_separate_quotas(store: Store) -> None:
-    assert await store.insert_job_reserving(make_job("a", user_id=1, n=4), DAY, 4) is None
-    assert await store.insert_job_reserving(make_job("b", user_id=2, n=4), DAY, 4) is None
+    assert await store.insert_job_reserving(make_job("a", user_id=1, n=4), limits(4)) is None
+    assert await store.insert_job_reserving(make_job("b", user_id=2, n=4), limits(4)) is None
 
 
 async def test_concurrent_reservations_never_exceed_the_limit(store: Store) -> None:
-    results = await asyncio.gather(*(store.insert_job_reserving(make_job(f"j{i}", n=1), DAY, 20) for i in range(60)))
+    results = await asyncio.gather(
+        *(store.insert_job_reserving(make_job(f"j{i}", n=1), limits(20)) for i in range(100))
+    )
     assert sum(result is None for result in results) == 20
-    assert await store.images_used(1, DAY) == 20
+    assert await store.images_used(1, DAY, 20) == 20
 
 
 async def test_transition_only_moves_a_job_from_the_expected_state(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a"), DAY, 5)
+    await store.insert_job_reserving(make_job("a"), limits(5))
     assert await store.transition("a", [JobState.QUEUED], JobState.SUBMITTING)
     assert not await store.transition("a", [JobState.QUEUED], JobState.SUBMITTING)
     assert (await store.get_job("a")).state is JobState.SUBMITTING
 
 
 async def test_delivery_charges_only_the_images_delivered(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a", n=4), DAY, 10)
+    await store.insert_job_reserving(make_job("a", n=4), limits(10))
     assert await store.settle("a", JobState.DELIVERED, charged=2, delivered=2, message_ids=(99,))
     job = await store.get_job("a")
     assert (job.state, job.images_delivered, job.message_ids, job.reserved_images) == (JobState.DELIVERED, 2, (99,), 0)
-    assert await store.images_used(1, DAY) == 2
+    assert await store.images_used(1, DAY, 20) == 2
 
 
 async def test_failure_returns_the_whole_reservation(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a", n=3), DAY, 10)
+    await store.insert_job_reserving(make_job("a", n=3), limits(10))
     assert await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.CONTENT_POLICY, "refused"))
     job = await store.get_job("a")
     assert (job.failure_reason, job.failure_detail) == (FailureReason.CONTENT_POLICY, "refused")
-    assert await store.images_used(1, DAY) == 0
+    assert await store.images_used(1, DAY, 20) == 0
 
 
 async def test_settling_twice_does_not_refund_twice(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a", n=2), DAY, 10)
-    await store.insert_job_reserving(make_job("b", n=2), DAY, 10)
+    await store.insert_job_reserving(make_job("a", n=2), limits(10))
+    await store.insert_job_reserving(make_job("b", n=2), limits(10))
     assert await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.INTERNAL, "x"))
     assert not await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.INTERNAL, "x"))
-    assert await store.images_used(1, DAY) == 2
+    assert await store.images_used(1, DAY, 20) == 2
 
 
 async def test_settling_forgets_the_interaction_token(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.insert_job_reserving(make_job("a"), limits(10))
     await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
     assert (await store.get_job("a")).target.interaction_token is None
 
 
 async def test_unfinished_jobs_lists_only_jobs_that_have_not_ended(store: Store) -> None:
     for job_id in ("a", "b", "c"):
-        await store.insert_job_reserving(make_job(job_id), DAY, 10)
+        await store.insert_job_reserving(make_job(job_id), limits(10))
     await store.transition("b", [JobState.QUEUED], JobState.SUBMITTED, task_id="task-unified-1-b")
     await store.settle("c", JobState.DELIVERED, charged=1, delivered=1)
     assert [job.id for job in await store.unfinished_jobs()] == ["a", "b"]
@@ -152,37 +160,37 @@ async def test_a_database_in_an_unwritable_place_is_a_clear_error(tmp_path: Path
 
 
 async def test_cancel_request_is_stored_on_a_running_job(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.insert_job_reserving(make_job("a"), limits(10))
     await store.transition("a", [JobState.QUEUED], JobState.SUBMITTED)
     assert await store.request_cancel("a")
     assert (await store.get_job("a")).cancel_requested
 
 
 async def test_cancel_request_on_an_ended_job_is_refused(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.insert_job_reserving(make_job("a"), limits(10))
     await store.settle("a", JobState.FAILED, charged=0)
     assert not await store.request_cancel("a")
 
 
 async def test_settle_can_require_the_state_it_leaves(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a", n=2), DAY, 10)
+    await store.insert_job_reserving(make_job("a", n=2), limits(10))
     await store.transition("a", [JobState.QUEUED], JobState.SUBMITTED)
     assert not await store.settle("a", JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED])
     assert (await store.get_job("a")).state is JobState.SUBMITTED
-    assert await store.images_used(1, DAY) == 2
+    assert await store.images_used(1, DAY, 20) == 2
 
 
 async def test_a_cancelled_caller_does_not_cut_a_write_short(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/cancel.db"
     store = await Store.open(url)
-    await store.insert_job_reserving(make_job("a", n=2), DAY, 10)
+    await store.insert_job_reserving(make_job("a", n=2), limits(10))
     write = asyncio.ensure_future(store.settle("a", JobState.DELIVERED, charged=1, delivered=1))
     await asyncio.sleep(0)
     write.cancel()
     await store.close()
     reopened = await Store.open(url)
     assert (await reopened.get_job("a")).state is JobState.DELIVERED
-    assert await reopened.images_used(1, DAY) == 1
+    assert await reopened.images_used(1, DAY, 20) == 1
     await reopened.close()
 
 
@@ -201,14 +209,72 @@ async def test_a_database_locked_by_another_process_is_a_clear_error(tmp_path: P
 
 
 async def test_cancel_request_after_the_results_arrived_is_refused(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.insert_job_reserving(make_job("a"), limits(10))
     await store.transition("a", [JobState.QUEUED], JobState.COMPLETED)
     assert not await store.request_cancel("a")
 
 
 async def test_a_cancelled_job_is_not_moved_on_by_a_guarded_transition(store: Store) -> None:
-    await store.insert_job_reserving(make_job("a"), DAY, 10)
+    await store.insert_job_reserving(make_job("a"), limits(10))
     await store.transition("a", [JobState.QUEUED], JobState.SUBMITTED)
     await store.request_cancel("a")
     assert not await store.transition("a", [JobState.SUBMITTED], JobState.COMPLETED, unless_cancelled=True)
     assert (await store.get_job("a")).state is JobState.SUBMITTED
+
+
+async def test_the_guild_total_caps_all_members_together(store: Store) -> None:
+    assert await store.insert_job_reserving(make_job("a", user_id=1, n=3), limits(10, guild=5)) is None
+    refusal = await store.insert_job_reserving(make_job("b", user_id=2, n=3), limits(10, guild=5))
+    assert (refusal.kind, refusal.used) == (LimitKind.GUILD_DAILY, 3)
+    assert await store.images_used(2, DAY, 20) == 0
+    assert await store.images_used(0, DAY, 20) == 3
+
+
+async def test_a_refund_returns_images_to_the_member_and_the_guild(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a", n=3), limits(10, guild=5))
+    await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    assert await store.images_used(1, DAY, 20) == 1
+    assert await store.images_used(0, DAY, 20) == 1
+
+
+async def test_active_jobs_are_limited_and_free_up_when_they_end(store: Store) -> None:
+    assert await store.insert_job_reserving(make_job("a"), limits(10, active=1)) is None
+    refusal = await store.insert_job_reserving(make_job("b"), limits(10, active=1))
+    assert (refusal.kind, refusal.limit, refusal.used) == (LimitKind.ACTIVE_JOBS, 1, 1)
+    await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    assert await store.insert_job_reserving(make_job("c"), limits(10, active=1)) is None
+
+
+async def test_a_refusal_leaves_no_reservation_behind(store: Store) -> None:
+    await store.insert_job_reserving(make_job("a"), limits(10, active=1))
+    await store.insert_job_reserving(make_job("b", n=3), limits(10, active=1))
+    assert await store.images_used(1, DAY, 20) == 1
+
+
+async def test_the_cooldown_refuses_a_quick_second_request_and_says_when(store: Store) -> None:
+    assert await store.insert_job_reserving(make_job("a", created_at=100.0), limits(10, cooldown=30)) is None
+    refusal = await store.insert_job_reserving(make_job("b", created_at=110.0), limits(10, cooldown=30))
+    assert (refusal.kind, refusal.retry_at) == (LimitKind.COOLDOWN, 130.0)
+    assert await store.insert_job_reserving(make_job("c", created_at=131.0), limits(10, cooldown=30)) is None
+
+
+async def test_a_blocked_member_is_refused(store: Store) -> None:
+    blocked = Limits(0, UNLIMITED, 0.0, UNLIMITED, blocked=True)
+    refusal = await store.insert_job_reserving(make_job("a"), blocked)
+    assert refusal.kind is LimitKind.BLOCKED
+
+
+async def test_members_jobs_are_listed_running_and_ended(store: Store) -> None:
+    for job_id in ("a", "b"):
+        await store.insert_job_reserving(make_job(job_id), limits(10))
+    await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    assert [j.id for j in await store.user_jobs(1, 20, active=True)] == ["b"]
+    assert [j.id for j in await store.user_jobs(1, 20, active=False)] == ["a"]
+
+
+async def test_concurrent_requests_never_exceed_the_active_job_limit(store: Store) -> None:
+    results = await asyncio.gather(
+        *(store.insert_job_reserving(make_job(f"j{i}"), limits(100, active=3)) for i in range(100))
+    )
+    assert sum(result is None for result in results) == 3
+    assert await store.images_used(1, DAY, 20) == 3

@@ -1,0 +1,156 @@
+"""Per-guild quota settings in the store: a guild's overrides, role limits, exempt roles and member
+overrides. The admin commands write them; every `/imagine` reads them through `QuotaService`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+
+from services.quota import GuildQuota, LimitOverrides, Limits, MemberOverride, effective_limits
+from services.schema import exempt_roles, guild_quota, member_overrides, role_limits
+from services.store import Store
+
+_UNSET: Any = object()
+
+
+class QuotaSettings:
+    """Reads and writes the quota settings of guilds."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def guild(self, guild_id: int) -> GuildQuota:
+        """Everything the guild's admins set (defaults where they set nothing)."""
+        async with self._store.read() as connection:
+            row = (await connection.execute(sa.select(guild_quota).where(guild_quota.c.guild_id == guild_id))).first()
+            roles = await connection.execute(sa.select(role_limits).where(role_limits.c.guild_id == guild_id))
+            exempt = await connection.execute(
+                sa.select(exempt_roles.c.role_id).where(exempt_roles.c.guild_id == guild_id)
+            )
+            return GuildQuota(
+                overrides=_overrides(row) if row is not None else LimitOverrides(),
+                guild_daily_images=row.guild_daily_images if row is not None else None,
+                role_limits={r.role_id: _overrides(r) for r in roles},
+                exempt_roles=frozenset(r.role_id for r in exempt),
+            )
+
+    async def member(self, guild_id: int, user_id: int) -> MemberOverride | None:
+        """A member's override in a guild, if any."""
+        async with self._store.read() as connection:
+            row = (
+                await connection.execute(
+                    sa.select(member_overrides).where(
+                        member_overrides.c.guild_id == guild_id, member_overrides.c.user_id == user_id
+                    )
+                )
+            ).first()
+        return None if row is None else MemberOverride(bonus_images=row.bonus_images, blocked=row.blocked)
+
+    async def set_guild(
+        self,
+        guild_id: int,
+        *,
+        user_daily_images: int | None = _UNSET,
+        max_active_jobs: int | None = _UNSET,
+        cooldown_seconds: float | None = _UNSET,
+        guild_daily_images: int | None = _UNSET,
+    ) -> None:
+        """Set (a value) or reset (None) some of a guild's limits; the ones not named stay."""
+        values = {
+            name: value
+            for name, value in {
+                "user_daily_images": user_daily_images,
+                "max_active_jobs": max_active_jobs,
+                "cooldown_seconds": cooldown_seconds,
+                "guild_daily_images": guild_daily_images,
+            }.items()
+            if value is not _UNSET
+        }
+        _check_non_negative(values)
+        await self._upsert(guild_quota, {"guild_id": guild_id}, values)
+
+    async def set_role(self, guild_id: int, role_id: int, limits: LimitOverrides | None) -> None:
+        """Give a role its own limits, or (None) remove them."""
+        keys = {"guild_id": guild_id, "role_id": role_id}
+        if limits is None:
+            await self._delete(role_limits, keys)
+            return
+        values = {
+            "user_daily_images": limits.user_daily_images,
+            "max_active_jobs": limits.max_active_jobs,
+            "cooldown_seconds": limits.cooldown_seconds,
+        }
+        _check_non_negative(values)
+        await self._upsert(role_limits, keys, values)
+
+    async def set_exempt(self, guild_id: int, role_id: int, exempt: bool) -> None:
+        """Make a role exempt from the per-member limits, or not."""
+        keys = {"guild_id": guild_id, "role_id": role_id}
+        if exempt:
+            await self._upsert(exempt_roles, keys, {})
+        else:
+            await self._delete(exempt_roles, keys)
+
+    async def set_member(self, guild_id: int, user_id: int, override: MemberOverride | None) -> None:
+        """Give a member a bonus or block them, or (None) remove their override."""
+        keys = {"guild_id": guild_id, "user_id": user_id}
+        if override is None:
+            await self._delete(member_overrides, keys)
+            return
+        await self._upsert(member_overrides, keys, {"bonus_images": override.bonus_images, "blocked": override.blocked})
+
+    async def _upsert(self, table: sa.Table, keys: dict[str, int], values: dict[str, Any]) -> None:
+        async def write() -> None:
+            async with self._store.write() as connection:
+                where = [table.c[name] == value for name, value in keys.items()]
+                exists = (await connection.execute(sa.select(sa.literal(1)).select_from(table).where(*where))).first()
+                if exists is None:
+                    await connection.execute(table.insert().values(**keys, **values))
+                elif values:
+                    await connection.execute(table.update().where(*where).values(**values))
+
+        await self._store.finish(write())
+
+    async def _delete(self, table: sa.Table, keys: dict[str, int]) -> None:
+        async def write() -> None:
+            async with self._store.write() as connection:
+                await connection.execute(table.delete().where(*(table.c[n] == v for n, v in keys.items())))
+
+        await self._store.finish(write())
+
+
+class QuotaService:
+    """The limits that apply to a member: defaults from the environment, then the guild's settings."""
+
+    def __init__(self, settings: QuotaSettings, defaults: Limits) -> None:
+        self._settings = settings
+        self._defaults = defaults
+
+    @property
+    def defaults(self) -> Limits:
+        """The environment's defaults (what applies in DMs and in guilds that set nothing)."""
+        return self._defaults
+
+    async def limits_for(self, guild_id: int | None, user_id: int, role_ids: Iterable[int]) -> Limits:
+        """The effective limits of a member in a guild (None: in DMs)."""
+        if guild_id is None:
+            return effective_limits(self._defaults, None, (), None)
+        guild = await self._settings.guild(guild_id)
+        member = await self._settings.member(guild_id, user_id)
+        return effective_limits(self._defaults, guild, [*role_ids, guild_id], member)
+
+
+def _overrides(row: sa.Row[Any]) -> LimitOverrides:
+    return LimitOverrides(
+        user_daily_images=row.user_daily_images,
+        max_active_jobs=row.max_active_jobs,
+        cooldown_seconds=row.cooldown_seconds,
+    )
+
+
+def _check_non_negative(values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if value is not None and value < 0:
+            raise ValueError(f"{name} must not be negative")
