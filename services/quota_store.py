@@ -69,13 +69,13 @@ class QuotaSettings:
             if value is not _UNSET
         }
         _check_non_negative(values)
-        await self._upsert(guild_quota, {"guild_id": guild_id}, values)
+        await self._store.upsert(guild_quota, {"guild_id": guild_id}, values)
 
     async def set_role(self, guild_id: int, role_id: int, limits: LimitOverrides | None) -> None:
         """Give a role its own limits, or (None) remove them."""
         keys = {"guild_id": guild_id, "role_id": role_id}
         if limits is None:
-            await self._delete(role_limits, keys)
+            await self._store.delete_rows(role_limits, keys)
             return
         values = {
             "user_daily_images": limits.user_daily_images,
@@ -83,42 +83,25 @@ class QuotaSettings:
             "cooldown_seconds": limits.cooldown_seconds,
         }
         _check_non_negative(values)
-        await self._upsert(role_limits, keys, values)
+        await self._store.upsert(role_limits, keys, values)
 
     async def set_exempt(self, guild_id: int, role_id: int, exempt: bool) -> None:
         """Make a role exempt from the per-member limits, or not."""
         keys = {"guild_id": guild_id, "role_id": role_id}
         if exempt:
-            await self._upsert(exempt_roles, keys, {})
+            await self._store.upsert(exempt_roles, keys, {})
         else:
-            await self._delete(exempt_roles, keys)
+            await self._store.delete_rows(exempt_roles, keys)
 
     async def set_member(self, guild_id: int, user_id: int, override: MemberOverride | None) -> None:
         """Give a member a bonus or block them, or (None) remove their override."""
         keys = {"guild_id": guild_id, "user_id": user_id}
         if override is None:
-            await self._delete(member_overrides, keys)
+            await self._store.delete_rows(member_overrides, keys)
             return
-        await self._upsert(member_overrides, keys, {"bonus_images": override.bonus_images, "blocked": override.blocked})
-
-    async def _upsert(self, table: sa.Table, keys: dict[str, int], values: dict[str, Any]) -> None:
-        async def write() -> None:
-            async with self._store.write() as connection:
-                where = [table.c[name] == value for name, value in keys.items()]
-                exists = (await connection.execute(sa.select(sa.literal(1)).select_from(table).where(*where))).first()
-                if exists is None:
-                    await connection.execute(table.insert().values(**keys, **values))
-                elif values:
-                    await connection.execute(table.update().where(*where).values(**values))
-
-        await self._store.finish(write())
-
-    async def _delete(self, table: sa.Table, keys: dict[str, int]) -> None:
-        async def write() -> None:
-            async with self._store.write() as connection:
-                await connection.execute(table.delete().where(*(table.c[n] == v for n, v in keys.items())))
-
-        await self._store.finish(write())
+        await self._store.upsert(
+            member_overrides, keys, {"bonus_images": override.bonus_images, "blocked": override.blocked}
+        )
 
 
 class QuotaService:

@@ -107,10 +107,57 @@ meta = sa.Table(
 )
 
 
+# Moderation: where /imagine works, who may use it, which words it refuses, where the audit log goes.
+guild_settings = sa.Table(
+    "guild_settings",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("channel_mode", sa.String(16), nullable=False, server_default="everywhere"),
+    sa.Column("audit_channel_id", sa.BigInteger, nullable=True),
+)
+
+channel_rules = sa.Table(
+    "channel_rules",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("channel_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("listed", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("approval", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("visibility", sa.String(16), nullable=False, server_default="public"),
+)
+
+allowed_roles = sa.Table(
+    "allowed_roles",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("role_id", sa.BigInteger, primary_key=True, autoincrement=False),
+)
+
+blocked_terms = sa.Table(
+    "blocked_terms",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("text", sa.String(200), primary_key=True),
+    sa.Column("is_regex", sa.Boolean, primary_key=True),
+)
+
+
 def _v1_initial(connection: sa.Connection) -> None:
     metadata.create_all(
         connection,
-        tables=[jobs, daily_usage, meta, guild_quota, role_limits, exempt_roles, member_overrides],
+        tables=[
+            jobs,
+            daily_usage,
+            meta,
+            guild_quota,
+            role_limits,
+            exempt_roles,
+            member_overrides,
+            guild_settings,
+            channel_rules,
+            allowed_roles,
+            blocked_terms,
+        ],
     )
 
 

@@ -372,6 +372,25 @@ class Store:
         async with self._engine.connect() as connection:
             return [_row_job(row) for row in await connection.execute(query)]
 
+    # Small settings tables
+
+    @_completes_on_cancel
+    async def upsert(self, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
+        """Insert the row with these key columns, or update its `values` if it exists."""
+        async with self.write() as connection:
+            where = [table.c[name] == value for name, value in keys.items()]
+            exists = (await connection.execute(sa.select(sa.literal(1)).select_from(table).where(*where))).first()
+            if exists is None:
+                await connection.execute(table.insert().values(**keys, **values))
+            elif values:
+                await connection.execute(table.update().where(*where).values(**values))
+
+    @_completes_on_cancel
+    async def delete_rows(self, table: sa.Table, keys: dict[str, Any]) -> None:
+        """Delete the rows whose key columns have these values."""
+        async with self.write() as connection:
+            await connection.execute(table.delete().where(*(table.c[n] == v for n, v in keys.items())))
+
     # Metadata
 
     async def get_meta(self, key: str) -> str | None:

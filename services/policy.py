@@ -1,0 +1,125 @@
+"""Blocked terms: matching that sees through simple evasions without flagging innocent words.
+
+A prompt is normalised (Unicode compatibility forms, case, accents, zero-width characters, common
+look-alike letters and digits) and each term becomes a pattern that allows separators and repeated
+letters between its letters but must stand as a whole word: "a.s.s" and "aaass" match "ass", while
+"class" and "assassin" do not. Admins who need more can add a regular expression, run with a time
+limit so a pathological pattern cannot stall the bot.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"))
+_LOOK_ALIKES = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "!": "i",
+        "|": "i",
+        "l": "i",
+        "3": "e",
+        "4": "a",
+        "@": "a",
+        "5": "s",
+        "$": "s",
+        "7": "t",
+        "+": "t",
+        "8": "b",
+        "9": "g",
+        "€": "e",
+        # Cyrillic and Greek letters that look Latin.
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "к": "k",
+        "м": "m",
+        "т": "t",
+        "в": "b",
+        "н": "h",
+        "α": "a",
+        "ο": "o",
+        "ρ": "p",
+        "ν": "v",
+        "κ": "k",
+        "τ": "t",
+    }
+)
+_SEPARATORS = r"[^\p{L}\p{N}]*"
+REGEX_TIMEOUT_SECONDS = 0.05
+MAX_TERM_CHARS = 100
+MAX_REGEX_CHARS = 200
+
+
+class InvalidTerm(ValueError):
+    """A blocked term or pattern an admin typed cannot be used; the message says why."""
+
+
+def normalise(text: str) -> str:
+    """Fold width, case, accents, zero-width characters and look-alikes, so evasions compare equal."""
+    folded = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).casefold()
+    stripped = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return stripped.translate(_LOOK_ALIKES)
+
+
+def term_pattern(term: str) -> str:
+    """The pattern for a plain term: its letters in order, each repeatable, separators allowed between
+    them, and no letter or digit directly before or after (a whole word)."""
+    letters = [c for c in normalise(term) if c.isalnum()]
+    if not letters:
+        raise InvalidTerm("a blocked term needs at least one letter or digit")
+    body = _SEPARATORS.join(f"{regex.escape(c)}+" for c in letters)
+    return rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])"
+
+
+@dataclass(frozen=True)
+class BlockedTerm:
+    """A term (or, with `is_regex`, a regular expression) that prompts must not contain."""
+
+    text: str
+    is_regex: bool = False
+
+    def compile(self) -> regex.Pattern[str]:
+        """The compiled pattern; `InvalidTerm` if it cannot be used."""
+        if self.is_regex:
+            if len(self.text) > MAX_REGEX_CHARS:
+                raise InvalidTerm(f"a pattern may have at most {MAX_REGEX_CHARS} characters")
+            try:
+                return regex.compile(self.text, regex.IGNORECASE | regex.V1)
+            except regex.error as error:
+                raise InvalidTerm(f"the pattern does not compile: {error}") from None
+        if len(self.text) > MAX_TERM_CHARS:
+            raise InvalidTerm(f"a term may have at most {MAX_TERM_CHARS} characters")
+        return regex.compile(term_pattern(self.text), regex.V1)
+
+
+class TermMatcher:
+    """Finds the first blocked term in a prompt."""
+
+    def __init__(self, terms: list[BlockedTerm]) -> None:
+        self._compiled = [(term, term.compile()) for term in terms]
+
+    def first_match(self, prompt: str) -> BlockedTerm | None:
+        """The first term the prompt contains, or None. A pattern that runs too long counts as a match:
+        refusing is the safe side."""
+        normalised = normalise(prompt)
+        for term, pattern in self._compiled:
+            subjects = (prompt, normalised) if term.is_regex else (normalised,)
+            for subject in subjects:
+                try:
+                    if pattern.search(subject, timeout=REGEX_TIMEOUT_SECONDS):
+                        return term
+                except TimeoutError:
+                    return term
+        return None
