@@ -17,19 +17,24 @@ from discord.ext import commands
 from dotenv import load_dotenv
 from yarl import URL
 
+from cogs.admin import AdminCog
+from cogs.audit import AuditLog
+from cogs.audited_events import AuditedJobEvents
 from cogs.buttons import JobButtons
 from cogs.command_sync import sync_commands_if_changed
 from cogs.imagine import ImagineCog
-from cogs.launcher import JobLauncher
+from cogs.launcher import JobLauncher, LaunchRules
 from cogs.presenter import DiscordJobEvents
 from cogs.usage import UsageCog
 from cogs.views import JobButton
 from services.clock import SystemClock
 from services.images import ImageDownloader, PublicOnlyResolver
 from services.jobs import EngineConfig, JobEngine
+from services.moderation_store import ModerationSettings
 from services.polling import PollSchedule
 from services.quota import UNLIMITED, Limits
 from services.quota_store import QuotaService, QuotaSettings
+from services.retention import run_retention
 from services.retry import RetryPolicy
 from services.scheduler import FairScheduler
 from services.settings import Settings, SettingsError, load_settings
@@ -109,7 +114,10 @@ async def run(settings: Settings) -> None:
                 max_bytes=settings.max_download_bytes,
                 timeout=settings.download_timeout_seconds,
             )
-            events = DiscordJobEvents(bot, clock, supervisor, settings.progress_edit_interval)
+            presenter = DiscordJobEvents(bot, clock, supervisor, settings.progress_edit_interval)
+            moderation = ModerationSettings(store, clock.now)
+            audit = AuditLog(bot, moderation)
+            events = AuditedJobEvents(presenter, audit)
             config = EngineConfig(
                 job_deadline_seconds=settings.job_deadline_seconds,
                 create_attempts=settings.create_max_attempts,
@@ -119,11 +127,19 @@ async def run(settings: Settings) -> None:
             engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler)
             scheduler.on_change = engine.queue_changed
             supervisor.spawn("fair-queue", scheduler.run())
-            quota = QuotaService(QuotaSettings(store), default_limits(settings))
-            launcher = JobLauncher(engine, events, quota)
+            if settings.retention_days:
+                supervisor.spawn("retention", run_retention(store, clock, settings.retention_days))
+            quota_settings = QuotaSettings(store)
+            quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
+            rules = LaunchRules(allow_dms=settings.allow_dms)
+            launcher = JobLauncher(engine, presenter, quota, moderation, audit, rules)
             bot.engine = engine
-            bot.cogs_to_add = [ImagineCog(launcher), UsageCog(store, quota, engine, clock)]
-            bot.job_buttons = JobButtons(store, engine, launcher)
+            bot.cogs_to_add = [
+                ImagineCog(launcher),
+                UsageCog(store, quota, engine, clock),
+                AdminCog(bot, moderation, quota_settings, quota, engine, audit),
+            ]
+            bot.job_buttons = JobButtons(store, engine, launcher, audit)
             async with bot:
                 await _run_until_signalled(bot, engine, supervisor, settings.discord_token)
     finally:

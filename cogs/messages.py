@@ -9,6 +9,7 @@ import discord
 from services.errors import InvalidOption, QuotaExceeded
 from services.events import JobPhase
 from services.models import FailureReason, Job, JobState
+from services.moderation import PolicyRefusal, RefusalReason
 from services.quota import LimitKind
 
 PROMPT_PREVIEW_CHARS = 300
@@ -18,6 +19,10 @@ NOT_YOURS_TEXT = "Only the member who asked for these images can {action} them."
 DELETE_REFUSED_TEXT = "Only the member who asked for these images, or members who can manage messages, can delete them."
 DELETED_TEXT = "🗑️ Deleted."
 UNKNOWN_JOB_TEXT = "This job is no longer known to the bot (its record was removed)."
+DMS_DISABLED_TEXT = "🚫 Image generation is not available in direct messages; use `/imagine` in a server."
+NO_AUDIT_CHANNEL_TEXT = "approval is required in this channel, but the bot cannot post in the audit channel"
+NOT_A_MODERATOR_TEXT = "Only members who can manage messages can approve or reject prompts."
+NOT_AN_ADMIN_TEXT = "Only members with the Manage Server permission can change the bot's settings."
 CANCEL_TEXTS: dict[str, str] = {
     "cancelled": "🛑 Cancelled before it was sent; nothing was generated and your quota was returned.",
     "discard_on_arrival": (
@@ -51,6 +56,7 @@ _FAILURES: dict[FailureReason, str] = {
         "The images expired (their links last 24 hours) before they could be delivered. Please generate them again."
     ),
     FailureReason.INTERNAL: "Something went wrong inside the bot. Please try again.",
+    FailureReason.REJECTED: "A moderator rejected this request ({detail}).",
 }
 
 
@@ -74,7 +80,9 @@ def describe_job(job: Job) -> str:
 
 def progress_text(job: Job, phase: JobPhase, seconds_left: float | None = None) -> str:
     """The running job's status line under its description; `seconds_left` is the estimate, if any."""
-    if phase == JobPhase.QUEUED and job.queue_position:
+    if phase == JobPhase.AWAITING_APPROVAL:
+        status = "🕒 Waiting for a moderator's approval; nothing is generated or counted before that."
+    elif phase == JobPhase.QUEUED and job.queue_position:
         status = f"⏳ Queued: #{job.queue_position} in line for the image service…"
     elif phase == JobPhase.QUEUED:
         status = "⏳ Queued, waiting for a free slot at the image service…"
@@ -121,10 +129,28 @@ def ended_text(job: Job, requester_mention: str | None = None) -> str:
             else " No images were counted against your quota."
         )
         return f"{head}🛑 {describe_job(job)}\nCancelled.{counted}"
+    if job.state == JobState.REJECTED:
+        reason = inert(shorten(job.failure_detail or "no reason given", 300))
+        return f"{head}🚫 {describe_job(job)}\nA moderator rejected this request: {reason}\nNothing was counted."
     if job.state == JobState.EXPIRED:
         advice = _FAILURES[FailureReason.RESULTS_EXPIRED]
         return f"{head}⌛ {describe_job(job)}\n{advice}\nNo images were counted against your quota."
     return failure_text(job, requester_mention)
+
+
+def policy_refusal_text(refusal: PolicyRefusal) -> str:
+    """Why the server's rules refuse a request; never names the blocked term that matched."""
+    if refusal.reason == RefusalReason.CHANNEL:
+        if refusal.allowed_channels:
+            where = ", ".join(f"<#{channel}>" for channel in refusal.allowed_channels[:20])
+            return f"🚫 `/imagine` does not work in this channel here. It works in: {where}."
+        return "🚫 `/imagine` does not work in this channel. Ask a server admin where it does."
+    if refusal.reason == RefusalReason.ROLE:
+        return "🚫 In this server only members with certain roles may use `/imagine`. Ask a server admin."
+    return (
+        "🚫 This prompt contains words this server does not allow. Rephrase it and try again; "
+        "nothing was generated or counted."
+    )
 
 
 def invalid_option_text(error: InvalidOption) -> str:

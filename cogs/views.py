@@ -11,7 +11,7 @@ import discord
 
 from services.models import Job
 
-CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel):(?P<job_id>[0-9a-f]{12})"
+CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel|approve|reject):(?P<job_id>[0-9a-f]{12})"
 
 
 class JobAction(enum.StrEnum):
@@ -20,12 +20,16 @@ class JobAction(enum.StrEnum):
     REROLL = "reroll"
     DELETE = "delete"
     CANCEL = "cancel"
+    APPROVE = "approve"
+    REJECT = "reject"
 
 
 _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
     JobAction.REROLL: ("Reroll", "🎲", discord.ButtonStyle.primary),
     JobAction.DELETE: ("Delete", "🗑️", discord.ButtonStyle.danger),
     JobAction.CANCEL: ("Cancel", "✖️", discord.ButtonStyle.secondary),
+    JobAction.APPROVE: ("Approve", "✅", discord.ButtonStyle.success),
+    JobAction.REJECT: ("Reject", "⛔", discord.ButtonStyle.danger),
 }
 
 
@@ -81,3 +85,8 @@ def result_view(job: Job) -> discord.ui.View:
 def again_view(job: Job, label: str) -> discord.ui.View:
     """One button that runs the same request again, e.g. "Try again" or "Generate again"."""
     return _view(JobButton(JobAction.REROLL, job.id, label=label))
+
+
+def approval_view(job: Job) -> discord.ui.View:
+    """Buttons on an approval request in the audit channel: Approve and Reject."""
+    return _view(JobButton(JobAction.APPROVE, job.id), JobButton(JobAction.REJECT, job.id))

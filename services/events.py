@@ -13,6 +13,7 @@ from services.models import Job
 class JobPhase(enum.StrEnum):
     """What a running job is doing, as shown to the requester."""
 
+    AWAITING_APPROVAL = "awaiting_approval"
     QUEUED = "queued"
     SUBMITTING = "submitting"
     GENERATING = "generating"

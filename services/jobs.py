@@ -89,9 +89,17 @@ class JobEngine:
         self._jobs: dict[str, Job] = {}
         self._accepting = True
 
-    async def accept(self, user_id: int, options: GenerationOptions, target: DeliveryTarget, limits: Limits) -> Job:
+    async def accept(
+        self,
+        user_id: int,
+        options: GenerationOptions,
+        target: DeliveryTarget,
+        limits: Limits,
+        *,
+        needs_approval: bool = False,
+    ) -> Job:
         """Store a new job with its images reserved within `limits`, or raise `QuotaExceeded` (nothing
-        stored or charged) or `ShuttingDown`."""
+        stored or charged) or `ShuttingDown`. With `needs_approval` the job waits for `approve`."""
         if not self._accepting:
             raise ShuttingDown
         now = self._clock.now()
@@ -103,6 +111,7 @@ class JobEngine:
             created_at=now,
             updated_at=now,
             usage_day=usage_day(now),
+            state=JobState.AWAITING_APPROVAL if needs_approval else JobState.QUEUED,
         )
         refusal = await self._store.insert_job_reserving(job, limits)
         if refusal is not None:
@@ -133,17 +142,58 @@ class JobEngine:
 
     async def resume(self) -> int:
         """Start every unfinished job found in the store; returns how many."""
-        jobs = await self._store.unfinished_jobs()
+        jobs = [job for job in await self._store.unfinished_jobs() if job.state != JobState.AWAITING_APPROVAL]
         for job in jobs:
             log.info("job %s resumed in state %s", job.id, job.state)
             job.resumed = True
             self.start(job)
         return len(jobs)
 
+    async def approve(self, job_id: str) -> Job | None:
+        """A moderator approved the job: it joins the queue. None if it no longer waits for approval."""
+        if not await self._store.transition(job_id, [JobState.AWAITING_APPROVAL], JobState.QUEUED):
+            return None
+        job = await self._store.get_job(job_id)
+        if job is None:
+            return None
+        log.info("job %s approved", job_id)
+        await self._notify(job, JobPhase.QUEUED)
+        self.start(job)
+        return job
+
+    async def reject(self, job_id: str, reason: str) -> Job | None:
+        """A moderator rejected the job: it ends, its quota returned. None if it no longer waits."""
+        detail = reason.strip() or "no reason given"
+        failure = (FailureReason.REJECTED, detail)
+        job = await self._store.get_job(job_id)  # read first: settling forgets the interaction token
+        rejected = await self._store.settle(
+            job_id, JobState.REJECTED, charged=0, failure=failure, leaving=[JobState.AWAITING_APPROVAL]
+        )
+        if job is None or not rejected:
+            return None
+        job.state, (job.failure_reason, job.failure_detail) = JobState.REJECTED, failure
+        log.info("job %s rejected: %s", job_id, detail)
+        await self._tell_ended(job)
+        return job
+
     @property
     def accepting(self) -> bool:
         """Whether new jobs are taken (False once shutdown began)."""
         return self._accepting
+
+    async def forget_member(self, guild_id: int, user_id: int) -> int:
+        """Erase a member's jobs and usage in a guild (on their request): their running jobs stop here
+        first (a task already at the API is abandoned), then every record goes. Returns jobs erased."""
+        for job_id, job in list(self._jobs.items()):
+            if job.user_id == user_id and job.target.guild_id == guild_id:
+                self._scheduler.remove(job_id)
+                running = self._running.get(job_id)
+                if running is not None:
+                    running.cancel()
+                    await asyncio.wait([running])
+        erased = await self._store.erase_member(guild_id, user_id)
+        log.info("erased %d job(s) of user %s in guild %s on request", erased, user_id, guild_id)
+        return erased
 
     def stop_accepting(self) -> None:
         """Refuse new jobs from now on (shutdown); running ones are left to the supervisor."""
@@ -157,7 +207,7 @@ class JobEngine:
         if job.state.is_final:
             return CancelOutcome.ALREADY_ENDED
         dropped = await self._store.settle(
-            job_id, JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED], failure=None
+            job_id, JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED, JobState.AWAITING_APPROVAL]
         )
         if dropped:
             self._scheduler.remove(job_id)

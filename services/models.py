@@ -62,6 +62,7 @@ class Task:
 class JobState(enum.StrEnum):
     """Where a job is on its way through the engine; every change is stored before the next step."""
 
+    AWAITING_APPROVAL = "awaiting_approval"  # in a channel with approval mode: nothing is sent before it
     QUEUED = "queued"
     SUBMITTING = "submitting"
     SUBMITTED = "submitted"
@@ -70,11 +71,12 @@ class JobState(enum.StrEnum):
     FAILED = "failed"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
+    REJECTED = "rejected"
 
     @property
     def is_final(self) -> bool:
         """Whether the job has ended (nothing more will happen to it)."""
-        return self in {JobState.DELIVERED, JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED}
+        return self in {JobState.DELIVERED, JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED, JobState.REJECTED}
 
 
 class FailureReason(enum.StrEnum):
@@ -90,6 +92,7 @@ class FailureReason(enum.StrEnum):
     BAD_IMAGE = "bad_image"
     DELIVERY_FAILED = "delivery_failed"
     RESULTS_EXPIRED = "results_expired"
+    REJECTED = "rejected"
     INTERNAL = "internal"
 
 
@@ -103,6 +106,7 @@ class DeliveryTarget:
     interaction_token: str | None = field(default=None, repr=False)
     interaction_created_at: float | None = None
     upload_limit: int = 10 * 1024 * 1024
+    ephemeral: bool = False  # results only for the requester (the channel's visibility setting)
 
 
 @dataclass

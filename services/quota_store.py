@@ -4,6 +4,7 @@ overrides. The admin commands write them; every `/imagine` reads them through `Q
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -107,9 +108,10 @@ class QuotaSettings:
 class QuotaService:
     """The limits that apply to a member: defaults from the environment, then the guild's settings."""
 
-    def __init__(self, settings: QuotaSettings, defaults: Limits) -> None:
+    def __init__(self, settings: QuotaSettings, defaults: Limits, dm_daily_images: int | None = None) -> None:
         self._settings = settings
         self._defaults = defaults
+        self._dm = defaults if dm_daily_images is None else replace(defaults, user_daily_images=dm_daily_images)
 
     @property
     def defaults(self) -> Limits:
@@ -119,7 +121,7 @@ class QuotaService:
     async def limits_for(self, guild_id: int | None, user_id: int, role_ids: Iterable[int]) -> Limits:
         """The effective limits of a member in a guild (None: in DMs)."""
         if guild_id is None:
-            return effective_limits(self._defaults, None, (), None)
+            return self._dm
         guild = await self._settings.guild(guild_id)
         member = await self._settings.member(guild_id, user_id)
         return effective_limits(self._defaults, guild, [*role_ids, guild_id], member)

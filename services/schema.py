@@ -26,6 +26,7 @@ jobs = sa.Table(
     sa.Column("interaction_token", sa.Text, nullable=True),
     sa.Column("interaction_created_at", sa.Float, nullable=True),
     sa.Column("upload_limit", sa.Integer, nullable=False),
+    sa.Column("ephemeral", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("prompt", sa.Text, nullable=False),
     sa.Column("size", sa.String(16), nullable=True),
     sa.Column("n", sa.Integer, nullable=False),

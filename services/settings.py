@@ -42,6 +42,9 @@ class Settings:
     user_cooldown_seconds: float = 0.0
     guild_daily_images: int = 200
     creates_per_second: float = 2.0
+    allow_dms: bool = False
+    dm_daily_images: int = 10
+    retention_days: int = 90
     discord_guild_ids: tuple[int, ...] = ()
     log_level: str = "INFO"
     job_deadline_seconds: float = 600.0
@@ -151,6 +154,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         user_cooldown_seconds=_number(env, "USER_COOLDOWN_SECONDS", 0.0, float, 0, 86400),
         guild_daily_images=_number(env, "GUILD_DAILY_IMAGES", 200, int, 0),
         creates_per_second=_number(env, "CREATES_PER_SECOND", 2.0, float, 0.01, 100),
+        allow_dms=_boolean(env, "ALLOW_DMS", False),
+        dm_daily_images=_number(env, "DM_DAILY_IMAGES", 10, int, 0),
+        retention_days=_number(env, "RETENTION_DAYS", 90, int, 0, 36500),
         discord_guild_ids=_guild_ids(env, "DISCORD_GUILD_IDS"),
         log_level=_log_level(env, "LOG_LEVEL"),
         job_deadline_seconds=_number(env, "JOB_DEADLINE_SECONDS", 600.0, float, 5),

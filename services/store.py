@@ -13,6 +13,7 @@ import functools
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -22,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.quota import LimitKind, Limits
-from services.schema import MIGRATIONS, daily_usage, jobs, meta, schema_version
+from services.schema import MIGRATIONS, daily_usage, jobs, member_overrides, meta, schema_version
 
 _R = TypeVar("_R")
 _P = ParamSpec("_P")
@@ -372,6 +373,36 @@ class Store:
         async with self._engine.connect() as connection:
             return [_row_job(row) for row in await connection.execute(query)]
 
+    # Retention and erasure
+
+    @_completes_on_cancel
+    async def purge_older_than(self, cutoff: float) -> int:
+        """Delete ended jobs last changed before `cutoff` and usage of days before it; returns jobs deleted."""
+        final = [state.value for state in JobState if state.is_final]
+        day = datetime.fromtimestamp(cutoff, UTC).strftime("%Y-%m-%d")
+        async with self.write() as connection:
+            deleted = await connection.execute(jobs.delete().where(jobs.c.state.in_(final), jobs.c.updated_at < cutoff))
+            await connection.execute(daily_usage.delete().where(daily_usage.c.day < day))
+            return deleted.rowcount
+
+    @_completes_on_cancel
+    async def erase_member(self, guild_id: int, user_id: int) -> int:
+        """Delete every stored job, usage count and override of a member in a guild; returns jobs deleted.
+        The guild's own daily total keeps the images, so erasing cannot be used to exceed it."""
+        async with self.write() as connection:
+            deleted = await connection.execute(
+                jobs.delete().where(jobs.c.guild_id == guild_id, jobs.c.user_id == user_id)
+            )
+            await connection.execute(
+                daily_usage.delete().where(daily_usage.c.guild_id == guild_id, daily_usage.c.user_id == user_id)
+            )
+            await connection.execute(
+                member_overrides.delete().where(
+                    member_overrides.c.guild_id == guild_id, member_overrides.c.user_id == user_id
+                )
+            )
+            return deleted.rowcount
+
     # Small settings tables
 
     @_completes_on_cancel
@@ -439,6 +470,7 @@ def _job_row(job: Job, usage_day: str) -> dict[str, Any]:
         "interaction_token": job.target.interaction_token,
         "interaction_created_at": job.target.interaction_created_at,
         "upload_limit": job.target.upload_limit,
+        "ephemeral": job.target.ephemeral,
         "prompt": job.options.prompt,
         "size": job.options.size,
         "n": job.options.n,
@@ -465,6 +497,7 @@ def _row_job(row: sa.Row[Any]) -> Job:
             interaction_token=row.interaction_token,
             interaction_created_at=row.interaction_created_at,
             upload_limit=row.upload_limit,
+            ephemeral=bool(row.ephemeral),
         ),
         state=JobState(row.state),
         created_at=row.created_at,

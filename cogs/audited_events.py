@@ -1,0 +1,34 @@
+"""The engine's seam with the audit log added: what the requester sees, and a line in the audit channel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cogs.audit import AuditLog
+from cogs.presenter import DiscordJobEvents
+from services.events import JobPhase
+from services.image_fit import FittedImage
+from services.models import Job
+
+
+class AuditedJobEvents:
+    """Implements `services.events.JobEvents` by showing jobs (presenter) and logging their outcomes."""
+
+    def __init__(self, presenter: DiscordJobEvents, audit: AuditLog) -> None:
+        self._presenter = presenter
+        self._audit = audit
+
+    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+        """Show progress (not logged: only outcomes are)."""
+        await self._presenter.job_changed(job, phase)
+
+    async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
+        """Post the images, then log where they went."""
+        message_ids = await self._presenter.deliver(job, images)
+        await self._audit.delivered(job, message_ids, len(images))
+        return message_ids
+
+    async def job_ended(self, job: Job) -> None:
+        """Tell the requester, then log the outcome."""
+        await self._presenter.job_ended(job)
+        await self._audit.job_ended(job)
