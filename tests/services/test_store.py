@@ -278,3 +278,26 @@ async def test_concurrent_requests_never_exceed_the_active_job_limit(store: Stor
     )
     assert sum(result is None for result in results) == 3
     assert await store.images_used(1, DAY, 20) == 3
+
+
+async def test_retention_deletes_old_ended_jobs_and_keeps_running_ones(tmp_path: Path) -> None:
+    now = [1000.0]
+    store = await Store.open(f"sqlite:///{tmp_path}/retention.db", clock=lambda: now[0])
+    await store.insert_job_reserving(make_job("old"), limits(10))
+    await store.insert_job_reserving(make_job("running"), limits(10))
+    await store.settle("old", JobState.DELIVERED, charged=1, delivered=1)
+    now[0] = 1000.0 + 91 * 86400
+    assert await store.purge_older_than(now[0] - 90 * 86400) == 1
+    assert await store.get_job("old") is None
+    assert await store.get_job("running") is not None
+    await store.close()
+
+
+async def test_erasing_a_member_removes_their_jobs_usage_and_override_only(store: Store) -> None:
+    await store.insert_job_reserving(make_job("mine", user_id=1, n=2), limits(10))
+    await store.insert_job_reserving(make_job("theirs", user_id=2), limits(10))
+    assert await store.erase_member(20, 1) == 1
+    assert await store.get_job("mine") is None
+    assert await store.get_job("theirs") is not None
+    assert await store.images_used(1, DAY, 20) == 0
+    assert await store.images_used(0, DAY, 20) == 3

@@ -231,6 +231,46 @@ class InteractionDriver:
             extra={"message": self.messages.to_json(message)},
         )
 
+    async def submit_modal(
+        self,
+        opened_by: InteractionRecord,
+        values: list[str],
+        *,
+        member_permissions: int | str | None = None,
+    ) -> InteractionRecord:
+        """Fill in and submit the modal the bot opened in answer to `opened_by` (callback type 9): the
+        text inputs get `values` in order. Sent by the same member, on the same message."""
+        modal = next((cb.data for cb in opened_by.callbacks if cb.type == payloads.MODAL_CALLBACK and cb.data), None)
+        if modal is None:
+            raise KeyError(f"interaction {opened_by.id} was not answered with a modal")
+        inputs = _text_inputs(modal.get("components", []))
+        if len(values) > len(inputs):
+            raise ValueError(f"the modal has {len(inputs)} text input(s), got {len(values)} value(s)")
+        rows = [
+            {"type": 1, "components": [{"type": 4, "custom_id": field["custom_id"], "value": value}]}
+            for field, value in zip(inputs, values, strict=False)
+        ]
+        invoker = self._invoker(
+            opened_by.user_id,
+            opened_by.guild_id,
+            opened_by.channel_id,
+            DEFAULT_ATTACHMENT_SIZE_LIMIT,
+            None,
+            member_permissions,
+            "en-US",
+        )
+        extra = {}
+        if opened_by.source_message is not None:
+            extra["message"] = self.messages.to_json(opened_by.source_message)
+        return await self._send_interaction(
+            payloads.MODAL_SUBMIT,
+            str(modal["custom_id"]),
+            invoker,
+            {"custom_id": modal["custom_id"], "components": rows},
+            source_message=opened_by.source_message,
+            extra=extra,
+        )
+
     def interaction(self, interaction_id: int) -> InteractionRecord:
         """The record of an interaction sent earlier."""
         return self.interactions[interaction_id]
@@ -242,3 +282,15 @@ class InteractionDriver:
     def unknown_interaction(self, interaction_id: int) -> None:
         """From now on the interaction's callback answers 404 ``10062 Unknown interaction``."""
         self.interactions[interaction_id].unknown = True
+
+
+def _text_inputs(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The text inputs (type 4) of a modal, in order, whether in action rows or labels."""
+    found: list[dict[str, Any]] = []
+    for component in components:
+        if component.get("type") == 4:
+            found.append(component)
+        found += _text_inputs(component.get("components", []))
+        if "component" in component:
+            found += _text_inputs([component["component"]])
+    return found

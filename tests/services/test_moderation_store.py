@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from services.moderation import ChannelMode, ChannelRule, Visibility
+from services.moderation_store import ModerationSettings
+from services.policy import BlockedTerm, InvalidTerm
+from services.store import Store
+from tests.fakes import FakeClock
+
+GUILD = 77
+
+
+@pytest.fixture
+async def settings(tmp_path: Path) -> AsyncIterator[ModerationSettings]:
+    store = await Store.open(f"sqlite:///{tmp_path}/moderation.db")
+    yield ModerationSettings(store, FakeClock().now)
+    await store.close()
+
+
+async def test_a_new_guild_has_the_open_defaults(settings: ModerationSettings) -> None:
+    policy = await settings.policy(GUILD)
+    assert policy.channel_mode is ChannelMode.EVERYWHERE
+    assert (policy.channels, policy.allowed_roles, policy.terms, policy.audit_channel_id) == ({}, frozenset(), (), None)
+
+
+async def test_channel_rules_are_merged_part_by_part(settings: ModerationSettings) -> None:
+    await settings.set_channel(GUILD, 5, listed=True)
+    await settings.set_channel(GUILD, 5, approval=True)
+    await settings.set_channel(GUILD, 5, visibility=Visibility.EPHEMERAL)
+    assert (await settings.policy(GUILD)).channels == {5: ChannelRule(True, True, Visibility.EPHEMERAL)}
+
+
+async def test_changes_are_visible_at_once_despite_the_cache(settings: ModerationSettings) -> None:
+    await settings.policy(GUILD)
+    await settings.set_channel_mode(GUILD, ChannelMode.ALLOW_LIST)
+    await settings.set_audit_channel(GUILD, 9)
+    await settings.set_role_allowed(GUILD, 3, True)
+    policy = await settings.policy(GUILD)
+    assert (policy.channel_mode, policy.audit_channel_id, policy.allowed_roles) == (
+        ChannelMode.ALLOW_LIST,
+        9,
+        frozenset({3}),
+    )
+
+
+async def test_terms_are_added_once_and_removed(settings: ModerationSettings) -> None:
+    assert await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert not await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert await settings.add_term(GUILD, BlockedTerm(r"blood\w*", is_regex=True))
+    assert len((await settings.policy(GUILD)).terms) == 2
+    assert await settings.remove_term(GUILD, BlockedTerm("gore"))
+    assert not await settings.remove_term(GUILD, BlockedTerm("gore"))
+
+
+async def test_an_invalid_pattern_is_refused_and_nothing_is_stored(settings: ModerationSettings) -> None:
+    with pytest.raises(InvalidTerm):
+        await settings.add_term(GUILD, BlockedTerm("(oops", is_regex=True))
+    assert (await settings.policy(GUILD)).terms == ()
+
+
+async def test_settings_of_one_guild_do_not_leak_into_another(settings: ModerationSettings) -> None:
+    await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert (await settings.policy(GUILD + 1)).terms == ()
