@@ -165,11 +165,12 @@ async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: T
     finally:
         # Whatever ended the run (a signal, a fatal gateway error), jobs stop before the connections
         # they need close, so none of them fails for want of one; they resume at the next start.
+        # Budget: 4 s for jobs to stop, 3 s for the client, the rest for the store: exit within 10 s.
         engine.stop_accepting()
-        await supervisor.close()
+        await supervisor.close(timeout=4)
         await bot.close()
         stopping.cancel()
-        await asyncio.wait({client}, timeout=5)
+        await asyncio.wait({client}, timeout=3)
         if not client.done():
             client.cancel()
         for sig in (signal.SIGTERM, signal.SIGINT):

@@ -28,6 +28,13 @@ class AuditedJobEvents:
         await self._audit.delivered(job, message_ids, len(images))
         return message_ids
 
+    async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
+        """Look for a result posted before a restart (logged as delivered when found)."""
+        found = await self._presenter.find_delivery(job)
+        if found is not None:
+            await self._audit.delivered(job, *found)
+        return found
+
     async def job_ended(self, job: Job) -> None:
         """Tell the requester, then log the outcome."""
         await self._presenter.job_ended(job)

@@ -106,11 +106,6 @@ class DiscordJobEvents:
                 for index, image in enumerate(images)
             ]
 
-        if job.resumed:
-            posted = await self._already_posted(job)
-            if posted is not None:
-                log.info("job %s: its result was already posted before the restart", job.id)
-                return (posted,)
         if self._token_usable(job):
             try:
                 message = await self._edit_original(
@@ -172,9 +167,9 @@ class DiscordJobEvents:
             view.stop()  # its buttons are DynamicItems, dispatched by custom_id; nothing to keep in memory
         return message
 
-    async def _already_posted(self, job: Job) -> int | None:
-        """The id of a message that already carries this job's result (posted just before a crash):
-        the interaction's response while its token works, else the channel's recent messages."""
+    async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
+        """A message that already carries this job's result (posted just before a crash): the
+        interaction's response while its token works, else the channel's recent messages."""
         marker = f"job `{job.id}`"
         if self._token_usable(job):
             try:
@@ -183,13 +178,13 @@ class DiscordJobEvents:
                 log.info("job %s: cannot read its response (%s %s)", job.id, error.status, error.code)
             else:
                 if original.attachments and marker in original.content:
-                    return original.id
+                    return (original.id,), len(original.attachments)
         channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
         own_id = self._client.user.id if self._client.user else None
         try:
             async for message in channel.history(limit=RESUME_HISTORY_LIMIT):
                 if message.author.id == own_id and message.attachments and marker in message.content:
-                    return message.id
+                    return (message.id,), len(message.attachments)
         except discord.HTTPException as error:
             log.info("job %s: cannot read the channel's history (%s %s)", job.id, error.status, error.code)
         return None

@@ -35,6 +35,11 @@ class JobEvents(Protocol):
         """Post the images with the job's details; return the ids of the messages posted."""
         ...
 
+    async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
+        """For a job resumed after a restart: the ids of a message already carrying its images and how
+        many it carries, if one was posted before the crash; else None."""
+        ...
+
     async def job_ended(self, job: Job) -> None:
         """The job failed, was cancelled or expired; tell the requester why (`job.failure_reason`)."""
         ...

@@ -23,7 +23,7 @@ from services.images import ImageDownloader
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState, Task, TaskStatus
 from services.polling import PollSchedule, next_poll_delay
 from services.quota import Limits, next_reset, usage_day
-from services.retry import create_is_retryable
+from services.retry import create_is_retryable, create_outcome_unknown
 from services.scheduler import FairScheduler
 from services.store import Store
 from services.supervisor import TaskSupervisor
@@ -267,6 +267,7 @@ class JobEngine:
 
     async def _submit(self, job: Job) -> None:
         attempt = 0
+        first_attempt: float | None = None
         while True:
             attempt += 1
             await self._scheduler.acquire(job.id, job.target.guild_id or 0, job.user_id, first_in_line=attempt > 1)
@@ -276,15 +277,22 @@ class JobEngine:
                 job.state = JobState.SUBMITTING
             job.queue_position = None
             await self._notify(job, JobPhase.SUBMITTING)
+            first_attempt = first_attempt or self._clock.now()
             try:
                 task = await self._wan.create_task(job.options, idempotency_key=job.id, retry=False)
             except WanAPIError as error:
-                if not create_is_retryable(error) or attempt >= self._config.create_attempts:
+                not_created = create_is_retryable(error)
+                gave_up = self._clock.now() - first_attempt >= self._config.job_deadline_seconds
+                if gave_up or not (not_created or create_outcome_unknown(error)):
                     raise
-                # Nothing was charged: the whole queue waits (not just this job) and this job goes
-                # back to the head of its line, to be sent again with the same Idempotency-Key.
+                # The whole queue waits (not just this job), and this job goes back to the head of its
+                # line, to be sent again with the same Idempotency-Key: where the task may exist, the
+                # API hands it back instead of making a second one.
                 self._scheduler.release(job.id)
                 self._scheduler.rate_limited(self._wan.retry_wait(error, attempt))
+                log.warning("job %s: create call failed (%s); sending it again later", job.id, error)
+                if not_created:
+                    await self._back_in_line(job)
                 await self._notify(job, JobPhase.QUEUED)
                 continue
             self._scheduler.created()
@@ -303,6 +311,15 @@ class JobEngine:
         job.estimated_time, job.submitted_at = task.estimated_time, now
         log.info("job %s submitted as task %s (estimated %s s)", job.id, task.id, task.estimated_time)
         await self._notify(job, JobPhase.GENERATING)
+
+    async def _back_in_line(self, job: Job) -> None:
+        # Nothing exists at the API: the job is plainly queued again, so a cancel now drops it whole.
+        if not await self._store.transition(job.id, [JobState.SUBMITTING], JobState.QUEUED):
+            raise _JobMovedOn(job.id)
+        job.state = JobState.QUEUED
+        if job.cancel_requested or await self._cancel_requested(job):
+            await self._end(job, JobState.CANCELLED, charged=0)
+            raise _JobMovedOn(job.id)
 
     async def _track(self, job: Job) -> None:
         assert job.task_id is not None
@@ -363,6 +380,14 @@ class JobEngine:
     async def _deliver(self, job: Job) -> None:
         if job.state != JobState.COMPLETED:
             return
+        if job.resumed:
+            # Posted just before a crash? Then it is done, whatever became of the links since.
+            found = await self._events.find_delivery(job)
+            if found is not None:
+                message_ids, count = found
+                log.info("job %s: its result was already posted before the restart", job.id)
+                await self._end(job, JobState.DELIVERED, charged=count, delivered=count, message_ids=message_ids)
+                return
         created = job.task_created or job.submitted_at or job.created_at
         if self._clock.now() >= created + RESULT_LIFETIME_SECONDS:
             await self._end(job, JobState.EXPIRED, charged=0, failure=(FailureReason.RESULTS_EXPIRED, "links expired"))

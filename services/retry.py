@@ -77,6 +77,17 @@ def read_is_retryable(error: WanAPIError) -> bool:
     return error.status is not None and (error.status == 429 or error.status >= 500)
 
 
+def create_outcome_unknown(error: WanAPIError) -> bool:
+    """Whether a failed create call may still have created (and billed) the task: no answer, a lost or
+    garbled answer, or a server error other than 503. Such a call is repeated with the same
+    Idempotency-Key, so the API hands back the task it made instead of making another."""
+    if isinstance(error, WanConnectionError):
+        return not error.refused
+    if isinstance(error, MalformedResponse):
+        return True
+    return error.status is not None and error.status >= 500 and error.status != 503
+
+
 def create_is_retryable(error: WanAPIError) -> bool:
     """A create call may be repeated only where nothing was charged: 429, 503 or a refused connection."""
     if isinstance(error, WanConnectionError):

@@ -148,9 +148,10 @@ class FairScheduler:
         return True
 
     def rate_limited(self, wait: float) -> None:
-        """The API answered a create call with 429: the whole queue waits and slows down."""
+        """The API refused or failed a create call (429, 5xx, unreachable): the whole queue waits and
+        slows down."""
         self._rate.slow_down(self._clock.now(), wait)
-        log.warning("API rate limit: pausing new tasks for %.0f s; create rate now %.2f/s", wait, self._rate.rate)
+        log.warning("the API asks to slow down: no new tasks for %.0f s; create rate now %.2f/s", wait, self._rate.rate)
 
     def created(self) -> None:
         """A create call went through."""

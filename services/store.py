@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import functools
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import IO, Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -98,6 +99,7 @@ class Store:
         self._is_sqlite = engine.dialect.name == "sqlite"
         self._write_lock = asyncio.Lock()
         self._pending: set[asyncio.Future[Any]] = set()
+        self._lock: IO[bytes] | None = None
 
     @classmethod
     async def open(
@@ -106,22 +108,25 @@ class Store:
         """Open (creating on first use) and migrate the database; `StoreError` names it on failure."""
         name = describe_database(database_url)
         path = sqlite_path(database_url)
+        lock = None
         try:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                lock = _lock_exclusively(path, name)
             engine = create_async_engine(async_url(database_url), pool_pre_ping=path is None)
         except (OSError, sa.exc.ArgumentError) as error:
             raise StoreError(f"cannot open database {name}: {error}") from None
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_timeout_ms))
         store = cls(engine, name, clock)
+        store._lock = lock
         try:
             await store._migrate()
         except StoreError:
-            await engine.dispose()
+            await store._release()
             raise
         except (sa.exc.SQLAlchemyError, OSError) as error:
-            await engine.dispose()
+            await store._release()
             detail = str(getattr(error, "orig", None) or error)
             raise StoreError(f"cannot use database {name}: {detail}{_hint(detail)}") from None
         return store
@@ -131,7 +136,13 @@ class Store:
         if self._pending:
             await asyncio.wait(list(self._pending))
         async with self._write_lock:
-            await self._engine.dispose()
+            await self._release()
+
+    async def _release(self) -> None:
+        await self._engine.dispose()
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases the lock
+            self._lock = None
 
     async def ping(self) -> None:
         """Raise if the database cannot be reached."""
@@ -313,16 +324,14 @@ class Store:
                 return False
             if refund:
                 scope = row.guild_id or 0
-                owners = [row.user_id, 0] if scope else [row.user_id]
-                await connection.execute(
-                    daily_usage.update()
-                    .where(
-                        daily_usage.c.guild_id == scope,
-                        daily_usage.c.user_id.in_(owners),
-                        daily_usage.c.day == row.usage_day,
+                # Member row first, then the guild's: the same order as the reservation takes its locks,
+                # so two processes on PostgreSQL cannot deadlock on them.
+                for owner in [row.user_id, 0] if scope else [row.user_id]:
+                    await connection.execute(
+                        daily_usage.update()
+                        .where(*_usage_row(scope, owner, row.usage_day))
+                        .values(used=sa.case((daily_usage.c.used >= refund, daily_usage.c.used - refund), else_=0))
                     )
-                    .values(used=sa.case((daily_usage.c.used >= refund, daily_usage.c.used - refund), else_=0))
-                )
             return True
 
     @_completes_on_cancel
@@ -435,6 +444,20 @@ class Store:
         async with self.write() as connection:
             await connection.execute(meta.delete().where(meta.c.key == key))
             await connection.execute(meta.insert().values(key=key, value=value))
+
+
+def _lock_exclusively(path: Path, name: str) -> IO[bytes]:
+    """Hold `<database>.lock` for as long as the store is open: a second bot process on the same SQLite
+    file would resume the same jobs, so it is stopped at start instead."""
+    lock = (path.parent / f"{path.name}.lock").open("ab")
+    try:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        raise StoreError(
+            f"database {name} is in use by another bot process (stop it first; lock file {path.name}.lock)"
+        ) from None
+    return lock
 
 
 def _hint(detail: str) -> str:

@@ -50,5 +50,10 @@ class RecordingEvents:
         self.delivered.append((job, list(images)))
         return (1000 + len(self.delivered),)
 
+    posted: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
+
+    async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
+        return self.posted.get(job.id)
+
     async def job_ended(self, job: Job) -> None:
         self.ended.append(job)

@@ -97,10 +97,10 @@ async def test_usage_shows_todays_images_limits_and_recent_jobs(world: World) ->
 async def test_usage_in_a_dm_shows_the_members_own_limits(world: World) -> None:
     deployment = Deployment(world, "usage-dm")
     try:
-        await deployment.start()
+        await deployment.start(extra_env={"DM_DAILY_IMAGES": "5"})
         record = await world.fake.invoke_command("usage", {}, user_id=NEWCOMER, guild_id=None)
         answer = await record.wait_for_followup(timeout=10)
     finally:
         await deployment.stop()
     assert "in direct messages" in answer.content
-    assert "**0** used of 8" in answer.content
+    assert "**0** used of 5" in answer.content

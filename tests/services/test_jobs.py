@@ -331,26 +331,89 @@ async def test_a_store_error_after_posting_does_not_turn_the_delivery_into_a_fai
 
 async def test_a_rate_limited_create_pauses_the_whole_queue_for_the_asked_time(harness: Harness) -> None:
     harness.sim.state.add_fault("create", {"status": 429, "retry_after": 30})
-    start = harness.clock.now()
+    refused = asyncio.Event()
+
+    async def back_in_line(job: Job, phase: JobPhase) -> None:
+        if phase is JobPhase.QUEUED and harness.sim.state.create_records:
+            refused.set()
+
+    harness.events.on_phase = back_in_line
     first = await harness.engine.accept(1, GenerationOptions("first in line", None, 1), TARGET, LIMITS)
-    second = await harness.engine.accept(2, GenerationOptions("second in line", None, 1), TARGET, LIMITS)
     harness.engine.start(first)
+    await asyncio.wait_for(refused.wait(), 10)
+    refused_at = harness.sim.state.create_records[0].at
+    second = await harness.engine.accept(2, GenerationOptions("second in line", None, 1), TARGET, LIMITS)
     harness.engine.start(second)
     await asyncio.wait_for(asyncio.gather(harness.engine.join(first.id), harness.engine.join(second.id)), 20)
     records = harness.sim.state.create_records
     assert records[0].status == 429
-    assert all(record.at >= start + 30 for record in records[1:])
+    assert all(record.at >= refused_at + 30 for record in records[1:])
     assert {r.idempotency_key for r in records} == {first.id, second.id}
     assert harness.scheduler.rate < 5.0
     assert (await harness.store.get_job(first.id)).state is JobState.DELIVERED
 
 
-async def test_a_create_that_stays_rate_limited_fails_after_its_attempts(harness: Harness) -> None:
-    harness.sim.state.add_fault("create", {"status": 429, "retry_after": 5, "count": 10})
+async def test_a_create_that_stays_rate_limited_fails_at_the_deadline(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"status": 429, "retry_after": 20, "count": 1000})
+    start = harness.clock.now()
     job = await harness.run("never let in")
     assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.SERVICE_FAILED)
-    assert len(harness.sim.state.create_records) == 3
+    assert harness.clock.now() - start >= 300
+    assert len(harness.sim.state.create_records) <= 300 / 20 + 1
     assert await harness.used() == 0
+
+
+async def test_a_create_whose_answer_was_lost_is_sent_again_with_the_same_key(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"drop": True, "after_create": True})
+    job = await harness.run("answer lost")
+    assert job.state is JobState.DELIVERED
+    keys = [r.idempotency_key for r in harness.sim.state.create_records]
+    assert keys == [job.id, job.id]
+    assert harness.sim.state.stats()["tasks_created"] == 1
+    assert await harness.used() == 1
+
+
+async def test_a_server_error_after_the_task_was_made_does_not_make_a_second_one(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"status": 500, "after_create": True})
+    job = await harness.run("created but 500", n=2)
+    assert job.state is JobState.DELIVERED
+    assert harness.sim.state.stats()["tasks_created"] == 1
+    assert await harness.used() == 2
+
+
+async def test_cancel_while_requeued_after_a_rate_limit_drops_the_job(harness: Harness) -> None:
+    harness.sim.state.add_fault("create", {"status": 429, "retry_after": 60})
+    outcomes: list[CancelOutcome] = []
+
+    async def cancel_once_back_in_line(job: Job, phase: JobPhase) -> None:
+        if phase is JobPhase.QUEUED and harness.sim.state.create_records and not outcomes:
+            outcomes.append(await harness.engine.cancel(job.id))
+
+    harness.events.on_phase = cancel_once_back_in_line
+    job = await harness.run("cancel me", n=3)
+    assert outcomes == [CancelOutcome.CANCELLED]
+    assert job.state is JobState.CANCELLED
+    assert len(harness.sim.state.create_records) == 1
+    assert await harness.used() == 0
+
+
+async def test_a_resumed_job_whose_result_was_already_posted_is_not_posted_again(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("posted before the crash", None, 2), TARGET, LIMITS)
+    await harness.store.transition(
+        job.id,
+        [JobState.QUEUED],
+        JobState.COMPLETED,
+        task_id="task-unified-1-abcdefgh",
+        task_created=int(harness.clock.now()) - 30 * 3600,
+        result_urls=["http://127.0.0.1:1/gone.png", "http://127.0.0.1:1/gone2.png"],
+    )
+    harness.events.posted[job.id] = ((4242,), 2)
+    await harness.engine.resume()
+    await asyncio.wait_for(harness.engine.join(job.id), timeout=5)
+    stored = await harness.store.get_job(job.id)
+    assert (stored.state, stored.message_ids, stored.images_delivered) == (JobState.DELIVERED, (4242,), 2)
+    assert harness.events.delivered == []
+    assert await harness.used() == 2
 
 
 async def test_queued_jobs_are_told_their_place_in_line(harness: Harness) -> None:

@@ -301,3 +301,13 @@ async def test_erasing_a_member_removes_their_jobs_usage_and_override_only(store
     assert await store.get_job("theirs") is not None
     assert await store.images_used(1, DAY, 20) == 0
     assert await store.images_used(0, DAY, 20) == 3
+
+
+async def test_a_second_process_on_the_same_sqlite_file_is_refused_at_start(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/shared.db"
+    first = await Store.open(url)
+    with pytest.raises(StoreError, match=r"shared\.db is in use by another bot process"):
+        await Store.open(url)
+    await first.close()
+    second = await Store.open(url)
+    await second.close()
