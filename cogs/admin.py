@@ -99,7 +99,7 @@ class AdminCog(commands.GroupCog, group_name="imagine-admin", group_description=
             name
             for name, granted in (
                 ("View Channel", permissions.view_channel),
-                ("Send Messages", permissions.send_messages or permissions.send_messages_in_threads),
+                ("Send Messages", _can_send(resolved, permissions)),
                 ("Attach Files", permissions.attach_files or not files),
             )
             if not granted
@@ -329,6 +329,12 @@ class AdminCog(commands.GroupCog, group_name="imagine-admin", group_description=
             return
         lines = [f"`{inert(t.text)}`{' (pattern)' if t.is_regex else ''}" for t in terms]
         await interaction.response.send_message(("**Blocked here:**\n" + "\n".join(lines))[:2000], ephemeral=True)
+
+
+def _can_send(channel: object, permissions: discord.Permissions) -> bool:
+    if isinstance(channel, discord.Thread):
+        return permissions.send_messages_in_threads
+    return permissions.send_messages
 
 
 def _describe(limits: LimitOverrides | None) -> str:

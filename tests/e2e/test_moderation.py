@@ -14,6 +14,7 @@ from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
 from tests.support.fake_discord import (
     ADMIN_ROLE_ID,
     ADMIN_USER_ID,
+    BOT_ROLE_ID,
     DEFAULT_CHANNEL_ID,
     DEFAULT_GUILD_ID,
     DEFAULT_USER_ID,
@@ -25,6 +26,7 @@ from tests.support.fake_discord import (
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
 AUDIT_CHANNEL_ID = 1_250_000_000_000_000_250
+LOCKED_CHANNEL_ID = 1_250_000_000_000_000_251
 MODERATOR_ID = 1_250_000_000_000_005_001
 MEMBER_ID = 1_250_000_000_000_005_002
 VIEW, SEND, MANAGE_MESSAGES, MANAGE_GUILD = 1 << 10, 1 << 11, 1 << 13, 1 << 5
@@ -35,6 +37,8 @@ async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World
     sim = await start_simulator(SimConfig(duration_min=0.8, duration_max=0.8, seed=9), access_log=False)
     async with FakeDiscord() as fake:
         fake.add_channel(DEFAULT_GUILD_ID, AUDIT_CHANNEL_ID, "audit-log")
+        locked = fake.add_channel(DEFAULT_GUILD_ID, LOCKED_CHANNEL_ID, "read-only")
+        locked.role_overwrites[BOT_ROLE_ID] = (0, SEND)
         fake.add_member(DEFAULT_GUILD_ID, MODERATOR_ID, "moderator", permissions=VIEW | SEND | MANAGE_MESSAGES)
         fake.add_member(DEFAULT_GUILD_ID, MEMBER_ID, "member")
         yield World(fake, sim, tmp_path_factory.mktemp("moderation"))
@@ -196,3 +200,40 @@ async def _delivered_images(bot: Deployment, user_id: int) -> int:
     query = "SELECT COALESCE(SUM(images_charged), 0) FROM jobs WHERE user_id = ? AND state = 'delivered'"
     with sqlite3.connect(bot.database) as connection:
         return int(connection.execute(query, (user_id,)).fetchone()[0])
+
+
+async def test_a_channel_the_bot_cannot_post_in_is_refused_with_a_clear_message(world: World, bot: Deployment) -> None:
+    answer = await admin(world, "imagine-admin audit", {"channel": LOCKED_CHANNEL_ID})
+    assert "Not changed" in answer
+    assert "Send Messages" in answer
+    assert (await admin(world, "imagine-admin channels add", {"channel": LOCKED_CHANNEL_ID})).startswith("❌")
+
+
+async def test_results_can_be_private_to_the_requester_per_channel(world: World, bot: Deployment) -> None:
+    await admin(world, "imagine-admin channels visibility", {"channel": OTHER_CHANNEL_ID, "results": "ephemeral"})
+    try:
+        record = await imagine(world, "for my eyes only", user_id=MEMBER_ID, channel_id=OTHER_CHANNEL_ID)
+        assert record.ephemeral
+        await record.wait_until_edit(lambda e: bool(e.files), timeout=RESULT_TIMEOUT)
+        assert record.original.ephemeral
+        assert not [m for m in world.fake.channel_messages(OTHER_CHANNEL_ID) if "for my eyes only" in m.content]
+    finally:
+        await admin(world, "imagine-admin channels visibility", {"channel": OTHER_CHANNEL_ID, "results": "public"})
+
+
+async def test_direct_messages_are_refused_unless_the_operator_allows_them(world: World, bot: Deployment) -> None:
+    record = await imagine(world, "a dm request", user_id=MEMBER_ID, guild_id=None)
+    assert record.ephemeral
+    assert "direct messages" in record.original.content
+    assert creates_for(world, "a dm request") == 0
+
+
+async def test_forget_erases_a_members_jobs_and_usage(world: World, bot: Deployment) -> None:
+    user = 1_250_000_000_000_005_003
+    world.fake.add_member(DEFAULT_GUILD_ID, user, "forgettable")
+    record = await imagine(world, "remember me not", user_id=user)
+    await record.wait_until_edit(lambda e: bool(e.files), timeout=RESULT_TIMEOUT)
+    await bot.settled("remember me not")
+    assert "erased 1 stored job(s)" in await admin(world, "imagine-admin forget", {"user": user})
+    assert bot.job_row("remember me not") is None
+    assert bot.used(user) == 0

@@ -73,7 +73,10 @@ def channel_json(channel: Channel, world: World) -> dict[str, Any]:
         "guild_id": str(channel.guild_id),
         "name": channel.name,
         "position": channel.position,
-        "permission_overwrites": [],
+        "permission_overwrites": [
+            {"id": str(target), "type": 0, "allow": str(allow), "deny": str(deny)}
+            for target, (allow, deny) in channel.role_overwrites.items()
+        ],
         "nsfw": channel.nsfw,
         "topic": channel.topic,
         "parent_id": None if channel.parent_id is None else str(channel.parent_id),

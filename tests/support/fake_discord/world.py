@@ -70,6 +70,8 @@ class Channel:
     nsfw: bool = False
     parent_id: int | None = None
     recipient_id: int | None = None
+    role_overwrites: dict[int, tuple[int, int]] = field(default_factory=dict)
+    """Per-role permission overwrites: role id → (allowed bits, denied bits)."""
 
 
 @dataclass
