@@ -21,12 +21,13 @@ from services.failures import reason_for_api_error, reason_for_task_error
 from services.image_fit import FittedImage, per_file_limit
 from services.images import ImageDownloader
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState, Task, TaskStatus
-from services.polling import PollSchedule, next_poll_delay
+from services.polling import PollSchedule
 from services.quota import Limits, next_reset, usage_day
 from services.retry import create_is_retryable, create_outcome_unknown
 from services.scheduler import FairScheduler
 from services.store import Store
 from services.supervisor import TaskSupervisor
+from services.tracker import TaskTracker
 from services.wan import WanClient
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class JobEngine:
         self._config = config
         self._supervisor = supervisor
         self._scheduler = scheduler
+        self._tracker = TaskTracker(wan, clock, config.schedule, config.job_deadline_seconds)
         self._positions_pending = False
         self._running: dict[str, asyncio.Task[None]] = {}
         self._jobs: dict[str, Job] = {}
@@ -322,38 +324,15 @@ class JobEngine:
             raise _JobMovedOn(job.id)
 
     async def _track(self, job: Job) -> None:
-        assert job.task_id is not None
-        started = job.submitted_at or self._clock.now()
-        deadline = started + self._config.job_deadline_seconds
-        delay: float | None = None
-        failures = 0
-        while True:
-            now = self._clock.now()
-            if now < deadline:
-                delay = next_poll_delay(self._config.schedule, now - started, job.progress, job.estimated_time, delay)
-                await self._clock.sleep(min(delay, deadline - now))
-            # Past the deadline (e.g. a job resumed after a long outage) the task is still asked once:
-            # it has probably finished, and its images are paid for.
-            try:
-                task = await self._wan.get_task(job.task_id, retry=False)
-            except WanAPIError as error:
-                if error.is_auth_problem or error.status in {400, 404}:
-                    raise
-                failures += 1
-                delay = max(delay or 0.0, self._wan.retry_wait(error, failures))
-                log.warning("job %s: task query failed, will poll again: %s", job.id, error)
-            else:
-                failures = 0
-                if task.status.is_terminal:
-                    await self._record_outcome(job, task)
-                    return
-                # Only the create answer's estimated_time is documented (a total); queries may repeat it
-                # with another meaning, so the schedule relies on their progress instead.
-                if task.progress != job.progress:
-                    job.progress = task.progress
-                    await self._notify(job, JobPhase.GENERATING)
-            if self._clock.now() >= deadline:
-                raise TaskTimedOut(job.task_id, self._config.job_deadline_seconds)
+        task = await self._tracker.follow(job, self._on_progress)
+        await self._record_outcome(job, task)
+
+    async def _on_progress(self, job: Job) -> None:
+        await self._notify(job, JobPhase.GENERATING)
+
+    def task_reported(self, task_id: str) -> bool:
+        """A callback says this task changed: ask the API now (its answer decides, not the callback's)."""
+        return self._tracker.poke(task_id)
 
     async def _record_outcome(self, job: Job, task: Task) -> None:
         if task.status != TaskStatus.COMPLETED:
