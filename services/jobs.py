@@ -51,6 +51,9 @@ class EngineConfig:
 
     job_deadline_seconds: float = 600.0
     create_attempts: int = 3
+    owner: str = "this-process"
+    lease_seconds: float = 30.0
+    alone: bool = True  # the only process on this database (SQLite): it may take every job at start
     schedule: PollSchedule = field(default_factory=PollSchedule)
 
 
@@ -115,7 +118,8 @@ class JobEngine:
             usage_day=usage_day(now),
             state=JobState.AWAITING_APPROVAL if needs_approval else JobState.QUEUED,
         )
-        refusal = await self._store.insert_job_reserving(job, limits)
+        lease = (self._config.owner, self._config.lease_seconds)
+        refusal = await self._store.insert_job_reserving(job, limits, lease=lease)
         if refusal is not None:
             log.info("job refused for user %s: %s (%d of %d used)", user_id, refusal.kind, refusal.used, refusal.limit)
             raise QuotaExceeded(
@@ -142,18 +146,47 @@ class JobEngine:
 
         task.add_done_callback(forget)
 
-    async def resume(self) -> int:
-        """Start every unfinished job found in the store; returns how many."""
-        jobs = [job for job in await self._store.unfinished_jobs() if job.state != JobState.AWAITING_APPROVAL]
+    async def resume(self, *, take_all: bool | None = None) -> int:
+        """Lease and start the unfinished jobs no live process runs (at start: every one, when alone on
+        the database); returns how many."""
+        alone = self._config.alone if take_all is None else take_all
+        jobs = await self._store.claim_jobs(self._config.owner, self._config.lease_seconds, take_all=alone)
         for job in jobs:
-            log.info("job %s resumed in state %s", job.id, job.state)
+            if job.id in self._running:
+                continue
+            log.info("job=%s task=%s state=%s resumed by %s", job.id, job.task_id, job.state, self._config.owner)
             job.resumed = True
             self.start(job)
         return len(jobs)
 
+    async def keep_leases(self) -> None:
+        """Renew the leases of the jobs running here and take over jobs whose process died, until
+        cancelled (at shutdown). A lease lapses `lease_seconds` after its process stopped renewing."""
+        every = self._config.lease_seconds / 3
+        while True:
+            await self._clock.sleep(every)
+            try:
+                held = await self._store.renew_leases(
+                    self._config.owner, list(self._running), self._config.lease_seconds
+                )
+                for job_id in set(self._running) - held:
+                    log.warning("job %s: lease taken over by another process; stopping it here", job_id)
+                    self._running[job_id].cancel()
+                if self._accepting:
+                    await self.resume(take_all=False)
+            except Exception:
+                log.exception("renewing job leases failed; trying again")
+
     async def approve(self, job_id: str) -> Job | None:
         """A moderator approved the job: it joins the queue. None if it no longer waits for approval."""
-        if not await self._store.transition(job_id, [JobState.AWAITING_APPROVAL], JobState.QUEUED):
+        lease_until = self._clock.now() + self._config.lease_seconds
+        if not await self._store.transition(
+            job_id,
+            [JobState.AWAITING_APPROVAL],
+            JobState.QUEUED,
+            lease_owner=self._config.owner,
+            lease_expires_at=lease_until,
+        ):
             return None
         job = await self._store.get_job(job_id)
         if job is None:

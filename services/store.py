@@ -42,7 +42,9 @@ class Store(StoreCore):
     """Jobs, daily usage and small metadata, persisted in the configured database."""
 
     @completes_on_cancel
-    async def insert_job_reserving(self, job: Job, limits: Limits) -> Refusal | None:
+    async def insert_job_reserving(
+        self, job: Job, limits: Limits, *, lease: tuple[str, float] | None = None
+    ) -> Refusal | None:
         """Store a new job and reserve its images in one transaction, if every limit allows it.
 
         Returns None when stored, else the `Refusal` (nothing is stored or reserved). The member's usage
@@ -66,7 +68,10 @@ class Store(StoreCore):
                     used = await self._used(connection, *guild_row)
                     raise _Refused(Refusal(LimitKind.GUILD_DAILY, limits.guild_daily_images, used))
                 job.reserved_images = n
-                await connection.execute(jobs.insert().values(**_job_row(job, job.usage_day)))
+                row = _job_row(job, job.usage_day)
+                if lease is not None:
+                    row["lease_owner"], row["lease_expires_at"] = lease[0], self._clock() + lease[1]
+                await connection.execute(jobs.insert().values(**row))
         except _Refused as refused:
             return refused.refusal
         return None
@@ -203,6 +208,45 @@ class Store(StoreCore):
         async with self._engine.connect() as connection:
             row = (await connection.execute(sa.select(jobs).where(jobs.c.id == job_id))).first()
         return None if row is None else _row_job(row)
+
+    @completes_on_cancel
+    async def claim_jobs(self, owner: str, lease_seconds: float, *, take_all: bool = False) -> list[Job]:
+        """Lease to `owner` the runnable jobs that no live process holds (their lease lapsed, or none);
+        with `take_all`, every runnable job (a single process that knows it is alone). On PostgreSQL the
+        rows are locked with SKIP LOCKED, so two processes claiming at once never get the same job."""
+        now = self._clock()
+        idle = [state.value for state in JobState if state.is_final] + [JobState.AWAITING_APPROVAL.value]
+        query = sa.select(jobs.c.id).where(jobs.c.state.not_in(idle)).order_by(jobs.c.created_at)
+        if not take_all:
+            query = query.where(sa.or_(jobs.c.lease_expires_at.is_(None), jobs.c.lease_expires_at < now))
+        if not self._is_sqlite:
+            query = query.with_for_update(skip_locked=True)
+        async with self.write() as connection:
+            ids = [row.id for row in await connection.execute(query)]
+            if not ids:
+                return []
+            await connection.execute(
+                jobs.update().where(jobs.c.id.in_(ids)).values(lease_owner=owner, lease_expires_at=now + lease_seconds)
+            )
+            rows = await connection.execute(sa.select(jobs).where(jobs.c.id.in_(ids)).order_by(jobs.c.created_at))
+            return [_row_job(row) for row in rows]
+
+    @completes_on_cancel
+    async def renew_leases(self, owner: str, job_ids: Iterable[str], lease_seconds: float) -> set[str]:
+        """Extend `owner`'s leases on these jobs; returns the ids it still holds (lost ones were taken over)."""
+        wanted = list(job_ids)
+        if not wanted:
+            return set()
+        async with self.write() as connection:
+            await connection.execute(
+                jobs.update()
+                .where(jobs.c.id.in_(wanted), jobs.c.lease_owner == owner)
+                .values(lease_expires_at=self._clock() + lease_seconds)
+            )
+            held = await connection.execute(
+                sa.select(jobs.c.id).where(jobs.c.id.in_(wanted), jobs.c.lease_owner == owner)
+            )
+            return {row.id for row in held}
 
     async def unfinished_jobs(self) -> list[Job]:
         """Every job that has not ended, oldest first."""

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,8 @@ GUILD = 77
 
 
 @pytest.fixture
-async def settings(tmp_path: Path) -> AsyncIterator[ModerationSettings]:
-    store = await Store.open(f"sqlite:///{tmp_path}/moderation.db")
+async def settings(database_url: str) -> AsyncIterator[ModerationSettings]:
+    store = await Store.open(database_url)
     yield ModerationSettings(store, FakeClock().now)
     await store.close()
 

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,8 @@ GUILD = 555
 
 
 @pytest.fixture
-async def settings(tmp_path: Path) -> AsyncIterator[QuotaSettings]:
-    store = await Store.open(f"sqlite:///{tmp_path}/quota.db")
+async def settings(database_url: str) -> AsyncIterator[QuotaSettings]:
+    store = await Store.open(database_url)
     yield QuotaSettings(store)
     await store.close()
 

@@ -30,8 +30,8 @@ def make_job(job_id: str, user_id: int = 1, n: int = 1, created_at: float = 1.0)
 
 
 @pytest.fixture
-async def store(tmp_path: Path):
-    opened = await Store.open(f"sqlite:///{tmp_path}/data/imagine.db", clock=lambda: 100.0)
+async def store(database_url: str):
+    opened = await Store.open(database_url, clock=lambda: 100.0)
     yield opened
     await opened.close()
 
@@ -42,13 +42,15 @@ async def test_database_and_its_folder_are_created_on_first_start(tmp_path: Path
     assert (tmp_path / "fresh" / "imagine.db").is_file()
 
 
-async def test_sqlite_runs_in_wal_mode(store: Store, tmp_path: Path) -> None:
-    with sqlite3.connect(tmp_path / "data" / "imagine.db") as connection:
+async def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
+    opened = await Store.open(f"sqlite:///{tmp_path}/wal.db")
+    await opened.close()
+    with sqlite3.connect(tmp_path / "wal.db") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-async def test_reopening_keeps_the_data_and_does_not_migrate_twice(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/imagine.db"
+async def test_reopening_keeps_the_data_and_does_not_migrate_twice(database_url: str) -> None:
+    url = database_url
     first = await Store.open(url)
     assert await first.insert_job_reserving(make_job("a"), limits(5)) is None
     await first.close()
@@ -180,8 +182,8 @@ async def test_settle_can_require_the_state_it_leaves(store: Store) -> None:
     assert await store.images_used(1, DAY, 20) == 2
 
 
-async def test_a_cancelled_caller_does_not_cut_a_write_short(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path}/cancel.db"
+async def test_a_cancelled_caller_does_not_cut_a_write_short(database_url: str) -> None:
+    url = database_url
     store = await Store.open(url)
     await store.insert_job_reserving(make_job("a", n=2), limits(10))
     write = asyncio.ensure_future(store.settle("a", JobState.DELIVERED, charged=1, delivered=1))
@@ -280,9 +282,9 @@ async def test_concurrent_requests_never_exceed_the_active_job_limit(store: Stor
     assert await store.images_used(1, DAY, 20) == 3
 
 
-async def test_retention_deletes_old_ended_jobs_and_keeps_running_ones(tmp_path: Path) -> None:
+async def test_retention_deletes_old_ended_jobs_and_keeps_running_ones(database_url: str) -> None:
     now = [1000.0]
-    store = await Store.open(f"sqlite:///{tmp_path}/retention.db", clock=lambda: now[0])
+    store = await Store.open(database_url, clock=lambda: now[0])
     await store.insert_job_reserving(make_job("old"), limits(10))
     await store.insert_job_reserving(make_job("running"), limits(10))
     await store.settle("old", JobState.DELIVERED, charged=1, delivered=1)
@@ -311,3 +313,50 @@ async def test_a_second_process_on_the_same_sqlite_file_is_refused_at_start(tmp_
     await first.close()
     second = await Store.open(url)
     await second.close()
+
+
+async def test_claiming_leases_only_jobs_nobody_holds(database_url: str) -> None:
+    now = [1000.0]
+    store = await Store.open(database_url, clock=lambda: now[0])
+    await store.insert_job_reserving(make_job("held"), limits(10), lease=("alive", 30))
+    await store.insert_job_reserving(make_job("orphan"), limits(10), lease=("dead", 5))
+    now[0] += 10
+    assert [job.id for job in await store.claim_jobs("me", 30)] == ["orphan"]
+    assert await store.claim_jobs("someone-else", 30) == []
+    await store.close()
+
+
+async def test_renewing_keeps_a_lease_and_reports_the_lost_ones(database_url: str) -> None:
+    now = [1000.0]
+    store = await Store.open(database_url, clock=lambda: now[0])
+    await store.insert_job_reserving(make_job("a"), limits(10), lease=("me", 30))
+    await store.insert_job_reserving(make_job("b"), limits(10), lease=("me", 5))
+    now[0] += 10
+    assert [job.id for job in await store.claim_jobs("thief", 30)] == ["b"]
+    assert await store.renew_leases("me", ["a", "b"], 30) == {"a"}
+    await store.close()
+
+
+async def test_taking_all_claims_every_runnable_job_but_not_those_awaiting_approval(database_url: str) -> None:
+    store = await Store.open(database_url)
+    await store.insert_job_reserving(make_job("leased"), limits(10), lease=("previous-run", 300))
+    waiting = make_job("waiting")
+    waiting.state = JobState.AWAITING_APPROVAL
+    await store.insert_job_reserving(waiting, limits(10))
+    assert [job.id for job in await store.claim_jobs("me", 30, take_all=True)] == ["leased"]
+    await store.close()
+
+
+async def test_two_claimers_at_once_never_get_the_same_job(database_url: str) -> None:
+    first, second = await Store.open(database_url), None
+    for i in range(20):
+        await first.insert_job_reserving(make_job(f"j{i}", user_id=i), limits(10))
+    if not database_url.startswith("sqlite"):
+        second = await Store.open(database_url)
+    other = second or first
+    claims = await asyncio.gather(first.claim_jobs("one", 30), other.claim_jobs("two", 30))
+    ids = [job.id for claim in claims for job in claim]
+    assert sorted(ids) == sorted(f"j{i}" for i in range(20))
+    await first.close()
+    if second is not None:
+        await second.close()
