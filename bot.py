@@ -8,11 +8,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import signal
+import socket
 import sys
 
 import aiohttp
 import discord
+from aiohttp import web
 from discord.ext import commands
 from dotenv import load_dotenv
 from yarl import URL
@@ -21,15 +24,15 @@ from cogs.admin import AdminCog
 from cogs.audit import AuditLog
 from cogs.audited_events import AuditedJobEvents
 from cogs.buttons import JobButtons
-from cogs.command_sync import sync_commands_if_changed
+from cogs.client import make_client
 from cogs.imagine import ImagineCog
 from cogs.launcher import JobLauncher, LaunchRules
 from cogs.presenter import DiscordJobEvents
 from cogs.usage import UsageCog
-from cogs.views import JobButton
 from services.clock import SystemClock
 from services.images import ImageDownloader, PublicOnlyResolver
 from services.jobs import EngineConfig, JobEngine
+from services.metrics import Metrics
 from services.moderation_store import ModerationSettings
 from services.polling import PollSchedule
 from services.quota import UNLIMITED, Limits
@@ -41,41 +44,13 @@ from services.settings import Settings, SettingsError, load_settings
 from services.store import Store, StoreError
 from services.supervisor import TaskSupervisor
 from services.wan import WanClient
+from services.web import WebDependencies, build_app, start_web
 
 log = logging.getLogger("imagine")
 
-
-class ImagineBot(commands.Bot):
-    """The Discord client; its services are built in `run` and handed in."""
-
-    def __init__(self, settings: Settings, store: Store) -> None:
-        super().__init__(
-            command_prefix=commands.when_mentioned,
-            intents=discord.Intents.default(),
-            allowed_mentions=discord.AllowedMentions.none(),
-            chunk_guilds_at_startup=False,
-            member_cache_flags=discord.MemberCacheFlags.none(),
-        )
-        self.settings = settings
-        self.store = store
-        self.engine: JobEngine | None = None
-        self.cogs_to_add: list[commands.Cog] = []
-        self.job_buttons: JobButtons | None = None
-
-    async def setup_hook(self) -> None:
-        """Register the cog and the persistent buttons, sync commands when they changed, resume jobs."""
-        assert self.engine is not None
-        for cog in self.cogs_to_add:
-            await self.add_cog(cog)
-        self.add_dynamic_items(JobButton)
-        await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
-        resumed = await self.engine.resume()
-        if resumed:
-            log.info("resumed %d unfinished job(s)", resumed)
-
-    async def on_ready(self) -> None:
-        """Log who we are once the gateway is ready."""
-        log.info("logged in as %s (%s) in %d guild(s)", self.user, getattr(self.user, "id", "?"), len(self.guilds))
+# With callbacks on, a task is polled only now and then, in case a callback is lost.
+CALLBACK_FALLBACK_MIN_POLL = 10.0
+CALLBACK_FALLBACK_MAX_POLL = 60.0
 
 
 def default_limits(settings: Settings) -> Limits:
@@ -93,13 +68,15 @@ async def run(settings: Settings) -> None:
     clock = SystemClock()
     store = await Store.open(settings.database_url, clock.now)
     supervisor = TaskSupervisor()
+    web_runner: web.AppRunner | None = None
     try:
         connector = None
         if not settings.image_url_allow_private:
             api_host = URL(settings.wan_api_base_url).host or ""
             connector = aiohttp.TCPConnector(resolver=PublicOnlyResolver({api_host}))
         async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}, connector=connector) as session:
-            bot = ImagineBot(settings, store)
+            bot = make_client(settings, store)
+            metrics = Metrics(clock.now)
             wan = WanClient(
                 session,
                 settings.wan_api_base_url,
@@ -107,6 +84,7 @@ async def run(settings: Settings) -> None:
                 policy=RetryPolicy(create_attempts=settings.create_max_attempts),
                 timeout=settings.api_timeout_seconds,
                 sleep=clock.sleep,
+                on_call=metrics.api_call,
             )
             downloader = ImageDownloader(
                 session,
@@ -118,15 +96,12 @@ async def run(settings: Settings) -> None:
             moderation = ModerationSettings(store, clock.now)
             audit = AuditLog(bot, moderation)
             events = AuditedJobEvents(presenter, audit)
-            config = EngineConfig(
-                job_deadline_seconds=settings.job_deadline_seconds,
-                create_attempts=settings.create_max_attempts,
-                schedule=PollSchedule(min_interval=settings.poll_min_interval, max_interval=settings.poll_max_interval),
-            )
+            config = engine_config(settings, store)
             scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
-            engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler)
+            engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler, metrics)
             scheduler.on_change = engine.queue_changed
             supervisor.spawn("fair-queue", scheduler.run())
+            supervisor.spawn("job-leases", engine.keep_leases())
             if settings.retention_days:
                 supervisor.spawn("retention", run_retention(store, clock, settings.retention_days))
             quota_settings = QuotaSettings(store)
@@ -140,15 +115,52 @@ async def run(settings: Settings) -> None:
                 AdminCog(bot, moderation, quota_settings, quota, engine, audit),
             ]
             bot.job_buttons = JobButtons(store, engine, launcher, audit)
+            if settings.web_port:
+
+                async def refresh_gauges() -> None:
+                    metrics.set_job_counts(await store.count_jobs_by_state())
+                    metrics.queue_depth.set(scheduler.queued)
+                    metrics.in_flight.set(scheduler.in_flight)
+
+                deps = WebDependencies(
+                    store,
+                    metrics,
+                    engine.task_reported,
+                    lambda: bot.is_ready() and not bot.is_closed(),
+                    refresh_gauges,
+                    clock.now,
+                )
+                web_runner = await start_web(build_app(deps), settings.web_host, settings.web_port)
             async with bot:
                 await _run_until_signalled(bot, engine, supervisor, settings.discord_token)
     finally:
         await supervisor.close()
+        if web_runner is not None:
+            await web_runner.cleanup()
         await store.close()
         log.info("stopped")
 
 
-async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: TaskSupervisor, token: str) -> None:
+def engine_config(settings: Settings, store: Store) -> EngineConfig:
+    """The engine's settings. With callbacks, polling is only a slow fallback."""
+    schedule = PollSchedule(min_interval=settings.poll_min_interval, max_interval=settings.poll_max_interval)
+    if settings.public_base_url:
+        schedule = PollSchedule(
+            min_interval=max(settings.poll_min_interval, CALLBACK_FALLBACK_MIN_POLL),
+            max_interval=max(settings.poll_max_interval, CALLBACK_FALLBACK_MAX_POLL),
+        )
+    return EngineConfig(
+        job_deadline_seconds=settings.job_deadline_seconds,
+        create_attempts=settings.create_max_attempts,
+        schedule=schedule,
+        owner=f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}",
+        lease_seconds=settings.lease_seconds,
+        alone=store.is_sqlite,
+        public_base_url=settings.public_base_url,
+    )
+
+
+async def _run_until_signalled(bot: commands.Bot, engine: JobEngine, supervisor: TaskSupervisor, token: str) -> None:
     """Run the client until it stops or SIGTERM/SIGINT arrives, then shut down in order: take no new
     jobs, stop the running ones (their store writes complete; they resume at the next start), and only
     then close the gateway and the HTTP session, so no job fails for want of a connection."""

@@ -20,6 +20,7 @@ from services.events import DeliveryError, JobEvents, JobPhase
 from services.failures import reason_for_api_error, reason_for_task_error
 from services.image_fit import FittedImage, per_file_limit
 from services.images import ImageDownloader
+from services.metrics import Metrics
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState, Task, TaskStatus
 from services.polling import PollSchedule
 from services.quota import Limits, next_reset, usage_day
@@ -29,6 +30,7 @@ from services.store import Store
 from services.supervisor import TaskSupervisor
 from services.tracker import TaskTracker
 from services.wan import WanClient
+from services.web import callback_url, new_callback_token
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,7 @@ class EngineConfig:
     owner: str = "this-process"
     lease_seconds: float = 30.0
     alone: bool = True  # the only process on this database (SQLite): it may take every job at start
+    public_base_url: str | None = None  # https: tasks report back to <url>/callbacks/<job secret>
     schedule: PollSchedule = field(default_factory=PollSchedule)
 
 
@@ -79,6 +82,7 @@ class JobEngine:
         config: EngineConfig,
         supervisor: TaskSupervisor,
         scheduler: FairScheduler,
+        metrics: Metrics | None = None,
     ) -> None:
         self._store = store
         self._wan = wan
@@ -88,6 +92,7 @@ class JobEngine:
         self._config = config
         self._supervisor = supervisor
         self._scheduler = scheduler
+        self._metrics = metrics
         self._tracker = TaskTracker(wan, clock, config.schedule, config.job_deadline_seconds)
         self._positions_pending = False
         self._running: dict[str, asyncio.Task[None]] = {}
@@ -117,10 +122,13 @@ class JobEngine:
             updated_at=now,
             usage_day=usage_day(now),
             state=JobState.AWAITING_APPROVAL if needs_approval else JobState.QUEUED,
+            callback_token=new_callback_token() if self._config.public_base_url else None,
         )
         lease = (self._config.owner, self._config.lease_seconds)
         refusal = await self._store.insert_job_reserving(job, limits, lease=lease)
         if refusal is not None:
+            if self._metrics is not None:
+                self._metrics.quota_refusals.labels(limit=refusal.kind.value).inc()
             log.info("job refused for user %s: %s (%d of %d used)", user_id, refusal.kind, refusal.used, refusal.limit)
             raise QuotaExceeded(
                 refusal.kind, refusal.limit, refusal.used, options.n, next_reset(now), retry_at=refusal.retry_at
@@ -314,7 +322,9 @@ class JobEngine:
             await self._notify(job, JobPhase.SUBMITTING)
             first_attempt = first_attempt or self._clock.now()
             try:
-                task = await self._wan.create_task(job.options, idempotency_key=job.id, retry=False)
+                task = await self._wan.create_task(
+                    job.options, idempotency_key=job.id, callback_url=self._callback_url(job), retry=False
+                )
             except WanAPIError as error:
                 not_created = create_is_retryable(error)
                 gave_up = self._clock.now() - first_attempt >= self._config.job_deadline_seconds
@@ -346,6 +356,11 @@ class JobEngine:
         job.estimated_time, job.submitted_at = task.estimated_time, now
         log.info("job %s submitted as task %s (estimated %s s)", job.id, task.id, task.estimated_time)
         await self._notify(job, JobPhase.GENERATING)
+
+    def _callback_url(self, job: Job) -> str | None:
+        if not self._config.public_base_url or not job.callback_token:
+            return None
+        return callback_url(self._config.public_base_url, job.id, job.callback_token)
 
     async def _back_in_line(self, job: Job) -> None:
         # Nothing exists at the API: the job is plainly queued again, so a cancel now drops it whole.
@@ -404,12 +419,16 @@ class JobEngine:
         if self._clock.now() >= created + RESULT_LIFETIME_SECONDS:
             await self._end(job, JobState.EXPIRED, charged=0, failure=(FailureReason.RESULTS_EXPIRED, "links expired"))
             return
+        completed_at = self._clock.now()
         await self._notify(job, JobPhase.UPLOADING)
         limit = per_file_limit(job.target.upload_limit, len(job.result_urls))
         images: Sequence[FittedImage] = await self._downloader.fetch_all(job.result_urls, limit)
         message_ids = await self._events.deliver(job, images)
         job.message_ids = message_ids
         count = len(images)
+        if self._metrics is not None:
+            self._metrics.completion_to_delivery.observe(self._clock.now() - completed_at)
+            self._metrics.images_delivered.inc(count)
         # The images are posted: from here on nothing may turn the job into a failure. If the store
         # cannot record it now, the job stays `completed` and the next start finds the posted result.
         for attempt in range(1, 4):

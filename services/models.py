@@ -134,5 +134,6 @@ class Job:
     message_ids: tuple[int, ...] = ()
     failure_reason: FailureReason | None = None
     failure_detail: str | None = None
+    callback_token: str | None = field(default=None, repr=False)
     resumed: bool = False  # set when picked up again after a restart; not stored
     queue_position: int | None = None  # place in the fair queue while waiting; not stored

@@ -45,6 +45,12 @@ class Settings:
     allow_dms: bool = False
     dm_daily_images: int = 10
     retention_days: int = 90
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    public_base_url: str | None = None
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    lease_seconds: float = 30.0
     discord_guild_ids: tuple[int, ...] = ()
     log_level: str = "INFO"
     job_deadline_seconds: float = 600.0
@@ -103,7 +109,7 @@ def _number(
     return value
 
 
-def _guild_ids(env: Mapping[str, str], name: str) -> tuple[int, ...]:
+def _guild_ids(env: Mapping[str, str], name: str, what: str = "guild ids") -> tuple[int, ...]:
     raw = env.get(name, "")
     ids: list[int] = []
     for piece in raw.split(","):
@@ -111,7 +117,7 @@ def _guild_ids(env: Mapping[str, str], name: str) -> tuple[int, ...]:
         if not part:
             continue
         if not part.isdigit():
-            raise SettingsError(name, f"must be comma-separated numeric guild ids, not {part!r}")
+            raise SettingsError(name, f"must be comma-separated numeric {what}, not {part!r}")
         ids.append(int(part))
     return tuple(dict.fromkeys(ids))
 
@@ -137,12 +143,36 @@ def _log_level(env: Mapping[str, str], name: str) -> str:
     return value
 
 
+def _public_base_url(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip().rstrip("/")
+    if not value:
+        return None
+    if not value.startswith("https://"):
+        raise SettingsError(name, "must be an https URL: the API calls back over https only")
+    if len(value) > 1900:
+        raise SettingsError(name, "is too long: callback URLs may have at most 2048 characters")
+    return value
+
+
+def _shard_ids(env: Mapping[str, str], name: str, shard_count: int | None) -> tuple[int, ...] | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    if shard_count is None:
+        raise SettingsError(name, "needs SHARD_COUNT")
+    ids = _guild_ids({name: raw}, name, "shard ids")
+    if any(shard >= shard_count for shard in ids):
+        raise SettingsError(name, f"must be below SHARD_COUNT ({shard_count})")
+    return ids
+
+
 def load_settings(env: Mapping[str, str]) -> Settings:
     """Build `Settings` from an environment mapping, raising `SettingsError` on the first bad value."""
     poll_min = _number(env, "POLL_MIN_INTERVAL", 1.0, float, 0.05, 60)
     poll_max = _number(env, "POLL_MAX_INTERVAL", 30.0, float, 0.1, 600)
     if poll_max < poll_min:
         raise SettingsError("POLL_MAX_INTERVAL", f"must not be below POLL_MIN_INTERVAL ({poll_min})")
+    shard_count = _number(env, "SHARD_COUNT", None, int, 1, 10000)  # type: ignore[arg-type]
     return Settings(
         discord_token=_required(env, "DISCORD_TOKEN"),
         wan_api_key=_required(env, "WAN_API_KEY"),
@@ -157,6 +187,12 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         allow_dms=_boolean(env, "ALLOW_DMS", False),
         dm_daily_images=_number(env, "DM_DAILY_IMAGES", 10, int, 0),
         retention_days=_number(env, "RETENTION_DAYS", 90, int, 0, 36500),
+        web_host=_text(env, "WEB_HOST", "127.0.0.1"),
+        web_port=_number(env, "WEB_PORT", 8080, int, 0, 65535),
+        public_base_url=_public_base_url(env, "PUBLIC_BASE_URL"),
+        shard_count=shard_count,
+        shard_ids=_shard_ids(env, "SHARD_IDS", shard_count),
+        lease_seconds=_number(env, "LEASE_SECONDS", 30.0, float, 2, 3600),
         discord_guild_ids=_guild_ids(env, "DISCORD_GUILD_IDS"),
         log_level=_log_level(env, "LOG_LEVEL"),
         job_deadline_seconds=_number(env, "JOB_DEADLINE_SECONDS", 600.0, float, 5),

@@ -248,6 +248,12 @@ class Store(StoreCore):
             )
             return {row.id for row in held}
 
+    async def count_jobs_by_state(self) -> dict[str, int]:
+        """How many stored jobs are in each state."""
+        query = sa.select(jobs.c.state, sa.func.count()).group_by(jobs.c.state)
+        async with self.read() as connection:
+            return {row[0]: int(row[1]) for row in await connection.execute(query)}
+
     async def unfinished_jobs(self) -> list[Job]:
         """Every job that has not ended, oldest first."""
         final = [state.value for state in JobState if state.is_final]
@@ -334,6 +340,7 @@ def _job_row(job: Job, usage_day: str) -> dict[str, Any]:
         "reserved_images": job.reserved_images,
         "result_urls": list(job.result_urls),
         "message_ids": list(job.message_ids),
+        "callback_token": job.callback_token,
     }
 
 
@@ -367,4 +374,5 @@ def _row_job(row: sa.Row[Any]) -> Job:
         message_ids=tuple(int(m) for m in row.message_ids or ()),
         failure_reason=FailureReason(row.failure_reason) if row.failure_reason else None,
         failure_detail=row.failure_detail,
+        callback_token=row.callback_token,
     )

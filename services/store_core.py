@@ -106,6 +106,11 @@ class StoreCore:
             raise StoreError(f"cannot use database {name}: {detail}{_hint(detail)}") from None
         return store
 
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is a SQLite database (one process: it holds the file's lock)."""
+        return self._is_sqlite
+
     async def close(self) -> None:
         """Wait for writes in progress, then close every connection."""
         if self._pending:

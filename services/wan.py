@@ -41,7 +41,7 @@ class WanClient:
         timeout: float = 30.0,
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
-        on_call: Callable[[str, str], None] | None = None,
+        on_call: Callable[[str, str, float], None] | None = None,
     ) -> None:
         self._session = session
         self._base_url = base_url.rstrip("/")
@@ -117,6 +117,7 @@ class WanClient:
         task_id: str | None = None,
     ) -> dict[str, Any]:
         outcome = "error"
+        started = time.monotonic()
         try:
             async with self._session.request(
                 method,
@@ -143,7 +144,7 @@ class WanClient:
             raise WanConnectionError(f"connection failed: {type(error).__name__}", task_id=task_id) from None
         finally:
             if self._on_call is not None:
-                self._on_call(endpoint, outcome)
+                self._on_call(endpoint, outcome, time.monotonic() - started)
 
     def _log_if_operator_problem(self, error: WanAPIError) -> None:
         # One clear line per incident, not one per job: repeated refusals within the quiet period are

@@ -81,6 +81,7 @@ def bot_env(sim: RunningSimulator, database: Path, **overrides: str) -> dict[str
         "POLL_MAX_INTERVAL": "2",
         "PROGRESS_EDIT_INTERVAL": "1",
         "JOB_DEADLINE_SECONDS": "30",
+        "WEB_PORT": "0",
     }
     env.update(overrides)
     return env

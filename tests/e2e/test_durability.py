@@ -161,8 +161,8 @@ async def test_cancel_buttons_drop_a_queued_job_and_discard_a_running_one(world:
     try:
         await deployment.start(extra_env=deployment_env)
         running = await world.fake.invoke_command("imagine", {"prompt": "long runner [duration:3]"}, user_id=user)
-        queued = await world.fake.invoke_command("imagine", {"prompt": "waiting in line"}, user_id=user)
         running_id = (await deployment.wait_for_row("long runner [duration:3]", "submitted"))["id"]
+        queued = await world.fake.invoke_command("imagine", {"prompt": "waiting in line"}, user_id=user)
         queued_id = (await deployment.wait_for_row("waiting in line", "queued"))["id"]
         await queued.wait_for(lambda r: r.original is not None and bool(r.original.custom_ids()), timeout=10)
 
