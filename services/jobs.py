@@ -60,6 +60,12 @@ class EngineConfig:
     schedule: PollSchedule = field(default_factory=PollSchedule)
 
 
+def _log_state(job: Job, detail: str = "", *args: object) -> None:
+    """One structured line per job transition: job id, task id, the state it entered, details."""
+    if log.isEnabledFor(logging.INFO):
+        log.info("job=%s task=%s state=%s %s", job.id, job.task_id or "-", job.state.value, detail % args)
+
+
 class _JobMovedOn(Exception):
     """The stored job is no longer in the state this run expected (cancelled meanwhile)."""
 
@@ -133,7 +139,7 @@ class JobEngine:
             raise QuotaExceeded(
                 refusal.kind, refusal.limit, refusal.used, options.n, next_reset(now), retry_at=refusal.retry_at
             )
-        log.info("job %s accepted: user %s, n=%d, size=%s", job.id, user_id, options.n, options.size)
+        _log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)
         return job
 
     def start(self, job: Job) -> None:
@@ -199,7 +205,7 @@ class JobEngine:
         job = await self._store.get_job(job_id)
         if job is None:
             return None
-        log.info("job %s approved", job_id)
+        _log_state(job, "approved")
         await self._notify(job, JobPhase.QUEUED)
         self.start(job)
         return job
@@ -215,7 +221,7 @@ class JobEngine:
         if job is None or not rejected:
             return None
         job.state, (job.failure_reason, job.failure_detail) = JobState.REJECTED, failure
-        log.info("job %s rejected: %s", job_id, detail)
+        _log_state(job, "reason=%r", detail)
         await self._tell_ended(job)
         return job
 
@@ -258,7 +264,7 @@ class JobEngine:
             if running is not None:
                 running.cancel()
             job.state = JobState.CANCELLED
-            log.info("job %s cancelled by its requester before it was sent", job_id)
+            _log_state(job, "cancelled by the requester before it was sent")
             await self._tell_ended(job)
             return CancelOutcome.CANCELLED
         if not await self._store.request_cancel(job_id):
@@ -318,6 +324,7 @@ class JobEngine:
                 if not await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING):
                     raise _JobMovedOn(job.id)
                 job.state = JobState.SUBMITTING
+                _log_state(job)
             job.queue_position = None
             await self._notify(job, JobPhase.SUBMITTING)
             first_attempt = first_attempt or self._clock.now()
@@ -354,7 +361,7 @@ class JobEngine:
         )
         job.state, job.task_id, job.task_created = JobState.SUBMITTED, task.id, task.created
         job.estimated_time, job.submitted_at = task.estimated_time, now
-        log.info("job %s submitted as task %s (estimated %s s)", job.id, task.id, task.estimated_time)
+        _log_state(job, "estimated=%ss", task.estimated_time)
         await self._notify(job, JobPhase.GENERATING)
 
     def _callback_url(self, job: Job) -> str | None:
@@ -402,7 +409,7 @@ class JobEngine:
         if not urls:
             raise TaskFailed(task.id, "generation_failed_no_content", "the task completed without images")
         job.state, job.result_urls, job.progress = JobState.COMPLETED, urls, 100
-        log.info("job %s: task %s completed with %d of %d images", job.id, task.id, len(urls), job.options.n)
+        _log_state(job, "images=%d of %d", len(urls), job.options.n)
 
     async def _deliver(self, job: Job) -> None:
         if job.state != JobState.COMPLETED:
@@ -467,7 +474,7 @@ class JobEngine:
         job.state, job.images_delivered, job.images_charged = state, delivered, charged
         if failure is not None:
             job.failure_reason, job.failure_detail = failure
-        log.info("job %s %s: %d image(s) delivered, %d counted", job.id, state, delivered, charged)
+        _log_state(job, "delivered=%d counted=%d", delivered, charged)
         if state != JobState.DELIVERED:
             await self._tell_ended(job)
 

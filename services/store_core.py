@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from services.schema import MIGRATIONS, meta, schema_version
 
+MIGRATION_LOCK_KEY = 7_361_924_115
 _R = TypeVar("_R")
 _P = ParamSpec("_P")
 _S = TypeVar("_S", bound="StoreCore")
@@ -157,6 +158,9 @@ class StoreCore:
                 verdict = result.scalar()
                 if verdict != "ok":
                     raise StoreError(f"database {self._name} is corrupt: {verdict}{_hint('malformed')}")
+            if not self._is_sqlite:
+                # Several processes may start at once on one PostgreSQL database: one migrates at a time.
+                await connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             await connection.run_sync(lambda sync: schema_version.create(sync, checkfirst=True))
             current = (await connection.execute(sa.select(sa.func.max(schema_version.c.version)))).scalar() or 0
             for version, step in MIGRATIONS:
