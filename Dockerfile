@@ -25,7 +25,7 @@ USER imagine
 ENV WEB_HOST=0.0.0.0 WEB_PORT=8080
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8080/healthz', timeout=4)"
+    CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('WEB_PORT', '8080'), timeout=4)"
 # The SQLite database (DATABASE_URL=sqlite:///data/imagine.db) lives here: keep it on a volume.
 VOLUME ["/app/data"]
 STOPSIGNAL SIGTERM

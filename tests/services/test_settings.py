@@ -77,3 +77,29 @@ def test_unknown_database_scheme_is_refused() -> None:
 def test_poll_bounds_must_be_ordered() -> None:
     with pytest.raises(SettingsError, match="POLL_MAX_INTERVAL"):
         load_settings({**SECRETS, "POLL_MIN_INTERVAL": "10", "POLL_MAX_INTERVAL": "5"})
+
+
+def test_public_base_url_must_be_https() -> None:
+    with pytest.raises(SettingsError, match="PUBLIC_BASE_URL: must be an https URL"):
+        load_settings({**SECRETS, "PUBLIC_BASE_URL": "http://bot.example"})
+
+
+def test_public_base_url_loses_its_trailing_slash() -> None:
+    assert load_settings({**SECRETS, "PUBLIC_BASE_URL": "https://bot.example/"}).public_base_url == (
+        "https://bot.example"
+    )
+
+
+def test_shard_ids_need_a_shard_count() -> None:
+    with pytest.raises(SettingsError, match="SHARD_IDS: needs SHARD_COUNT"):
+        load_settings({**SECRETS, "SHARD_IDS": "0"})
+
+
+def test_shard_ids_must_be_below_the_count() -> None:
+    with pytest.raises(SettingsError, match="SHARD_IDS: must be below SHARD_COUNT"):
+        load_settings({**SECRETS, "SHARD_COUNT": "2", "SHARD_IDS": "0,2"})
+
+
+def test_shards_are_parsed() -> None:
+    settings = load_settings({**SECRETS, "SHARD_COUNT": "4", "SHARD_IDS": "1, 3"})
+    assert (settings.shard_count, settings.shard_ids) == (4, (1, 3))
