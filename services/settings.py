@@ -147,7 +147,9 @@ def _public_base_url(env: Mapping[str, str], name: str) -> str | None:
     value = env.get(name, "").strip().rstrip("/")
     if not value:
         return None
-    if not value.startswith("https://"):
+    local = value.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]"))
+    if not value.startswith("https://") and not local:
+        # http is accepted for this machine only: the local simulator calls back over plain http.
         raise SettingsError(name, "must be an https URL: the API calls back over https only")
     if len(value) > 1900:
         raise SettingsError(name, "is too long: callback URLs may have at most 2048 characters")

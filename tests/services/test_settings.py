@@ -84,6 +84,12 @@ def test_public_base_url_must_be_https() -> None:
         load_settings({**SECRETS, "PUBLIC_BASE_URL": "http://bot.example"})
 
 
+def test_public_base_url_may_be_plain_http_on_this_machine_for_the_simulator() -> None:
+    assert load_settings({**SECRETS, "PUBLIC_BASE_URL": "http://127.0.0.1:8080"}).public_base_url == (
+        "http://127.0.0.1:8080"
+    )
+
+
 def test_public_base_url_loses_its_trailing_slash() -> None:
     assert load_settings({**SECRETS, "PUBLIC_BASE_URL": "https://bot.example/"}).public_base_url == (
         "https://bot.example"
