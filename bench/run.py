@@ -104,7 +104,6 @@ async def run_mode(
         await fake.wait_for_command_sync(timeout=60)
         started = time.monotonic()
         records = await _fire(fake, args, mode)
-        baseline_task = asyncio.create_task(run_baseline(sim, _durations_of(sim, mode, args.jobs), args.time_scale))
         delivered = 0
         for record in records:
             try:
@@ -122,9 +121,10 @@ async def run_mode(
                 result.rss_by_progress.append((delivered, sampler.rss_mb()))
         result.wall_seconds = time.monotonic() - started
         result.peak_rss_mb, result.cpu_seconds = sampler.peak_rss_mb(), sampler.cpu_seconds()
-        result.baseline = await baseline_task
     finally:
         await bot.stop()
+    # After the bot's run, not during it, so its load does not disturb what was measured for the bot.
+    result.baseline = await run_baseline(sim, _durations_of(sim, mode, args.jobs), args.time_scale)
     failed_edits = [r for r in records if any("failed" in (e.content or "") for e in r.edits)]
     result.failures += len(failed_edits)
     return result

@@ -90,3 +90,10 @@ def test_a_decompression_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
     with pytest.raises(InvalidImageData, match="too large to decode"):
         fit_image(png(100, 100), limit=10**7)
+
+
+def test_a_jpeg_that_fits_keeps_its_bytes_and_reports_its_full_size() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1280, 960), (1, 2, 3)).save(buffer, format="JPEG")
+    fitted = fit_image(buffer.getvalue(), limit=10**7)
+    assert (fitted.data, fitted.width, fitted.height, fitted.extension) == (buffer.getvalue(), 1280, 960, "jpg")
