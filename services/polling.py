@@ -16,7 +16,7 @@ class PollSchedule:
 
     min_interval: float = 1.0
     max_interval: float = 30.0
-    fraction_of_remaining: float = 0.5
+    fraction_of_remaining: float = 0.6
     unknown_first: float = 3.0
     unknown_growth: float = 1.5
     overdue_growth: float = 0.1

@@ -4,7 +4,7 @@ import pytest
 
 from services.polling import PollSchedule, estimate_remaining, next_poll_delay
 
-SCHEDULE = PollSchedule(min_interval=1.0, max_interval=30.0)
+SCHEDULE = PollSchedule(min_interval=1.0, max_interval=30.0, fraction_of_remaining=0.5)
 
 
 def test_early_in_a_long_task_polls_rarely() -> None:
@@ -15,7 +15,7 @@ def test_near_the_estimate_polls_promptly() -> None:
     assert next_poll_delay(SCHEDULE, elapsed=58, progress=0, estimated_time=60) == 1.0
 
 
-def test_delay_is_half_the_estimated_remaining_time() -> None:
+def test_delay_is_the_set_fraction_of_the_estimated_remaining_time() -> None:
     assert next_poll_delay(SCHEDULE, elapsed=40, progress=0, estimated_time=60) == 10.0
 
 
@@ -59,3 +59,15 @@ def test_a_sixty_second_task_takes_far_fewer_polls_than_a_three_second_tick() ->
         polls += 1
     assert polls <= 0.4 * (60 / 3)
     assert elapsed - 60 <= SCHEDULE.min_interval
+
+
+@pytest.mark.parametrize("duration", [45, 60, 90])
+def test_the_default_schedule_uses_at_most_40_percent_of_a_three_second_tick(duration: int) -> None:
+    schedule = PollSchedule()
+    elapsed, polls, delay = 0.0, 0, None
+    while elapsed < duration:
+        delay = next_poll_delay(schedule, elapsed, int(100 * elapsed / duration), duration, delay)
+        elapsed += delay
+        polls += 1
+    assert polls <= 0.4 * (duration / 3)
+    assert elapsed - duration <= schedule.min_interval
