@@ -7,7 +7,7 @@ import logging
 
 import discord
 
-from cogs.messages import inert, shorten
+from cogs.messages import OUTCOME_LABELS, inert, shorten
 from cogs.views import approval_view
 from services.models import Job, JobState
 from services.moderation_store import ModerationSettings
@@ -15,13 +15,6 @@ from services.moderation_store import ModerationSettings
 log = logging.getLogger(__name__)
 
 AUDIT_PROMPT_CHARS = 500
-_OUTCOME = {
-    JobState.DELIVERED: "🖼️ delivered",
-    JobState.FAILED: "❌ failed",
-    JobState.CANCELLED: "🛑 cancelled",
-    JobState.EXPIRED: "⌛ expired",
-    JobState.REJECTED: "🚫 rejected",
-}
 
 
 def message_link(guild_id: int | None, channel_id: int, message_id: int) -> str:
@@ -75,7 +68,7 @@ class AuditLog:
 
     async def job_ended(self, job: Job) -> None:
         """A job that ended without images: failed, cancelled, expired or rejected, and why."""
-        outcome = _OUTCOME.get(job.state, job.state.value)
+        outcome = OUTCOME_LABELS.get(job.state, job.state.value)
         lines = [f"{outcome} · {job_summary(job)}"]
         if job.failure_reason is not None:
             lines.append(f"reason: {job.failure_reason.value} ({inert(shorten(job.failure_detail or '', 200))})")

@@ -14,6 +14,14 @@ from services.quota import LimitKind
 
 PROMPT_PREVIEW_CHARS = 300
 
+OUTCOME_LABELS: dict[JobState, str] = {
+    JobState.DELIVERED: "🖼️ delivered",
+    JobState.FAILED: "❌ failed",
+    JobState.CANCELLED: "🛑 cancelled",
+    JobState.EXPIRED: "⌛ expired",
+    JobState.REJECTED: "🚫 rejected",
+}
+
 SHUTTING_DOWN_TEXT = "⏸️ The bot is restarting and takes no new requests right now. Please try again in a minute."
 NOT_YOURS_TEXT = "Only the member who asked for these images can {action} them."
 DELETE_REFUSED_TEXT = "Only the member who asked for these images, or members who can manage messages, can delete them."

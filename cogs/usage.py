@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.messages import inert, shorten
+from cogs.messages import OUTCOME_LABELS, inert, shorten
 from services.clock import Clock
 from services.jobs import JobEngine
 from services.models import Job, JobState
@@ -18,13 +18,6 @@ from services.quota_store import QuotaService
 from services.store import Store
 
 RECENT_JOBS = 5
-
-_OUTCOMES = {
-    JobState.DELIVERED: "✅ delivered",
-    JobState.FAILED: "❌ failed",
-    JobState.CANCELLED: "🛑 cancelled",
-    JobState.EXPIRED: "⌛ expired",
-}
 
 
 def _count(value: int) -> str:
@@ -51,7 +44,7 @@ def limits_lines(limits: Limits, used: int) -> list[str]:
 def job_line(job: Job, position: int | None) -> str:
     """One job: id, state (or place in line), count and prompt."""
     if job.state.is_final:
-        state = _OUTCOMES[job.state]
+        state = OUTCOME_LABELS[job.state]
         if job.state == JobState.DELIVERED:
             state += f" ({job.images_delivered} image{'s' if job.images_delivered != 1 else ''})"
     elif position is not None:

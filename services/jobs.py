@@ -8,7 +8,6 @@ restart: a job in `submitting` is sent again with the same Idempotency-Key, neve
 from __future__ import annotations
 
 import asyncio
-import enum
 import logging
 import secrets
 from collections.abc import Sequence
@@ -20,6 +19,8 @@ from services.events import DeliveryError, JobEvents, JobPhase
 from services.failures import reason_for_api_error, reason_for_task_error
 from services.image_fit import FittedImage, per_file_limit
 from services.images import ImageDownloader
+from services.job_controls import JobControls
+from services.job_log import log_state
 from services.metrics import Metrics
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState, Task, TaskStatus
 from services.polling import PollSchedule
@@ -37,16 +38,6 @@ log = logging.getLogger(__name__)
 RESULT_LIFETIME_SECONDS = 24 * 3600
 
 
-class CancelOutcome(enum.StrEnum):
-    """What a cancel request did."""
-
-    CANCELLED = "cancelled"  # the job had not been sent: dropped, its quota returned
-    DISCARD_ON_ARRIVAL = "discard_on_arrival"  # the task runs at the API: its results will be discarded
-    TOO_LATE = "too_late"  # the images are already being delivered
-    ALREADY_ENDED = "already_ended"
-    NOT_FOUND = "not_found"
-
-
 @dataclass(frozen=True)
 class EngineConfig:
     """Tunables of the engine, from `Settings`."""
@@ -60,12 +51,6 @@ class EngineConfig:
     schedule: PollSchedule = field(default_factory=PollSchedule)
 
 
-def _log_state(job: Job, detail: str = "", *args: object) -> None:
-    """One structured line per job transition: job id, task id, the state it entered, details."""
-    if log.isEnabledFor(logging.INFO):
-        log.info("job=%s task=%s state=%s %s", job.id, job.task_id or "-", job.state.value, detail % args)
-
-
 class _JobMovedOn(Exception):
     """The stored job is no longer in the state this run expected (cancelled meanwhile)."""
 
@@ -75,7 +60,7 @@ def new_job_id() -> str:
     return secrets.token_hex(6)
 
 
-class JobEngine:
+class JobEngine(JobControls):
     """Runs jobs in the background, one owned task per job, under a global in-flight limit."""
 
     def __init__(
@@ -139,7 +124,7 @@ class JobEngine:
             raise QuotaExceeded(
                 refusal.kind, refusal.limit, refusal.used, options.n, next_reset(now), retry_at=refusal.retry_at
             )
-        _log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)
+        log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)
         return job
 
     def start(self, job: Job) -> None:
@@ -191,89 +176,14 @@ class JobEngine:
             except Exception:
                 log.exception("renewing job leases failed; trying again")
 
-    async def approve(self, job_id: str) -> Job | None:
-        """A moderator approved the job: it joins the queue. None if it no longer waits for approval."""
-        lease_until = self._clock.now() + self._config.lease_seconds
-        if not await self._store.transition(
-            job_id,
-            [JobState.AWAITING_APPROVAL],
-            JobState.QUEUED,
-            lease_owner=self._config.owner,
-            lease_expires_at=lease_until,
-        ):
-            return None
-        job = await self._store.get_job(job_id)
-        if job is None:
-            return None
-        _log_state(job, "approved")
-        await self._notify(job, JobPhase.QUEUED)
-        self.start(job)
-        return job
-
-    async def reject(self, job_id: str, reason: str) -> Job | None:
-        """A moderator rejected the job: it ends, its quota returned. None if it no longer waits."""
-        detail = reason.strip() or "no reason given"
-        failure = (FailureReason.REJECTED, detail)
-        job = await self._store.get_job(job_id)  # read first: settling forgets the interaction token
-        rejected = await self._store.settle(
-            job_id, JobState.REJECTED, charged=0, failure=failure, leaving=[JobState.AWAITING_APPROVAL]
-        )
-        if job is None or not rejected:
-            return None
-        job.state, (job.failure_reason, job.failure_detail) = JobState.REJECTED, failure
-        _log_state(job, "reason=%r", detail)
-        await self._tell_ended(job)
-        return job
-
     @property
     def accepting(self) -> bool:
         """Whether new jobs are taken (False once shutdown began)."""
         return self._accepting
 
-    async def forget_member(self, guild_id: int, user_id: int) -> int:
-        """Erase a member's jobs and usage in a guild (on their request): their running jobs stop here
-        first (a task already at the API is abandoned), then every record goes. Returns jobs erased."""
-        for job_id, job in list(self._jobs.items()):
-            if job.user_id == user_id and job.target.guild_id == guild_id:
-                self._scheduler.remove(job_id)
-                running = self._running.get(job_id)
-                if running is not None:
-                    running.cancel()
-                    await asyncio.wait([running])
-        erased = await self._store.erase_member(guild_id, user_id)
-        log.info("erased %d job(s) of user %s in guild %s on request", erased, user_id, guild_id)
-        return erased
-
     def stop_accepting(self) -> None:
         """Refuse new jobs from now on (shutdown); running ones are left to the supervisor."""
         self._accepting = False
-
-    async def cancel(self, job_id: str) -> CancelOutcome:
-        """Cancel a job for its requester: drop it if not yet sent, else discard its results on arrival."""
-        job = self._jobs.get(job_id) or await self._store.get_job(job_id)
-        if job is None:
-            return CancelOutcome.NOT_FOUND
-        if job.state.is_final:
-            return CancelOutcome.ALREADY_ENDED
-        dropped = await self._store.settle(
-            job_id, JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED, JobState.AWAITING_APPROVAL]
-        )
-        if dropped:
-            self._scheduler.remove(job_id)
-            running = self._running.get(job_id)
-            if running is not None:
-                running.cancel()
-            job.state = JobState.CANCELLED
-            _log_state(job, "cancelled by the requester before it was sent")
-            await self._tell_ended(job)
-            return CancelOutcome.CANCELLED
-        if not await self._store.request_cancel(job_id):
-            stored = await self._store.get_job(job_id)
-            ended = stored is None or stored.state.is_final
-            return CancelOutcome.ALREADY_ENDED if ended else CancelOutcome.TOO_LATE
-        job.cancel_requested = True
-        log.info("job %s: cancel requested while its task runs; results will be discarded", job_id)
-        return CancelOutcome.DISCARD_ON_ARRIVAL
 
     async def join(self, job_id: str) -> None:
         """Wait until the job's background run (if any) has finished."""
@@ -324,7 +234,7 @@ class JobEngine:
                 if not await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING):
                     raise _JobMovedOn(job.id)
                 job.state = JobState.SUBMITTING
-                _log_state(job)
+                log_state(job)
             job.queue_position = None
             await self._notify(job, JobPhase.SUBMITTING)
             first_attempt = first_attempt or self._clock.now()
@@ -361,7 +271,7 @@ class JobEngine:
         )
         job.state, job.task_id, job.task_created = JobState.SUBMITTED, task.id, task.created
         job.estimated_time, job.submitted_at = task.estimated_time, now
-        _log_state(job, "estimated=%ss", task.estimated_time)
+        log_state(job, "estimated=%ss", task.estimated_time)
         await self._notify(job, JobPhase.GENERATING)
 
     def _callback_url(self, job: Job) -> str | None:
@@ -409,7 +319,7 @@ class JobEngine:
         if not urls:
             raise TaskFailed(task.id, "generation_failed_no_content", "the task completed without images")
         job.state, job.result_urls, job.progress = JobState.COMPLETED, urls, 100
-        _log_state(job, "images=%d of %d", len(urls), job.options.n)
+        log_state(job, "images=%d of %d", len(urls), job.options.n)
 
     async def _deliver(self, job: Job) -> None:
         if job.state != JobState.COMPLETED:
@@ -474,7 +384,7 @@ class JobEngine:
         job.state, job.images_delivered, job.images_charged = state, delivered, charged
         if failure is not None:
             job.failure_reason, job.failure_detail = failure
-        _log_state(job, "delivered=%d counted=%d", delivered, charged)
+        log_state(job, "delivered=%d counted=%d", delivered, charged)
         if state != JobState.DELIVERED:
             await self._tell_ended(job)
 

@@ -2,10 +2,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from cogs.messages import failure_text, inert, invalid_option_text, progress_text, quota_text, result_text, shorten
+from cogs.messages import (
+    OUTCOME_LABELS,
+    failure_text,
+    inert,
+    invalid_option_text,
+    progress_text,
+    quota_text,
+    result_text,
+    shorten,
+)
 from services.errors import InvalidOption, QuotaExceeded
 from services.events import JobPhase
-from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job
+from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.quota import LimitKind
 
 ZW = "\u200b"
@@ -133,3 +142,7 @@ def test_generating_past_the_estimate_says_almost_done() -> None:
 def test_queued_and_uploading_phases_are_named() -> None:
     assert "Queued" in progress_text(job(), JobPhase.QUEUED)
     assert "Uploading" in progress_text(job(), JobPhase.UPLOADING)
+
+
+def test_every_ended_state_has_an_outcome_label() -> None:
+    assert {state for state in JobState if state.is_final} == set(OUTCOME_LABELS)

@@ -13,7 +13,8 @@ from PIL import Image
 from services.errors import QuotaExceeded, ShuttingDown
 from services.events import JobPhase
 from services.images import ImageDownloader
-from services.jobs import CancelOutcome, EngineConfig, JobEngine
+from services.job_controls import CancelOutcome
+from services.jobs import EngineConfig, JobEngine
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.quota import UNLIMITED, Limits
 from services.retry import RetryPolicy
