@@ -49,6 +49,9 @@ def next_poll_delay(
         delay = schedule.unknown_first if previous_delay is None else previous_delay * schedule.unknown_growth
     elif remaining > 0:
         delay = remaining * schedule.fraction_of_remaining
+        if delay < schedule.min_interval:
+            # Close to the end: ask once, right when the task should be done, not twice around it.
+            delay = remaining
     else:
         # Past the estimate: poll promptly, backing off slowly as the overrun grows (a long queue).
         delay = schedule.min_interval + (-remaining) * schedule.overdue_growth

@@ -71,3 +71,7 @@ def test_the_default_schedule_uses_at_most_40_percent_of_a_three_second_tick(dur
         polls += 1
     assert polls <= 0.4 * (duration / 3)
     assert elapsed - duration <= schedule.min_interval
+
+
+def test_close_to_the_end_it_asks_when_the_task_should_be_done() -> None:
+    assert next_poll_delay(SCHEDULE, elapsed=58.5, progress=0, estimated_time=60) == pytest.approx(1.5)
