@@ -24,7 +24,7 @@ from cogs.admin import AdminCog
 from cogs.audit import AuditLog
 from cogs.audited_events import AuditedJobEvents
 from cogs.buttons import JobButtons
-from cogs.client import make_client
+from cogs.client import gateway_connected, make_client
 from cogs.imagine import ImagineCog
 from cogs.launcher import JobLauncher, LaunchRules
 from cogs.presenter import DiscordJobEvents
@@ -102,8 +102,13 @@ async def run(settings: Settings) -> None:
             scheduler.on_change = engine.queue_changed
             supervisor.spawn("fair-queue", scheduler.run())
             supervisor.spawn("job-leases", engine.keep_leases())
-            if settings.retention_days:
-                supervisor.spawn("retention", run_retention(store, clock, settings.retention_days))
+            wait = settings.approval_wait_hours * 3600
+            supervisor.spawn(
+                "retention",
+                run_retention(
+                    store, clock, settings.retention_days, expire_approvals=lambda: engine.expire_approvals(wait)
+                ),
+            )
             quota_settings = QuotaSettings(store)
             quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
             rules = LaunchRules(allow_dms=settings.allow_dms)
@@ -126,7 +131,7 @@ async def run(settings: Settings) -> None:
                     store,
                     metrics,
                     engine.task_reported,
-                    lambda: bot.is_ready() and not bot.is_closed(),
+                    lambda: gateway_connected(bot),
                     refresh_gauges,
                     clock.now,
                 )

@@ -114,7 +114,8 @@ class AdminCog(commands.GroupCog, group_name="imagine-admin", group_description=
         assert interaction.guild_id is not None
         policy = await self._moderation.policy(interaction.guild_id)
         guild_quota = await self._quota_settings.guild(interaction.guild_id)
-        embed = settings_embed(policy, guild_quota, self._quota.defaults)
+        members = await self._quota_settings.members(interaction.guild_id)
+        embed = settings_embed(policy, guild_quota, self._quota.defaults, members)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(name="audit", description="Where the audit log goes (leave empty to turn it off)")

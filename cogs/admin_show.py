@@ -6,7 +6,7 @@ import discord
 
 from cogs.messages import inert
 from services.moderation import ChannelMode, GuildPolicy, Visibility
-from services.quota import UNLIMITED, GuildQuota, LimitOverrides, Limits
+from services.quota import UNLIMITED, GuildQuota, LimitOverrides, Limits, MemberOverride
 
 FIELD_LIMIT = 1024
 
@@ -34,7 +34,9 @@ def _overrides(limits: LimitOverrides) -> str:
     return ", ".join(parts) or "no limits set"
 
 
-def settings_embed(policy: GuildPolicy, quota: GuildQuota, defaults: Limits) -> discord.Embed:
+def settings_embed(
+    policy: GuildPolicy, quota: GuildQuota, defaults: Limits, members: dict[int, MemberOverride]
+) -> discord.Embed:
     """Channels, roles, quotas, blocked terms and the audit channel of one guild."""
     embed = discord.Embed(title="Image bot settings", colour=discord.Colour.blurple())
     listed = [f"<#{channel}>" for channel in policy.listed_channels()]
@@ -70,6 +72,11 @@ def settings_embed(policy: GuildPolicy, quota: GuildQuota, defaults: Limits) -> 
     )
     role_lines = [f"<@&{role}>: {_overrides(limits)}" for role, limits in sorted(quota.role_limits.items())]
     embed.add_field(name="Role limits", value=_value(role_lines, "none"), inline=False)
+    member_lines = [
+        f"<@{user}>: {'blocked' if override.blocked else f'+{override.bonus_images} images/day'}"
+        for user, override in sorted(members.items())
+    ]
+    embed.add_field(name="Member overrides", value=_value(member_lines, "none"), inline=False)
     term_lines = [f"`{inert(t.text)}`{' (pattern)' if t.is_regex else ''}" for t in policy.terms]
     embed.add_field(name=f"Blocked terms ({len(policy.terms)})", value=_value(term_lines, "none"), inline=False)
     return embed

@@ -84,3 +84,14 @@ def make_client(settings: Settings, store: Store) -> commands.Bot:
     if settings.shard_count:
         return ShardedImagineBot(settings, store)
     return ImagineBot(settings, store)
+
+
+def gateway_connected(client: commands.Bot) -> bool:
+    """Whether every gateway connection of this process is up (not merely ready once, then lost)."""
+    if client.is_closed() or not client.is_ready():
+        return False
+    shards = getattr(client, "shards", None)
+    if shards:
+        return all(not shard.is_closed() for shard in shards.values())
+    socket = getattr(client, "ws", None)
+    return socket is not None and bool(getattr(socket, "open", False))

@@ -89,7 +89,10 @@ def describe_job(job: Job) -> str:
 def progress_text(job: Job, phase: JobPhase, seconds_left: float | None = None) -> str:
     """The running job's status line under its description; `seconds_left` is the estimate, if any."""
     if phase == JobPhase.AWAITING_APPROVAL:
-        status = "🕒 Waiting for a moderator's approval; nothing is generated or counted before that."
+        status = (
+            "🕒 Waiting for a moderator's approval; nothing is generated before that. The images are set "
+            "aside from your daily quota meanwhile and given back if the request is rejected."
+        )
     elif phase == JobPhase.QUEUED and job.queue_position:
         status = f"⏳ Queued: #{job.queue_position} in line for the image service…"
     elif phase == JobPhase.QUEUED:
@@ -152,6 +155,9 @@ def policy_refusal_text(refusal: PolicyRefusal) -> str:
         if refusal.allowed_channels:
             where = ", ".join(f"<#{channel}>" for channel in refusal.allowed_channels[:20])
             return f"🚫 `/imagine` does not work in this channel here. It works in: {where}."
+        if refusal.excluded_channels:
+            where = ", ".join(f"<#{channel}>" for channel in refusal.excluded_channels[:20])
+            return f"🚫 `/imagine` works in every channel here except: {where}. Try another channel."
         return "🚫 `/imagine` does not work in this channel. Ask a server admin where it does."
     if refusal.reason == RefusalReason.ROLE:
         return "🚫 In this server only members with certain roles may use `/imagine`. Ask a server admin."

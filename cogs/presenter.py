@@ -120,6 +120,9 @@ class DiscordJobEvents:
                 if not _token_gone(error):
                     raise DeliveryError(f"Discord refused the result ({error.status} {error.code})") from None
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
+        if job.target.ephemeral:
+            # Results meant for the requester alone are never posted where everyone sees them.
+            raise DeliveryError("the private response expired before the images were ready")
         content = result_text(job, len(images), f"<@{job.user_id}>")
         return (await self._post_in_channel(job, content, result_view(job), files()),)
 
@@ -141,6 +144,9 @@ class DiscordJobEvents:
                 if not _token_gone(error):
                     log.warning("job %s: could not show how it ended (%s %s)", job.id, error.status, error.code)
                     return
+        if job.target.ephemeral:
+            log.info("job %s: its private response expired; the outcome stays in /usage", job.id)
+            return
         try:
             await self._post_in_channel(job, ended_text(job, f"<@{job.user_id}>"), view, [])
         except DeliveryError as error:

@@ -124,3 +124,11 @@ class JobControls:
         job.cancel_requested = True
         log.info("job %s: cancel requested while its task runs; results will be discarded", job_id)
         return CancelOutcome.DISCARD_ON_ARRIVAL
+
+    async def expire_approvals(self, max_wait_seconds: float) -> int:
+        """Reject the requests no moderator answered in time (their images are given back)."""
+        stale = await self._store.stale_approvals(self._clock.now() - max_wait_seconds)
+        hours = max_wait_seconds / 3600
+        for job_id in stale:
+            await self.reject(job_id, f"no moderator answered within {hours:g} hours")
+        return len(stale)

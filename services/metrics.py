@@ -63,7 +63,8 @@ class Metrics:
         """Count one API call (the client's `on_call` hook)."""
         self.api_calls.labels(endpoint=endpoint, outcome=outcome).inc()
         self.api_latency.labels(endpoint=endpoint).observe(seconds)
-        if outcome == "ok":
+        if outcome == "ok" or _answered_for_the_request(outcome):
+            # A 4xx (a refused prompt, an unknown task) is an answer: the API is reachable.
             self.api.last_success, self.api.consecutive_failures = self._clock(), 0
         else:
             self.api.consecutive_failures += 1
@@ -78,3 +79,8 @@ class Metrics:
     def render(self) -> bytes:
         """The Prometheus text exposition."""
         return generate_latest(self.registry)
+
+
+def _answered_for_the_request(outcome: str) -> bool:
+    # 401-403 mean the key or credits: the bot cannot work, which /healthz must show.
+    return outcome.isdigit() and 400 <= int(outcome) < 500 and outcome not in {"401", "402", "403", "429"}

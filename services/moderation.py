@@ -47,6 +47,7 @@ class PolicyRefusal:
 
     reason: RefusalReason
     allowed_channels: tuple[int, ...] = ()
+    excluded_channels: tuple[int, ...] = ()
     term: BlockedTerm | None = None
 
 
@@ -76,12 +77,16 @@ class GuildPolicy:
         return TermMatcher(list(self.terms))
 
     def rule(self, channel_id: int, parent_id: int | None = None) -> ChannelRule:
-        """The channel's rule; a thread without its own rule follows its parent channel."""
-        if channel_id in self.channels:
-            return self.channels[channel_id]
-        if parent_id is not None and parent_id in self.channels:
-            return self.channels[parent_id]
-        return ChannelRule()
+        """The channel's rule. A thread gets its parent's rule combined with its own, the stricter of the
+        two for approval and visibility: a thread's setting can add approval or privacy, never drop it."""
+        own = self.channels.get(channel_id, ChannelRule())
+        parent = self.channels.get(parent_id, ChannelRule()) if parent_id is not None else ChannelRule()
+        private = Visibility.EPHEMERAL in {own.visibility, parent.visibility}
+        return ChannelRule(
+            listed=own.listed or parent.listed,
+            approval=own.approval or parent.approval,
+            visibility=Visibility.EPHEMERAL if private else Visibility.PUBLIC,
+        )
 
     def listed_channels(self) -> tuple[int, ...]:
         """The channels on the allow- or deny-list."""
@@ -99,8 +104,12 @@ class GuildPolicy:
     def check(self, channel_id: int, parent_id: int | None, role_ids: frozenset[int], prompt: str) -> PolicyDecision:
         """Channel, then role, then blocked terms; the first that refuses decides."""
         if not self.channel_allowed(channel_id, parent_id):
-            allowed = self.listed_channels() if self.channel_mode == ChannelMode.ALLOW_LIST else ()
-            return PolicyDecision(PolicyRefusal(RefusalReason.CHANNEL, allowed_channels=allowed))
+            listed = self.listed_channels()
+            allowed = listed if self.channel_mode == ChannelMode.ALLOW_LIST else ()
+            excluded = listed if self.channel_mode == ChannelMode.DENY_LIST else ()
+            return PolicyDecision(
+                PolicyRefusal(RefusalReason.CHANNEL, allowed_channels=allowed, excluded_channels=excluded)
+            )
         if self.allowed_roles and not (role_ids & self.allowed_roles):
             return PolicyDecision(PolicyRefusal(RefusalReason.ROLE))
         term = self.matcher.first_match(prompt)

@@ -25,14 +25,17 @@ class ModerationSettings:
         self._clock = clock
         self._cache_seconds = cache_seconds
         self._cache: dict[int, tuple[float, GuildPolicy]] = {}
+        self._generation = 0
 
     async def policy(self, guild_id: int) -> GuildPolicy:
         """The guild's policy (cached for a few seconds; other processes' changes show within that)."""
         cached = self._cache.get(guild_id)
         if cached is not None and self._clock() - cached[0] < self._cache_seconds:
             return cached[1]
+        generation = self._generation
         policy = await self._load(guild_id)
-        self._cache[guild_id] = (self._clock(), policy)
+        if generation == self._generation:  # no change was written while it loaded: safe to keep
+            self._cache[guild_id] = (self._clock(), policy)
         return policy
 
     async def _load(self, guild_id: int) -> GuildPolicy:
@@ -113,8 +116,12 @@ class ModerationSettings:
 
     async def _set(self, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
         await self._store.upsert(table, keys, values)
-        self._cache.pop(keys["guild_id"], None)
+        self._forget(keys["guild_id"])
 
     async def _unset(self, table: sa.Table, keys: dict[str, Any]) -> None:
         await self._store.delete_rows(table, keys)
-        self._cache.pop(keys["guild_id"], None)
+        self._forget(keys["guild_id"])
+
+    def _forget(self, guild_id: int) -> None:
+        self._generation += 1
+        self._cache.pop(guild_id, None)

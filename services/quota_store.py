@@ -37,6 +37,13 @@ class QuotaSettings:
                 exempt_roles=frozenset(r.role_id for r in exempt),
             )
 
+    async def members(self, guild_id: int) -> dict[int, MemberOverride]:
+        """Every member override of a guild."""
+        query = sa.select(member_overrides).where(member_overrides.c.guild_id == guild_id)
+        async with self._store.read() as connection:
+            rows = await connection.execute(query)
+            return {r.user_id: MemberOverride(bonus_images=r.bonus_images, blocked=r.blocked) for r in rows}
+
     async def member(self, guild_id: int, user_id: int) -> MemberOverride | None:
         """A member's override in a guild, if any."""
         async with self._store.read() as connection:

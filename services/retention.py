@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from services.clock import Clock
 from services.store import Store
@@ -21,11 +22,21 @@ async def purge_once(store: Store, clock: Clock, days: int) -> int:
     return deleted
 
 
-async def run_retention(store: Store, clock: Clock, days: int, every: float = PURGE_EVERY_SECONDS) -> None:
-    """Purge at start and then every `every` seconds, until cancelled (at shutdown)."""
+async def run_retention(
+    store: Store,
+    clock: Clock,
+    days: int,
+    every: float = PURGE_EVERY_SECONDS,
+    expire_approvals: Callable[[], Awaitable[int]] | None = None,
+) -> None:
+    """Every `every` seconds until cancelled (at shutdown): end the approval requests nobody answered
+    in time, then purge what is older than `days` days (0: keep everything)."""
     while True:
         try:
-            await purge_once(store, clock, days)
+            if expire_approvals is not None:
+                await expire_approvals()
+            if days:
+                await purge_once(store, clock, days)
         except Exception:
             log.exception("retention: purge failed; trying again later")
         await clock.sleep(every)

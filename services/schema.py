@@ -48,7 +48,7 @@ jobs = sa.Table(
     sa.Column("failure_reason", sa.String(32), nullable=True),
     sa.Column("failure_detail", sa.Text, nullable=True),
     # Which bot process runs the job, until when: another process takes over a lapsed lease.
-    sa.Column("lease_owner", sa.String(64), nullable=True),
+    sa.Column("lease_owner", sa.Text, nullable=True),
     sa.Column("callback_token", sa.String(64), nullable=True),
     sa.Column("lease_expires_at", sa.Float, nullable=True),
     sa.Index("ix_jobs_state", "state"),

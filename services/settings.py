@@ -51,6 +51,7 @@ class Settings:
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
     lease_seconds: float = 30.0
+    approval_wait_hours: float = 72.0
     discord_guild_ids: tuple[int, ...] = ()
     log_level: str = "INFO"
     job_deadline_seconds: float = 600.0
@@ -195,6 +196,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         shard_count=shard_count,
         shard_ids=_shard_ids(env, "SHARD_IDS", shard_count),
         lease_seconds=_number(env, "LEASE_SECONDS", 30.0, float, 2, 3600),
+        approval_wait_hours=_number(env, "APPROVAL_WAIT_HOURS", 72.0, float, 0.1, 8760),
         discord_guild_ids=_guild_ids(env, "DISCORD_GUILD_IDS"),
         log_level=_log_level(env, "LOG_LEVEL"),
         job_deadline_seconds=_number(env, "JOB_DEADLINE_SECONDS", 600.0, float, 5),

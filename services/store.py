@@ -248,6 +248,14 @@ class Store(StoreCore):
             )
             return {row.id for row in held}
 
+    async def stale_approvals(self, created_before: float) -> list[str]:
+        """Ids of jobs waiting for approval since before `created_before`."""
+        query = sa.select(jobs.c.id).where(
+            jobs.c.state == JobState.AWAITING_APPROVAL.value, jobs.c.created_at < created_before
+        )
+        async with self.read() as connection:
+            return [row.id for row in await connection.execute(query)]
+
     async def count_jobs_by_state(self) -> dict[str, int]:
         """How many stored jobs are in each state."""
         query = sa.select(jobs.c.state, sa.func.count()).group_by(jobs.c.state)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any, Concatenate, ParamSpec, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from services.schema import MIGRATIONS, meta, schema_version
@@ -179,13 +180,15 @@ class StoreCore:
     @completes_on_cancel
     async def upsert(self, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
         """Insert the row with these key columns, or update its `values` if it exists."""
+        # One statement, so two processes writing the same row at once cannot both try to insert it.
+        insert = (sqlite.insert if self._is_sqlite else postgresql.insert)(table).values(**keys, **values)
+        statement = (
+            insert.on_conflict_do_update(index_elements=list(keys), set_=values)
+            if values
+            else insert.on_conflict_do_nothing(index_elements=list(keys))
+        )
         async with self.write() as connection:
-            where = [table.c[name] == value for name, value in keys.items()]
-            exists = (await connection.execute(sa.select(sa.literal(1)).select_from(table).where(*where))).first()
-            if exists is None:
-                await connection.execute(table.insert().values(**keys, **values))
-            elif values:
-                await connection.execute(table.update().where(*where).values(**values))
+            await connection.execute(statement)
 
     @completes_on_cancel
     async def delete_rows(self, table: sa.Table, keys: dict[str, Any]) -> None:
@@ -203,9 +206,7 @@ class StoreCore:
     @completes_on_cancel
     async def set_meta(self, key: str, value: str) -> None:
         """Store a metadata value, replacing any previous one."""
-        async with self.write() as connection:
-            await connection.execute(meta.delete().where(meta.c.key == key))
-            await connection.execute(meta.insert().values(key=key, value=value))
+        await self.upsert(meta, {"key": key}, {"value": value})
 
 
 def _lock_exclusively(path: Path, name: str) -> IO[bytes]:

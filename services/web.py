@@ -72,9 +72,11 @@ class _Routes:
         expected = job.callback_token if job is not None else None
         if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
             raise web.HTTPNotFound
-        body = await request.content.read(MAX_CALLBACK_BYTES + 1)
-        if len(body) > MAX_CALLBACK_BYTES:
-            raise web.HTTPRequestEntityTooLarge(MAX_CALLBACK_BYTES, len(body))
+        size = 0
+        async for chunk in request.content.iter_chunked(16 * 1024):  # the body is read, never trusted
+            size += len(chunk)
+            if size > MAX_CALLBACK_BYTES:
+                raise web.HTTPRequestEntityTooLarge(MAX_CALLBACK_BYTES, size)
         if job is not None and job.task_id:
             woken = self._deps.task_reported(job.task_id)
             log.info("job=%s task=%s callback received (polling now: %s)", job.id, job.task_id, woken)

@@ -88,7 +88,7 @@ async def test_show_puts_every_setting_in_one_embed(world: World, bot: Deploymen
     record = await world.fake.invoke_command("imagine-admin show", {}, user_id=ADMIN_USER_ID)
     await record.wait_for_ack(timeout=5)
     fields = {field["name"] for field in record.original.embeds[0]["fields"]}
-    assert {"Where /imagine works", "Audit log", "Limits", "Exempt roles", "Role limits"} <= fields
+    assert {"Where /imagine works", "Audit log", "Limits", "Exempt roles", "Role limits", "Member overrides"} <= fields
     assert any(name.startswith("Blocked terms") for name in fields)
 
 

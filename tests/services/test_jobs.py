@@ -447,3 +447,16 @@ async def test_queued_jobs_are_told_their_place_in_line(harness: Harness) -> Non
         harness.scheduler.release(f"blocker-{i}")
     for job in jobs[1:]:
         await asyncio.wait_for(harness.engine.join(job.id), 20)
+
+
+async def test_approval_requests_nobody_answers_are_rejected_in_time_and_give_the_images_back(
+    harness: Harness,
+) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("waiting", None, 2), TARGET, LIMITS, needs_approval=True)
+    assert await harness.engine.expire_approvals(3600) == 0
+    harness.clock.time += 3601
+    assert await harness.engine.expire_approvals(3600) == 1
+    stored = await harness.store.get_job(job.id)
+    assert (stored.state, stored.failure_detail) == (JobState.REJECTED, "no moderator answered within 1 hours")
+    assert await harness.used() == 0
+    assert harness.sim.state.create_records == []

@@ -67,6 +67,23 @@ def test_approval_and_visibility_follow_the_channel_and_its_threads() -> None:
     assert (decision.approval, decision.visibility) == (True, Visibility.EPHEMERAL)
 
 
-def test_a_threads_own_rule_wins_over_its_parent() -> None:
-    rules = {ART: ChannelRule(approval=True), THREAD_IN_ART: ChannelRule(approval=False)}
-    assert policy(channels=rules).check(THREAD_IN_ART, ART, NO_ROLES, "x").approval is False
+def test_a_threads_own_rule_cannot_lift_its_parents_approval_or_privacy() -> None:
+    rules = {
+        ART: ChannelRule(approval=True, visibility=Visibility.EPHEMERAL),
+        THREAD_IN_ART: ChannelRule(approval=False, visibility=Visibility.PUBLIC),
+    }
+    decision = policy(channels=rules).check(THREAD_IN_ART, ART, NO_ROLES, "x")
+    assert (decision.approval, decision.visibility) == (True, Visibility.EPHEMERAL)
+
+
+def test_a_threads_own_rule_can_add_approval() -> None:
+    rules = {THREAD_IN_ART: ChannelRule(approval=True)}
+    assert policy(channels=rules).check(THREAD_IN_ART, ART, NO_ROLES, "x").approval is True
+
+
+def test_a_thread_of_a_denied_channel_stays_denied_whatever_its_own_rule() -> None:
+    rules = {ART: ChannelRule(listed=True), THREAD_IN_ART: ChannelRule(visibility=Visibility.EPHEMERAL)}
+    denied = policy(channel_mode=ChannelMode.DENY_LIST, channels=rules)
+    refusal = denied.check(THREAD_IN_ART, ART, NO_ROLES, "x").refusal
+    assert refusal is not None
+    assert refusal.excluded_channels == (ART,)

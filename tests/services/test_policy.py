@@ -4,7 +4,21 @@ import pytest
 
 from services.policy import BlockedTerm, InvalidTerm, TermMatcher, normalise
 
-MATCHER = TermMatcher([BlockedTerm("ass"), BlockedTerm("nazi"), BlockedTerm("gore"), BlockedTerm("kill yourself")])
+MATCHER = TermMatcher(
+    [
+        BlockedTerm("ass"),
+        BlockedTerm("nazi"),
+        BlockedTerm("gore"),
+        BlockedTerm("kill yourself"),
+        BlockedTerm("porn"),
+        BlockedTerm("slut"),
+        BlockedTerm("dick"),
+        BlockedTerm("tit"),
+        BlockedTerm("hit"),
+        BlockedTerm("spit"),
+        BlockedTerm("anal"),
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +40,11 @@ MATCHER = TermMatcher([BlockedTerm("ass"), BlockedTerm("nazi"), BlockedTerm("gor
         ("g0re everywhere", "gore"),
         ("please kill  your-self", "kill yourself"),
         ("k1ll y0urs3lf", "kill yourself"),
+        ("pørn", "porn"),
+        ("pᴏrn", "porn"),
+        ("ɑss", "ass"),
+        ("słut", "slut"),
+        ("ԁick", "dick"),
     ],
 )
 def test_evasions_are_caught(prompt: str, term: str) -> None:
@@ -50,6 +69,12 @@ def test_evasions_are_caught(prompt: str, term: str) -> None:
         "skill in yourself",
         "a harassed mother",
         "compass and map",
+        "a tilt-shift photo",
+        "the hilt of a sword",
+        "a banana split",
+        "hammer a nail",
+        "analysis of a canal",
+        "Dickens reading",
     ],
 )
 def test_innocent_words_pass(prompt: str) -> None:
@@ -57,7 +82,7 @@ def test_innocent_words_pass(prompt: str) -> None:
 
 
 def test_normalise_folds_width_case_accents_and_look_alikes() -> None:
-    assert normalise("ＨÉ\u200bLL0") == "heiio"
+    assert normalise("ＨÉ\u200bLL0") == "hello"
 
 
 def test_a_regex_term_matches_the_prompt() -> None:
