@@ -162,12 +162,14 @@ class JobEngine(JobControls):
         """Renew the leases of the jobs running here and take over jobs whose process died, until
         cancelled (at shutdown). A lease lapses `lease_seconds` after its process stopped renewing."""
         every = self._config.lease_seconds / 3
+        renewed_at = self._clock.now()
         while True:
             await self._clock.sleep(every)
             try:
                 held = await self._store.renew_leases(
                     self._config.owner, list(self._running), self._config.lease_seconds
                 )
+                renewed_at = self._clock.now()
                 for job_id in set(self._running) - held:
                     log.warning("job %s: lease taken over by another process; stopping it here", job_id)
                     self._running[job_id].cancel()
@@ -175,6 +177,12 @@ class JobEngine(JobControls):
                     await self.resume(take_all=False)
             except Exception:
                 log.exception("renewing job leases failed; trying again")
+                if not self._config.alone and self._clock.now() - renewed_at > self._config.lease_seconds:
+                    # Our leases have lapsed: another process may take these jobs now, so stop ours
+                    # (their stored state lets whoever takes them over carry on).
+                    log.error("job leases lapsed; stopping %d local job(s) for another process", len(self._running))
+                    for task in list(self._running.values()):
+                        task.cancel()
 
     @property
     def accepting(self) -> bool:

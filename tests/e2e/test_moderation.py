@@ -168,7 +168,7 @@ async def test_approval_mode_submits_only_after_approve_and_never_after_reject(w
         await click.wait_for(lambda r: any(cb.type == 9 for cb in r.callbacks), timeout=5)
         submitted = await world.fake.submit_modal(click, ["not in this channel"])
         await submitted.wait_for_ack(timeout=5)
-        await rejected.wait_until_edit(lambda e: "rejected" in (e.content or ""), timeout=10)
+        await rejected.wait_until_edit(lambda e: "A moderator rejected" in (e.content or ""), timeout=10)
         assert "not in this channel" in rejected.original.content
         assert creates_for(world, "needs a nod too") == 0
         assert bot.job_row("needs a nod too")["state"] == "rejected"
