@@ -237,3 +237,16 @@ async def test_forget_erases_a_members_jobs_and_usage(world: World, bot: Deploym
     assert "erased 1 stored job(s)" in await admin(world, "imagine-admin forget", {"user": user})
     assert bot.job_row("remember me not") is None
     assert bot.used(user) == 0
+
+
+async def test_a_private_result_whose_response_expired_is_never_posted_publicly(world: World, bot: Deployment) -> None:
+    await admin(world, "imagine-admin channels visibility", {"channel": OTHER_CHANNEL_ID, "results": "ephemeral"})
+    try:
+        record = await imagine(world, "secret sketch [duration:1.5]", user_id=MEMBER_ID, channel_id=OTHER_CHANNEL_ID)
+        world.fake.expire_token(record.token)
+        row = await bot.settled("secret sketch [duration:1.5]")
+    finally:
+        await admin(world, "imagine-admin channels visibility", {"channel": OTHER_CHANNEL_ID, "results": "public"})
+    assert row["state"] == "failed"
+    assert not [m for m in world.fake.channel_messages(OTHER_CHANNEL_ID) if "secret sketch" in m.content]
+    assert bot.used(MEMBER_ID) == await _delivered_images(bot, MEMBER_ID)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -64,3 +65,25 @@ async def test_an_invalid_pattern_is_refused_and_nothing_is_stored(settings: Mod
 async def test_settings_of_one_guild_do_not_leak_into_another(settings: ModerationSettings) -> None:
     await settings.add_term(GUILD, BlockedTerm("gore"))
     assert (await settings.policy(GUILD + 1)).terms == ()
+
+
+async def test_a_change_written_while_a_read_is_in_flight_is_not_undone_by_the_cache(
+    settings: ModerationSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_load = settings._load
+    reading, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_load(guild_id: int):  # type: ignore[no-untyped-def]
+        policy = await real_load(guild_id)
+        reading.set()
+        await release.wait()
+        return policy
+
+    monkeypatch.setattr(settings, "_load", slow_load)
+    stale_read = asyncio.create_task(settings.policy(GUILD))
+    await reading.wait()
+    monkeypatch.setattr(settings, "_load", real_load)
+    await settings.set_channel_mode(GUILD, ChannelMode.ALLOW_LIST)
+    release.set()
+    assert (await stale_read).channel_mode is ChannelMode.EVERYWHERE
+    assert (await settings.policy(GUILD)).channel_mode is ChannelMode.ALLOW_LIST

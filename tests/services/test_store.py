@@ -360,3 +360,13 @@ async def test_two_claimers_at_once_never_get_the_same_job(database_url: str) ->
     await first.close()
     if second is not None:
         await second.close()
+
+
+async def test_concurrent_writes_of_the_same_setting_row_do_not_collide(database_url: str) -> None:
+    first = await Store.open(database_url)
+    second = await Store.open(database_url) if not database_url.startswith("sqlite") else first
+    await asyncio.gather(*(store.set_meta("k", str(i)) for i, store in enumerate([first, second] * 10)))
+    assert await first.get_meta("k") in {str(i) for i in range(20)}
+    await first.close()
+    if second is not first:
+        await second.close()

@@ -149,3 +149,15 @@ async def test_metrics_are_in_prometheus_format(stack) -> None:
     assert 'imagine_api_calls_total{endpoint="create",outcome="ok"} 1.0' in text
     assert "imagine_api_latency_seconds_bucket" in text
     assert "imagine_completion_to_delivery_seconds_count" in text
+
+
+async def test_an_oversized_chunked_body_is_refused_too(stack) -> None:
+    client, _, probe, _ = stack
+
+    async def body():  # type: ignore[no-untyped-def]
+        for _ in range(10):
+            yield b"x" * 16 * 1024
+
+    response = await client.post(path_of(), data=body())
+    assert response.status == 413
+    assert probe.reported == []
