@@ -239,7 +239,9 @@ class JobEngine(JobControls):
             attempt += 1
             await self._scheduler.acquire(job.id, job.target.guild_id or 0, job.user_id, first_in_line=attempt > 1)
             if job.state == JobState.QUEUED:
-                if not await self._store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING):
+                if not await self._store.transition(
+                    job.id, [JobState.QUEUED], JobState.SUBMITTING, owner=self._lease_guard
+                ):
                     raise _JobMovedOn(job.id)
                 job.state = JobState.SUBMITTING
                 log_state(job)
@@ -268,19 +270,27 @@ class JobEngine(JobControls):
             self._scheduler.created()
             break
         now = self._clock.now()
-        await self._store.transition(
+        if not await self._store.transition(
             job.id,
             [JobState.SUBMITTING],
             JobState.SUBMITTED,
+            owner=self._lease_guard,
             task_id=task.id,
             task_created=task.created,
             estimated_time=task.estimated_time,
             submitted_at=now,
-        )
+        ):
+            raise _JobMovedOn(job.id)
         job.state, job.task_id, job.task_created = JobState.SUBMITTED, task.id, task.created
         job.estimated_time, job.submitted_at = task.estimated_time, now
         log_state(job, "estimated=%ss", task.estimated_time)
         await self._notify(job, JobPhase.GENERATING)
+
+    @property
+    def _lease_guard(self) -> str | None:
+        # With several processes, the run's writes also require that this process still holds the
+        # job's lease: a process that lost it (a long pause) cannot overwrite what another one did.
+        return None if self._config.alone else self._config.owner
 
     def _callback_url(self, job: Job) -> str | None:
         if not self._config.public_base_url or not job.callback_token:
@@ -289,7 +299,7 @@ class JobEngine(JobControls):
 
     async def _back_in_line(self, job: Job) -> None:
         # Nothing exists at the API: the job is plainly queued again, so a cancel now drops it whole.
-        if not await self._store.transition(job.id, [JobState.SUBMITTING], JobState.QUEUED):
+        if not await self._store.transition(job.id, [JobState.SUBMITTING], JobState.QUEUED, owner=self._lease_guard):
             raise _JobMovedOn(job.id)
         job.state = JobState.QUEUED
         if job.cancel_requested or await self._cancel_requested(job):
@@ -315,7 +325,12 @@ class JobEngine(JobControls):
             # Guarded by the cancel flag in the same statement, so a click racing this step either
             # lands before it (and the results are discarded below) or is told it came too late.
             completed = await self._store.transition(
-                job.id, [JobState.SUBMITTED], JobState.COMPLETED, unless_cancelled=True, result_urls=list(urls)
+                job.id,
+                [JobState.SUBMITTED],
+                JobState.COMPLETED,
+                unless_cancelled=True,
+                owner=self._lease_guard,
+                result_urls=list(urls),
             )
             if not completed and not await self._cancel_requested(job):
                 raise _JobMovedOn(job.id)
@@ -384,7 +399,13 @@ class JobEngine(JobControls):
         failure: tuple[FailureReason, str] | None = None,
     ) -> None:
         settled = await self._store.settle(
-            job.id, state, charged=charged, delivered=delivered, message_ids=message_ids, failure=failure
+            job.id,
+            state,
+            charged=charged,
+            delivered=delivered,
+            message_ids=message_ids,
+            failure=failure,
+            owner=self._lease_guard,
         )
         if not settled:
             log.info("job %s was already settled; nothing more to do", job.id)

@@ -120,13 +120,17 @@ class Store(StoreCore):
         entering: JobState,
         *,
         unless_cancelled: bool = False,
+        owner: str | None = None,
         **values: Any,
     ) -> bool:
         """Move a job to `entering` if it is in one of `leaving` (and, with `unless_cancelled`, its
-        requester has not asked to cancel it); False if not, e.g. because someone else moved it."""
+        requester has not asked to cancel it; with `owner`, that process still holds its lease); False
+        if not, e.g. because someone else moved it."""
         conditions = [jobs.c.id == job_id, jobs.c.state.in_([s.value for s in leaving])]
         if unless_cancelled:
             conditions.append(jobs.c.cancel_requested.is_(False))
+        if owner is not None:
+            conditions.append(jobs.c.lease_owner == owner)
         async with self.write() as connection:
             result = await connection.execute(
                 jobs.update().where(*conditions).values(state=entering.value, updated_at=self._clock(), **values)
@@ -144,6 +148,7 @@ class Store(StoreCore):
         message_ids: tuple[int, ...] = (),
         failure: tuple[FailureReason, str] | None = None,
         leaving: Iterable[JobState] | None = None,
+        owner: str | None = None,
     ) -> bool:
         """End a job: record its outcome, keep `charged` of its reserved images and return the rest,
         atomically. False if the job had already ended (or is not in one of `leaving`)."""
@@ -151,13 +156,20 @@ class Store(StoreCore):
             row = (
                 await connection.execute(
                     sa.select(
-                        jobs.c.user_id, jobs.c.guild_id, jobs.c.usage_day, jobs.c.reserved_images, jobs.c.state
+                        jobs.c.user_id,
+                        jobs.c.guild_id,
+                        jobs.c.usage_day,
+                        jobs.c.reserved_images,
+                        jobs.c.state,
+                        jobs.c.lease_owner,
                     ).where(jobs.c.id == job_id)
                 )
             ).first()
             if row is None or JobState(row.state).is_final:
                 return False
             if leaving is not None and JobState(row.state) not in set(leaving):
+                return False
+            if owner is not None and row.lease_owner != owner:
                 return False
             charged = min(charged, row.reserved_images)
             refund = row.reserved_images - charged
@@ -182,10 +194,10 @@ class Store(StoreCore):
                 scope = row.guild_id or 0
                 # Member row first, then the guild's: the same order as the reservation takes its locks,
                 # so two processes on PostgreSQL cannot deadlock on them.
-                for owner in [row.user_id, 0] if scope else [row.user_id]:
+                for counted in [row.user_id, 0] if scope else [row.user_id]:
                     await connection.execute(
                         daily_usage.update()
-                        .where(*_usage_row(scope, owner, row.usage_day))
+                        .where(*_usage_row(scope, counted, row.usage_day))
                         .values(used=sa.case((daily_usage.c.used >= refund, daily_usage.c.used - refund), else_=0))
                     )
             return True

@@ -370,3 +370,16 @@ async def test_concurrent_writes_of_the_same_setting_row_do_not_collide(database
     await first.close()
     if second is not first:
         await second.close()
+
+
+async def test_a_process_that_lost_a_jobs_lease_cannot_move_or_settle_it(database_url: str) -> None:
+    now = [1000.0]
+    store = await Store.open(database_url, clock=lambda: now[0])
+    await store.insert_job_reserving(make_job("a", n=2), limits(10), lease=("paused", 5))
+    now[0] += 10
+    assert [job.id for job in await store.claim_jobs("taker", 30)] == ["a"]
+    assert not await store.transition("a", [JobState.QUEUED], JobState.SUBMITTING, owner="paused")
+    assert not await store.settle("a", JobState.FAILED, charged=0, owner="paused")
+    assert await store.transition("a", [JobState.QUEUED], JobState.SUBMITTING, owner="taker")
+    assert await store.images_used(1, DAY, 20) == 2
+    await store.close()
