@@ -20,6 +20,7 @@ from services.failures import reason_for_api_error, reason_for_task_error
 from services.image_fit import FittedImage, per_file_limit
 from services.images import ImageDownloader
 from services.job_controls import JobControls
+from services.job_leases import JobLeases
 from services.job_log import log_state
 from services.metrics import Metrics
 from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState, Task, TaskStatus
@@ -60,7 +61,7 @@ def new_job_id() -> str:
     return secrets.token_hex(6)
 
 
-class JobEngine(JobControls):
+class JobEngine(JobControls, JobLeases):
     """Runs jobs in the background, one owned task per job, under a global in-flight limit."""
 
     def __init__(
@@ -144,45 +145,6 @@ class JobEngine(JobControls):
             self._jobs.pop(job.id, None)
 
         task.add_done_callback(forget)
-
-    async def resume(self, *, take_all: bool | None = None) -> int:
-        """Lease and start the unfinished jobs no live process runs (at start: every one, when alone on
-        the database); returns how many."""
-        alone = self._config.alone if take_all is None else take_all
-        jobs = await self._store.claim_jobs(self._config.owner, self._config.lease_seconds, take_all=alone)
-        for job in jobs:
-            if job.id in self._running:
-                continue
-            log.info("job=%s task=%s state=%s resumed by %s", job.id, job.task_id, job.state, self._config.owner)
-            job.resumed = True
-            self.start(job)
-        return len(jobs)
-
-    async def keep_leases(self) -> None:
-        """Renew the leases of the jobs running here and take over jobs whose process died, until
-        cancelled (at shutdown). A lease lapses `lease_seconds` after its process stopped renewing."""
-        every = self._config.lease_seconds / 3
-        renewed_at = self._clock.now()
-        while True:
-            await self._clock.sleep(every)
-            try:
-                held = await self._store.renew_leases(
-                    self._config.owner, list(self._running), self._config.lease_seconds
-                )
-                renewed_at = self._clock.now()
-                for job_id in set(self._running) - held:
-                    log.warning("job %s: lease taken over by another process; stopping it here", job_id)
-                    self._running[job_id].cancel()
-                if self._accepting:
-                    await self.resume(take_all=False)
-            except Exception:
-                log.exception("renewing job leases failed; trying again")
-                if not self._config.alone and self._clock.now() - renewed_at > self._config.lease_seconds:
-                    # Our leases have lapsed: another process may take these jobs now, so stop ours
-                    # (their stored state lets whoever takes them over carry on).
-                    log.error("job leases lapsed; stopping %d local job(s) for another process", len(self._running))
-                    for task in list(self._running.values()):
-                        task.cancel()
 
     @property
     def accepting(self) -> bool:
@@ -422,29 +384,6 @@ class JobEngine(JobControls):
             await self._events.job_ended(job)
         except Exception:
             log.exception("job %s: telling the requester why it ended failed", job.id)
-
-    def queue_changed(self) -> None:
-        """The fair queue moved: show the queued jobs their new places (coalesced, in the background)."""
-        if self._positions_pending or not self._accepting:
-            return
-        self._positions_pending = True
-        try:
-            self._supervisor.spawn("queue-positions", self._publish_positions())
-        except RuntimeError:
-            self._positions_pending = False
-
-    async def _publish_positions(self) -> None:
-        await asyncio.sleep(0)  # let the rest of this tick's changes land first
-        self._positions_pending = False
-        for job_id, position in self._scheduler.positions().items():
-            job = self._jobs.get(job_id)
-            if job is not None and job.queue_position != position:
-                job.queue_position = position
-                await self._notify(job, JobPhase.QUEUED)
-
-    def queue_position(self, job_id: str) -> int | None:
-        """A queued job's place in line (1 = next), or None."""
-        return self._scheduler.positions().get(job_id)
 
     async def _notify(self, job: Job, phase: JobPhase) -> None:
         try:

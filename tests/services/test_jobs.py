@@ -2,80 +2,14 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
 
-import aiohttp
 import pytest
 from PIL import Image
 
 from services.errors import QuotaExceeded, ShuttingDown
 from services.events import JobPhase
-from services.images import ImageDownloader
-from services.job_controls import CancelOutcome
-from services.jobs import EngineConfig, JobEngine
-from services.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
-from services.quota import UNLIMITED, Limits
-from services.retry import RetryPolicy
-from services.scheduler import FairScheduler
-from services.store import Store
-from services.supervisor import TaskSupervisor
-from services.wan import WanClient
-from simulator.config import SimConfig
-from simulator.server import RunningSimulator, start_simulator
-from tests.fakes import FakeClock, RecordingEvents
-
-LIMITS = Limits(user_daily_images=6, max_active_jobs=UNLIMITED, cooldown_seconds=0.0, guild_daily_images=UNLIMITED)
-TARGET = DeliveryTarget(
-    channel_id=10, guild_id=20, application_id=30, interaction_token="tok", upload_limit=8 * 1024**2
-)
-
-
-@dataclass
-class Harness:
-    engine: JobEngine
-    store: Store
-    sim: RunningSimulator
-    events: RecordingEvents
-    clock: FakeClock
-    scheduler: FairScheduler
-
-    async def run(self, prompt: str, n: int = 1, user_id: int = 1) -> Job:
-        job = await self.engine.accept(user_id, GenerationOptions(prompt, "1024x1024", n), TARGET, LIMITS)
-        self.engine.start(job)
-        await asyncio.wait_for(self.engine.join(job.id), timeout=20)
-        stored = await self.store.get_job(job.id)
-        assert stored is not None
-        return stored
-
-    async def used(self, user_id: int = 1) -> int:
-        jobs = await self.store.unfinished_jobs()
-        assert not jobs
-        from services.quota import usage_day
-
-        return await self.store.images_used(user_id, usage_day(self.clock.now()), TARGET.guild_id)
-
-
-@pytest.fixture
-async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    clock = FakeClock()
-    sim = await start_simulator(SimConfig(duration_min=40, duration_max=40, seed=3), clock=clock.now, access_log=False)
-    store = await Store.open(f"sqlite:///{tmp_path}/jobs.db", clock.now)
-    supervisor = TaskSupervisor()
-    events = RecordingEvents()
-    async with aiohttp.ClientSession() as session:
-        wan = WanClient(session, sim.api_base_url, "key", policy=RetryPolicy(), timeout=5, sleep=clock.sleep)
-        downloader = ImageDownloader(session, allow_private=True, max_bytes=20 * 1024**2, timeout=10)
-        config = EngineConfig(job_deadline_seconds=300)
-        scheduler = FairScheduler(clock, max_in_flight=8, creates_per_second=5.0)
-        engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler)
-        scheduler.on_change = engine.queue_changed
-        supervisor.spawn("fair-queue", scheduler.run())
-        yield Harness(engine, store, sim, events, clock, scheduler)
-        await supervisor.close()
-    await store.close()
-    await sim.close()
+from services.models import FailureReason, GenerationOptions, Job, JobState
+from tests.services.engine_harness import LIMITS, TARGET, Harness
 
 
 async def test_a_job_is_delivered_with_all_its_images(harness: Harness) -> None:
@@ -232,58 +166,6 @@ async def test_resume_polls_a_submitted_job_again_and_delivers_it(harness: Harne
     assert harness.sim.state.stats()["tasks_created"] == 1
 
 
-async def test_cancelling_a_queued_job_returns_its_quota_and_sends_nothing(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 3), TARGET, LIMITS)
-    assert await harness.engine.cancel(job.id) is CancelOutcome.CANCELLED
-    stored = await harness.store.get_job(job.id)
-    assert stored.state is JobState.CANCELLED
-    assert await harness.used() == 0
-    assert harness.sim.state.create_records == []
-    assert harness.events.ended[0].id == job.id
-
-
-async def test_a_job_cancelled_before_its_run_begins_is_never_submitted(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("never sent", None, 1), TARGET, LIMITS)
-    harness.engine.start(job)
-    assert await harness.engine.cancel(job.id) is CancelOutcome.CANCELLED
-    await harness.engine.join(job.id)
-    assert harness.sim.state.create_records == []
-    assert (await harness.store.get_job(job.id)).state is JobState.CANCELLED
-
-
-async def test_cancelling_a_running_task_discards_its_results_and_counts_what_was_produced(harness: Harness) -> None:
-    outcomes: list[CancelOutcome] = []
-
-    async def cancel_when_generating(job: Job, phase: JobPhase) -> None:
-        if phase is JobPhase.GENERATING and not outcomes:
-            outcomes.append(await harness.engine.cancel(job.id))
-
-    harness.events.on_phase = cancel_when_generating
-    job = await harness.run("cancelled midway [results:2]", n=3)
-    assert outcomes == [CancelOutcome.DISCARD_ON_ARRIVAL]
-    assert (job.state, job.images_charged, job.images_delivered) == (JobState.CANCELLED, 2, 0)
-    assert harness.events.delivered == []
-    assert harness.sim.state.file_counts == {}
-    assert await harness.used() == 2
-
-
-async def test_a_cancelled_task_that_fails_counts_nothing(harness: Harness) -> None:
-    async def cancel_when_generating(job: Job, phase: JobPhase) -> None:
-        if phase is JobPhase.GENERATING:
-            await harness.engine.cancel(job.id)
-
-    harness.events.on_phase = cancel_when_generating
-    job = await harness.run("doomed [fail:service_error]", n=2)
-    assert job.state is JobState.FAILED
-    assert await harness.used() == 0
-
-
-async def test_cancelling_an_ended_job_says_so(harness: Harness) -> None:
-    job = await harness.run("done")
-    assert await harness.engine.cancel(job.id) is CancelOutcome.ALREADY_ENDED
-    assert await harness.engine.cancel("ffffffffffff") is CancelOutcome.NOT_FOUND
-
-
 async def test_no_new_jobs_are_accepted_once_shutdown_began(harness: Harness) -> None:
     harness.engine.stop_accepting()
     with pytest.raises(ShuttingDown):
@@ -302,12 +184,6 @@ async def test_a_job_resumed_after_its_deadline_is_asked_once_and_delivered(harn
     await asyncio.wait_for(harness.engine.join(job.id), timeout=20)
     assert (await harness.store.get_job(job.id)).state is JobState.DELIVERED
     assert harness.sim.state.get_counts[wan_task.id] == 1
-
-
-async def test_cancel_after_the_results_arrived_is_too_late(harness: Harness) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("arrived", None, 1), TARGET, LIMITS)
-    await harness.store.transition(job.id, [JobState.QUEUED], JobState.COMPLETED, result_urls=["http://x/1.png"])
-    assert await harness.engine.cancel(job.id) is CancelOutcome.TOO_LATE
 
 
 async def test_a_store_error_after_posting_does_not_turn_the_delivery_into_a_failure(
@@ -382,22 +258,6 @@ async def test_a_server_error_after_the_task_was_made_does_not_make_a_second_one
     assert await harness.used() == 2
 
 
-async def test_cancel_while_requeued_after_a_rate_limit_drops_the_job(harness: Harness) -> None:
-    harness.sim.state.add_fault("create", {"status": 429, "retry_after": 60})
-    outcomes: list[CancelOutcome] = []
-
-    async def cancel_once_back_in_line(job: Job, phase: JobPhase) -> None:
-        if phase is JobPhase.QUEUED and harness.sim.state.create_records and not outcomes:
-            outcomes.append(await harness.engine.cancel(job.id))
-
-    harness.events.on_phase = cancel_once_back_in_line
-    job = await harness.run("cancel me", n=3)
-    assert outcomes == [CancelOutcome.CANCELLED]
-    assert job.state is JobState.CANCELLED
-    assert len(harness.sim.state.create_records) == 1
-    assert await harness.used() == 0
-
-
 async def test_a_resumed_job_whose_result_was_already_posted_is_not_posted_again(harness: Harness) -> None:
     job = await harness.engine.accept(1, GenerationOptions("posted before the crash", None, 2), TARGET, LIMITS)
     await harness.store.transition(
@@ -415,48 +275,3 @@ async def test_a_resumed_job_whose_result_was_already_posted_is_not_posted_again
     assert (stored.state, stored.message_ids, stored.images_delivered) == (JobState.DELIVERED, (4242,), 2)
     assert harness.events.delivered == []
     assert await harness.used() == 2
-
-
-async def test_queued_jobs_are_told_their_place_in_line(harness: Harness) -> None:
-    for i in range(8):
-        harness.scheduler.occupy(f"blocker-{i}")
-    jobs = [
-        await harness.engine.accept(1, GenerationOptions(f"waiting {i}", None, 1), TARGET, LIMITS) for i in range(3)
-    ]
-    for job in jobs:
-        harness.engine.start(job)
-    for _ in range(20):
-        await asyncio.sleep(0)
-    assert [harness.engine.queue_position(job.id) for job in jobs] == [1, 2, 3]
-    assert [job.queue_position for job in jobs] == [1, 2, 3]
-    told = {job_id for job_id, phase, _ in harness.events.phases if phase is JobPhase.QUEUED}
-    assert told == {job.id for job in jobs}
-    first_sent = asyncio.Event()
-
-    async def watch(job: Job, phase: JobPhase) -> None:
-        if job.id == jobs[0].id and phase is JobPhase.SUBMITTING:
-            first_sent.set()
-
-    harness.events.on_phase = watch
-    harness.scheduler.release("blocker-0")
-    await asyncio.wait_for(first_sent.wait(), 10)
-    for _ in range(20):
-        await asyncio.sleep(0)
-    assert [job.queue_position for job in jobs[1:]] == [1, 2]
-    for i in range(1, 8):
-        harness.scheduler.release(f"blocker-{i}")
-    for job in jobs[1:]:
-        await asyncio.wait_for(harness.engine.join(job.id), 20)
-
-
-async def test_approval_requests_nobody_answers_are_rejected_in_time_and_give_the_images_back(
-    harness: Harness,
-) -> None:
-    job = await harness.engine.accept(1, GenerationOptions("waiting", None, 2), TARGET, LIMITS, needs_approval=True)
-    assert await harness.engine.expire_approvals(3600) == 0
-    harness.clock.time += 3601
-    assert await harness.engine.expire_approvals(3600) == 1
-    stored = await harness.store.get_job(job.id)
-    assert (stored.state, stored.failure_detail) == (JobState.REJECTED, "no moderator answered within 1 hours")
-    assert await harness.used() == 0
-    assert harness.sim.state.create_records == []
