@@ -12,10 +12,10 @@ import secrets
 import signal
 import socket
 import sys
+from collections.abc import Awaitable, Callable
 
 import aiohttp
 import discord
-from aiohttp import web
 from discord.ext import commands
 from dotenv import load_dotenv
 from yarl import URL
@@ -43,6 +43,7 @@ from services.scheduler import FairScheduler
 from services.settings import Settings, SettingsError, load_settings
 from services.store import Store, StoreError
 from services.supervisor import TaskSupervisor
+from services.task_events import TaskEventListener
 from services.wan import WanClient
 from services.web import WebDependencies, build_app, start_web
 
@@ -68,12 +69,9 @@ async def run(settings: Settings) -> None:
     clock = SystemClock()
     store = await Store.open(settings.database_url, clock.now)
     supervisor = TaskSupervisor()
-    web_runner: web.AppRunner | None = None
+    closers: list[Callable[[], Awaitable[None]]] = []
     try:
-        connector = None
-        if not settings.image_url_allow_private:
-            api_host = URL(settings.wan_api_base_url).host or ""
-            connector = aiohttp.TCPConnector(resolver=PublicOnlyResolver({api_host}))
+        connector = _connector(settings)
         async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}, connector=connector) as session:
             bot = make_client(settings, store)
             metrics = Metrics(clock.now)
@@ -100,15 +98,7 @@ async def run(settings: Settings) -> None:
             scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
             engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler, metrics)
             scheduler.on_change = engine.queue_changed
-            supervisor.spawn("fair-queue", scheduler.run())
-            supervisor.spawn("job-leases", engine.keep_leases())
-            wait = settings.approval_wait_hours * 3600
-            supervisor.spawn(
-                "retention",
-                run_retention(
-                    store, clock, settings.retention_days, expire_approvals=lambda: engine.expire_approvals(wait)
-                ),
-            )
+            _spawn_background(settings, store, clock, supervisor, scheduler, engine)
             quota_settings = QuotaSettings(store)
             quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
             rules = LaunchRules(allow_dms=settings.allow_dms)
@@ -120,30 +110,71 @@ async def run(settings: Settings) -> None:
                 AdminCog(bot, moderation, quota_settings, quota, engine, audit),
             ]
             bot.job_buttons = JobButtons(store, engine, launcher, audit)
-            if settings.web_port:
-
-                async def refresh_gauges() -> None:
-                    metrics.set_job_counts(await store.count_jobs_by_state())
-                    metrics.queue_depth.set(scheduler.queued)
-                    metrics.in_flight.set(scheduler.in_flight)
-
-                deps = WebDependencies(
-                    store,
-                    metrics,
-                    engine.task_reported,
-                    lambda: gateway_connected(bot),
-                    refresh_gauges,
-                    clock.now,
-                )
-                web_runner = await start_web(build_app(deps), settings.web_host, settings.web_port)
+            closers = await _open_endpoints(settings, store, clock, metrics, scheduler, engine, bot)
             async with bot:
                 await _run_until_signalled(bot, engine, supervisor, settings.discord_token)
     finally:
         await supervisor.close()
-        if web_runner is not None:
-            await web_runner.cleanup()
+        for close in closers:
+            await close()
         await store.close()
         log.info("stopped")
+
+
+def _connector(settings: Settings) -> aiohttp.TCPConnector | None:
+    # Result images may only come from public addresses: enforced where connections are made.
+    if settings.image_url_allow_private:
+        return None
+    api_host = URL(settings.wan_api_base_url).host or ""
+    return aiohttp.TCPConnector(resolver=PublicOnlyResolver({api_host}))
+
+
+def _spawn_background(
+    settings: Settings,
+    store: Store,
+    clock: SystemClock,
+    supervisor: TaskSupervisor,
+    scheduler: FairScheduler,
+    engine: JobEngine,
+) -> None:
+    wait = settings.approval_wait_hours * 3600
+    supervisor.spawn("fair-queue", scheduler.run())
+    supervisor.spawn("job-leases", engine.keep_leases())
+    supervisor.spawn(
+        "retention",
+        run_retention(store, clock, settings.retention_days, expire_approvals=lambda: engine.expire_approvals(wait)),
+    )
+
+
+async def _open_endpoints(
+    settings: Settings,
+    store: Store,
+    clock: SystemClock,
+    metrics: Metrics,
+    scheduler: FairScheduler,
+    engine: JobEngine,
+    bot: commands.Bot,
+) -> list[Callable[[], Awaitable[None]]]:
+    """The web server (callbacks, /healthz, /metrics) and, on PostgreSQL, the listener for task reports
+    from other processes; returns how to close them."""
+    closers: list[Callable[[], Awaitable[None]]] = []
+    if settings.web_port:
+
+        async def refresh_gauges() -> None:
+            metrics.set_job_counts(await store.count_jobs_by_state())
+            metrics.queue_depth.set(scheduler.queued)
+            metrics.in_flight.set(scheduler.in_flight)
+
+        deps = WebDependencies(
+            store, metrics, engine.task_reported, lambda: gateway_connected(bot), refresh_gauges, clock.now
+        )
+        runner = await start_web(build_app(deps), settings.web_host, settings.web_port)
+        closers.append(runner.cleanup)
+    if not store.is_sqlite:
+        listener = TaskEventListener(settings.database_url, engine.task_reported)
+        await listener.start()
+        closers.append(listener.close)
+    return closers
 
 
 def engine_config(settings: Settings, store: Store) -> EngineConfig:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from services.schema import MIGRATIONS, meta, schema_version
 
 MIGRATION_LOCK_KEY = 7_361_924_115
+TASK_CHANNEL = "imagine_task_reported"
 _R = TypeVar("_R")
 _P = ParamSpec("_P")
 _S = TypeVar("_S", bound="StoreCore")
@@ -197,6 +198,17 @@ class StoreCore:
             await connection.execute(table.delete().where(*(table.c[n] == v for n, v in keys.items())))
 
     # Metadata
+
+    async def report_task(self, task_id: str) -> None:
+        """Tell every process sharing this PostgreSQL database that a task changed (no-op on SQLite,
+        where one process does everything)."""
+        if self._is_sqlite:
+            return
+        async with self._engine.connect() as connection:
+            await connection.execute(
+                sa.text("SELECT pg_notify(:channel, :task)"), {"channel": TASK_CHANNEL, "task": task_id}
+            )
+            await connection.commit()
 
     async def get_meta(self, key: str) -> str | None:
         """A stored metadata value, or None."""

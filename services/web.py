@@ -79,7 +79,10 @@ class _Routes:
                 raise web.HTTPRequestEntityTooLarge(MAX_CALLBACK_BYTES, size)
         if job is not None and job.task_id:
             woken = self._deps.task_reported(job.task_id)
-            log.info("job=%s task=%s callback received (polling now: %s)", job.id, job.task_id, woken)
+            if not woken:
+                # Another process runs this job: tell it through the database.
+                await self._deps.store.report_task(job.task_id)
+            log.info("job=%s task=%s callback received (followed here: %s)", job.id, job.task_id, woken)
         return web.json_response({"ok": True})
 
     async def healthz(self, _request: web.Request) -> web.Response:

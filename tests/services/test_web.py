@@ -21,10 +21,11 @@ TOKEN = "s3cret-token-of-the-job"
 class Probe:
     reported: list[str] = field(default_factory=list)
     ready: bool = True
+    follows_here: bool = True
 
     def task_reported(self, task_id: str) -> bool:
         self.reported.append(task_id)
-        return True
+        return self.follows_here
 
 
 @pytest.fixture
@@ -161,3 +162,18 @@ async def test_an_oversized_chunked_body_is_refused_too(stack) -> None:
     response = await client.post(path_of(), data=body())
     assert response.status == 413
     assert probe.reported == []
+
+
+async def test_a_callback_for_a_task_followed_elsewhere_is_passed_on_through_the_store(
+    stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client, store, probe, _ = stack
+    passed_on: list[str] = []
+
+    async def report_task(task_id: str) -> None:
+        passed_on.append(task_id)
+
+    monkeypatch.setattr(store, "report_task", report_task)
+    probe.follows_here = False
+    assert (await client.post(path_of(), json={})).status == 200
+    assert passed_on == ["task-unified-1-abcdefgh"]
