@@ -15,6 +15,7 @@ import sys
 from collections.abc import Awaitable, Callable
 
 import aiohttp
+import asyncpg
 import discord
 from discord.ext import commands
 from dotenv import load_dotenv
@@ -172,8 +173,13 @@ async def _open_endpoints(
         closers.append(runner.cleanup)
     if not store.is_sqlite:
         listener = TaskEventListener(settings.database_url, engine.task_reported)
-        await listener.start()
-        closers.append(listener.close)
+        try:
+            await listener.start()
+        except (OSError, TimeoutError, asyncpg.PostgresError) as error:
+            # Not fatal: a callback that reaches another process then waits for the fallback poll.
+            log.warning("cannot listen for task reports from other processes: %s", error)
+        else:
+            closers.append(listener.close)
     return closers
 
 
