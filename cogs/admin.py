@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.admin_show import settings_embed
+from cogs.admin_show import describe_limits, settings_embed
 from cogs.audit import AuditLog
 from cogs.messages import NOT_AN_ADMIN_TEXT, inert
 from services.jobs import JobEngine
@@ -230,7 +230,7 @@ class AdminCog(commands.GroupCog, group_name="imagine-admin", group_description=
         assert interaction.guild_id is not None
         limits = None if clear else LimitOverrides(daily_images, max_active_jobs, cooldown_seconds)
         await self._quota_settings.set_role(interaction.guild_id, role.id, limits)
-        what = "cleared the limits of" if clear else f"set {_describe(limits)} for"
+        what = "cleared the limits of" if limits is None else f"set {describe_limits(limits)} for"
         await self._done(interaction, f"{what} {role.mention}")
 
     # Quotas
@@ -336,18 +336,3 @@ def _can_send(channel: object, permissions: discord.Permissions) -> bool:
     if isinstance(channel, discord.Thread):
         return permissions.send_messages_in_threads
     return permissions.send_messages
-
-
-def _describe(limits: LimitOverrides | None) -> str:
-    if limits is None:
-        return "no limits"
-    parts = [
-        f"{name} = {value}"
-        for name, value in (
-            ("daily_images", limits.user_daily_images),
-            ("max_active_jobs", limits.max_active_jobs),
-            ("cooldown_seconds", limits.cooldown_seconds),
-        )
-        if value is not None
-    ]
-    return ", ".join(parts) or "no limits"

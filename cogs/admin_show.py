@@ -23,7 +23,8 @@ def _limit(value: float | None, default: float, unit: str = "") -> str:
     return "unlimited" if value >= UNLIMITED else f"{value:g}{unit}"
 
 
-def _overrides(limits: LimitOverrides) -> str:
+def describe_limits(limits: LimitOverrides) -> str:
+    """A role's (or a server's) own limits in words."""
     parts = []
     if limits.user_daily_images is not None:
         parts.append(f"{limits.user_daily_images}/day")
@@ -70,7 +71,7 @@ def settings_embed(
         ),
         inline=False,
     )
-    role_lines = [f"<@&{role}>: {_overrides(limits)}" for role, limits in sorted(quota.role_limits.items())]
+    role_lines = [f"<@&{role}>: {describe_limits(limits)}" for role, limits in sorted(quota.role_limits.items())]
     embed.add_field(name="Role limits", value=_value(role_lines, "none"), inline=False)
     member_lines = [
         f"<@{user}>: {'blocked' if override.blocked else f'+{override.bonus_images} images/day'}"

@@ -74,7 +74,7 @@ class JobLauncher:
             upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
             ephemeral=ephemeral,
         )
-        limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, _role_ids(interaction))
+        limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, member_role_ids(interaction))
         try:
             job = await self._engine.accept(
                 interaction.user.id, options, target, limits, needs_approval=decision.approval
@@ -106,7 +106,7 @@ class JobLauncher:
         policy = await self._moderation.policy(interaction.guild_id)
         channel_id = interaction.channel_id or 0
         parent_id = getattr(interaction.channel, "parent_id", None)
-        decision = policy.check(channel_id, parent_id, frozenset(_role_ids(interaction)), options.prompt)
+        decision = policy.check(channel_id, parent_id, frozenset(member_role_ids(interaction)), options.prompt)
         if decision.refusal is None:
             return decision
         await interaction.response.send_message(policy_refusal_text(decision.refusal), ephemeral=True)
@@ -118,5 +118,6 @@ class JobLauncher:
         return None
 
 
-def _role_ids(interaction: discord.Interaction) -> list[int]:
+def member_role_ids(interaction: discord.Interaction) -> list[int]:
+    """The ids of the caller's roles in the guild (none in DMs)."""
     return [role.id for role in getattr(interaction.user, "roles", [])]

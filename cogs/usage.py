@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from cogs.launcher import member_role_ids
 from cogs.messages import OUTCOME_LABELS, inert, shorten
 from services.clock import Clock
 from services.jobs import JobEngine
@@ -70,8 +71,7 @@ class UsageCog(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         now = self._clock.now()
         day, guild_id, user_id = usage_day(now), interaction.guild_id, interaction.user.id
-        role_ids = [role.id for role in getattr(interaction.user, "roles", [])]
-        limits = await self._quota.limits_for(guild_id, user_id, role_ids)
+        limits = await self._quota.limits_for(guild_id, user_id, member_role_ids(interaction))
         used = await self._store.images_used(user_id, day, guild_id)
         where = "in this server" if guild_id else "in direct messages"
         lines = [f"**Your usage {where}**", *limits_lines(limits, used)]

@@ -84,8 +84,7 @@ class Store(StoreCore):
         await connection.execute(insert(daily_usage).values(rows).on_conflict_do_nothing())
 
     async def _check_activity(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
-        scope_filter = jobs.c.guild_id == job.target.guild_id if job.target.guild_id else jobs.c.guild_id.is_(None)
-        mine = [jobs.c.user_id == job.user_id, scope_filter]
+        mine = [jobs.c.user_id == job.user_id, _in_scope(job.target.guild_id)]
         if limits.cooldown_seconds > 0:
             last = (await connection.execute(sa.select(sa.func.max(jobs.c.created_at)).where(*mine))).scalar()
             if last is not None and job.created_at - last < limits.cooldown_seconds:
@@ -292,7 +291,7 @@ class Store(StoreCore):
     async def user_jobs(self, user_id: int, guild_id: int | None, *, active: bool, limit: int = 10) -> list[Job]:
         """A member's jobs in a guild (None: DMs), newest first: the running ones, or the ended ones."""
         final = [state.value for state in JobState if state.is_final]
-        scope = jobs.c.guild_id == guild_id if guild_id else jobs.c.guild_id.is_(None)
+        scope = _in_scope(guild_id)
         state = jobs.c.state.not_in(final) if active else jobs.c.state.in_(final)
         query = (
             sa.select(jobs)
@@ -332,6 +331,11 @@ class Store(StoreCore):
                 )
             )
             return deleted.rowcount
+
+
+def _in_scope(guild_id: int | None) -> sa.ColumnElement[bool]:
+    """Jobs of that guild, or (None) of DMs."""
+    return jobs.c.guild_id == guild_id if guild_id else jobs.c.guild_id.is_(None)
 
 
 def _usage_row(scope: int, user_id: int, day: str) -> tuple[sa.ColumnElement[bool], ...]:

@@ -171,8 +171,7 @@ class StoreCore:
                     await connection.execute(schema_version.insert().values(version=version, applied_at=self._clock()))
             # A write at every start: a database another process holds locked, or a full disk, is
             # reported now, naming the file, rather than at the first job.
-            await connection.execute(meta.delete().where(meta.c.key == "last_start"))
-            await connection.execute(meta.insert().values(key="last_start", value=str(self._clock())))
+            await connection.execute(self._upsert_statement(meta, {"key": "last_start"}, {"value": str(self._clock())}))
 
     # Jobs
 
@@ -181,15 +180,15 @@ class StoreCore:
     @completes_on_cancel
     async def upsert(self, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
         """Insert the row with these key columns, or update its `values` if it exists."""
+        async with self.write() as connection:
+            await connection.execute(self._upsert_statement(table, keys, values))
+
+    def _upsert_statement(self, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]) -> sa.Executable:
         # One statement, so two processes writing the same row at once cannot both try to insert it.
         insert = (sqlite.insert if self._is_sqlite else postgresql.insert)(table).values(**keys, **values)
-        statement = (
-            insert.on_conflict_do_update(index_elements=list(keys), set_=values)
-            if values
-            else insert.on_conflict_do_nothing(index_elements=list(keys))
-        )
-        async with self.write() as connection:
-            await connection.execute(statement)
+        if values:
+            return insert.on_conflict_do_update(index_elements=list(keys), set_=values)
+        return insert.on_conflict_do_nothing(index_elements=list(keys))
 
     @completes_on_cancel
     async def delete_rows(self, table: sa.Table, keys: dict[str, Any]) -> None:

@@ -22,6 +22,10 @@ class TaskSupervisor:
         """How many tasks are still running."""
         return len(self._tasks)
 
+    def __len__(self) -> int:
+        """How many tasks are still running."""
+        return len(self._tasks)
+
     def spawn(self, name: str, coroutine: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run `coroutine` in the background under `name`."""
         if self._closed:
@@ -37,9 +41,13 @@ class TaskSupervisor:
         if not task.cancelled() and task.exception() is not None:
             log.error("background task %s crashed", task.get_name(), exc_info=task.exception())
 
-    async def close(self, timeout: float = 5.0) -> None:
-        """Cancel every running task and wait (up to `timeout`) for them to finish."""
-        self._closed = True
+    async def wait_idle(self) -> None:
+        """Wait until every task (including ones spawned meanwhile) has ended; failures are not raised."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def cancel_all(self, timeout: float = 5.0) -> None:
+        """Cancel every running task and wait (up to `timeout`) for them to finish; new tasks may follow."""
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
@@ -47,3 +55,8 @@ class TaskSupervisor:
             _, pending = await asyncio.wait(tasks, timeout=timeout)
             for task in pending:
                 log.warning("background task %s did not stop within %.0f s", task.get_name(), timeout)
+
+    async def close(self, timeout: float = 5.0) -> None:
+        """Take no more tasks, cancel every running one and wait (up to `timeout`) for them to finish."""
+        self._closed = True
+        await self.cancel_all(timeout)

@@ -32,7 +32,7 @@ class CallbackSender:
     def schedule(self, task: SimTask) -> None:
         """Deliver `task`'s callback once it is terminal (no-op without a callback_url)."""
         if task.request.callback_url is not None:
-            self._state.background.spawn(self._deliver(task), name=f"callback {task.id}")
+            self._state.background.spawn(f"callback {task.id}", self._deliver(task))
 
     async def _wait_until_terminal(self, task: SimTask) -> None:
         # Waiting for clock time to pass (not for another task), so a sleep loop is the right tool.

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from simulator.background import BackgroundTasks
+from services.supervisor import TaskSupervisor
 from simulator.config import FAULT_KINDS, FaultSpec, SimConfig, apply_update, parse_fault
 from simulator.images import ImageSpec, render_image
 from simulator.task import TASK_PREFIX, CreateRecord, SimTask
@@ -39,7 +39,7 @@ class SimulatorState:
     def __init__(self, config: SimConfig | None = None, clock: Clock | None = None) -> None:
         self.config = config or SimConfig()
         self.clock: Clock = clock or time.time
-        self.background = BackgroundTasks()
+        self.background = TaskSupervisor()
         self.rng = make_rng(self.config.seed)
         self.tasks: dict[str, SimTask] = {}
         self.tasks_by_key: dict[str, str] = {}
@@ -174,7 +174,7 @@ class SimulatorState:
                 )
                 for i in range(task.result_count)
             ]
-            task.render = self.background.spawn(_render(specs), name=f"render {task.id}")
+            task.render = self.background.spawn(f"render {task.id}", _render(specs))
         return task.render
 
     # --- records and control -------------------------------------------------------------------------
