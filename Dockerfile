@@ -17,6 +17,7 @@ RUN useradd --create-home --uid 10001 imagine \
 
 COPY bot.py ./
 COPY cogs ./cogs
+COPY discord_side ./discord_side
 COPY services ./services
 COPY simulator ./simulator
 

@@ -22,31 +22,32 @@ from dotenv import load_dotenv
 from yarl import URL
 
 from cogs.admin import AdminCog
-from cogs.audit import AuditLog
-from cogs.audited_events import AuditedJobEvents
-from cogs.buttons import JobButtons
-from cogs.client import gateway_connected, make_client
 from cogs.imagine import ImagineCog
-from cogs.launcher import JobLauncher, LaunchRules
-from cogs.presenter import DiscordJobEvents
 from cogs.usage import UsageCog
-from services.clock import SystemClock
-from services.images import ImageDownloader, PublicOnlyResolver
-from services.jobs import EngineConfig, JobEngine
-from services.metrics import Metrics
-from services.moderation_store import ModerationSettings
-from services.polling import PollSchedule
-from services.quota import UNLIMITED, Limits
-from services.quota_store import QuotaService, QuotaSettings
-from services.retention import run_retention
-from services.retry import RetryPolicy
-from services.scheduler import FairScheduler
-from services.settings import Settings, SettingsError, load_settings
-from services.store import Store, StoreError
-from services.supervisor import TaskSupervisor
-from services.task_events import TaskEventListener
-from services.wan import WanClient
-from services.web import WebDependencies, build_app, start_web
+from discord_side.audit import AuditLog
+from discord_side.audited_events import AuditedJobEvents
+from discord_side.buttons import JobButtons
+from discord_side.client import gateway_connected, make_client
+from discord_side.launcher import JobLauncher, LaunchRules
+from discord_side.presenter import DiscordJobEvents
+from services.api.client import WanClient
+from services.api.retry import RetryPolicy
+from services.config.settings import Settings, SettingsError, load_settings
+from services.core.clock import SystemClock
+from services.core.supervisor import TaskSupervisor
+from services.engine.jobs import EngineConfig, JobEngine
+from services.engine.polling import PollSchedule
+from services.engine.scheduler import FairScheduler
+from services.images.download import ImageDownloader, PublicOnlyResolver
+from services.operations.metrics import Metrics
+from services.operations.retention import run_retention
+from services.operations.web import WebDependencies, build_app, start_web
+from services.quotas.limits import UNLIMITED, Limits
+from services.quotas.service import QuotaService
+from services.storage.job_store import Store, StoreError
+from services.storage.moderation_settings import ModerationSettings
+from services.storage.quota_settings import QuotaSettings
+from services.storage.task_notifications import TaskEventListener
 
 log = logging.getLogger("imagine")
 

@@ -11,15 +11,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.admin_show import describe_limits, settings_embed
-from cogs.audit import AuditLog
-from cogs.messages import NOT_AN_ADMIN_TEXT, inert
-from services.jobs import JobEngine
-from services.moderation import ChannelMode, Visibility
-from services.moderation_store import ModerationSettings
-from services.policy import BlockedTerm, InvalidTerm
-from services.quota import LimitOverrides, MemberOverride
-from services.quota_store import QuotaService, QuotaSettings
+from discord_side.admin_show import describe_limits, settings_embed
+from discord_side.audit import AuditLog
+from discord_side.texts import NOT_AN_ADMIN_TEXT, inert
+from services.engine.jobs import JobEngine
+from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
+from services.moderation.guild_policy import ChannelMode, Visibility
+from services.quotas.limits import LimitOverrides, MemberOverride
+from services.quotas.service import QuotaService
+from services.storage.moderation_settings import ModerationSettings
+from services.storage.quota_settings import QuotaSettings
 
 log = logging.getLogger(__name__)
 

@@ -8,10 +8,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.launcher import JobLauncher
-from cogs.messages import invalid_option_text
-from services.errors import InvalidOption
-from services.validation import PROMPT_MAX_CHARS, size_suggestions, validate_options
+from discord_side.launcher import JobLauncher
+from discord_side.texts import invalid_option_text
+from services.api.validation import PROMPT_MAX_CHARS, size_suggestions, validate_options
+from services.core.errors import InvalidOption
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.launcher import member_role_ids
-from cogs.messages import OUTCOME_LABELS, inert, shorten
-from services.clock import Clock
-from services.jobs import JobEngine
-from services.models import Job, JobState
-from services.quota import UNLIMITED, Limits, next_reset, usage_day
-from services.quota_store import QuotaService
-from services.store import Store
+from discord_side.launcher import member_role_ids
+from discord_side.texts import OUTCOME_LABELS, inert, shorten
+from services.core.clock import Clock
+from services.core.models import Job, JobState
+from services.engine.jobs import JobEngine
+from services.quotas.limits import UNLIMITED, Limits, next_reset, usage_day
+from services.quotas.service import QuotaService
+from services.storage.job_store import Store
 
 RECENT_JOBS = 5
 

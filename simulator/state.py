@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from services.supervisor import TaskSupervisor
+from simulator.background import BackgroundTasks
 from simulator.config import FAULT_KINDS, FaultSpec, SimConfig, apply_update, parse_fault
 from simulator.images import ImageSpec, render_image
 from simulator.task import TASK_PREFIX, CreateRecord, SimTask
@@ -39,7 +39,7 @@ class SimulatorState:
     def __init__(self, config: SimConfig | None = None, clock: Clock | None = None) -> None:
         self.config = config or SimConfig()
         self.clock: Clock = clock or time.time
-        self.background = TaskSupervisor()
+        self.background = BackgroundTasks()
         self.rng = make_rng(self.config.seed)
         self.tasks: dict[str, SimTask] = {}
         self.tasks_by_key: dict[str, str] = {}

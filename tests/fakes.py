@@ -6,9 +6,9 @@ import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
-from services.events import DeliveryError, JobPhase
-from services.image_fit import FittedImage
-from services.models import Job
+from services.core.models import Job
+from services.engine.events import DeliveryError, JobPhase
+from services.images.fitting import FittedImage
 
 
 class FakeClock:

@@ -11,9 +11,9 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from services.models import DeliveryTarget, GenerationOptions, Job, JobState
-from services.quota import UNLIMITED, Limits, usage_day
-from services.store import Store
+from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
+from services.quotas.limits import UNLIMITED, Limits, usage_day
+from services.storage.job_store import Store
 from simulator.config import SimConfig
 from simulator.server import start_simulator
 from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.engine_harness import Harness, open_harness
+from tests.services.engine.harness import Harness, open_harness
 
 
 @pytest.fixture

@@ -28,8 +28,8 @@ def install(point: str, marker: Path) -> None:
     """Wrap the method where `point` happens."""
     import discord
 
-    from services.images import ImageDownloader
-    from services.wan import WanClient
+    from services.api.client import WanClient
+    from services.images.download import ImageDownloader
 
     if point not in POINTS:
         raise ValueError(f"unknown crash point {point!r}; known: {POINTS}")

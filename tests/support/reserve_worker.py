@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from services.models import DeliveryTarget, GenerationOptions, Job
-from services.quota import UNLIMITED, Limits
-from services.store import Store
+from services.core.models import DeliveryTarget, GenerationOptions, Job
+from services.quotas.limits import UNLIMITED, Limits
+from services.storage.job_store import Store
 
 USER, GUILD, DAY = 42, 7, "2026-11-25"
 

@@ -1,0 +1,41 @@
+"""The engine's seam with the audit log added: what the requester sees, and a line in the audit channel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from discord_side.audit import AuditLog
+from discord_side.presenter import DiscordJobEvents
+from services.core.models import Job
+from services.engine.events import JobPhase
+from services.images.fitting import FittedImage
+
+
+class AuditedJobEvents:
+    """Implements `services.events.JobEvents` by showing jobs (presenter) and logging their outcomes."""
+
+    def __init__(self, presenter: DiscordJobEvents, audit: AuditLog) -> None:
+        self._presenter = presenter
+        self._audit = audit
+
+    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+        """Show progress (not logged: only outcomes are)."""
+        await self._presenter.job_changed(job, phase)
+
+    async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
+        """Post the images, then log where they went."""
+        message_ids = await self._presenter.deliver(job, images)
+        await self._audit.delivered(job, message_ids, len(images))
+        return message_ids
+
+    async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
+        """Look for a result posted before a restart (logged as delivered when found)."""
+        found = await self._presenter.find_delivery(job)
+        if found is not None:
+            await self._audit.delivered(job, *found)
+        return found
+
+    async def job_ended(self, job: Job) -> None:
+        """Tell the requester, then log the outcome."""
+        await self._presenter.job_ended(job)
+        await self._audit.job_ended(job)

@@ -1,0 +1,123 @@
+"""Starting a job from an interaction (the `/imagine` command or a Reroll click): check where, who and
+what (the guild's policy), acknowledge at once, reserve the quota, store the job and hand it over."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import discord
+
+from discord_side.audit import AuditLog
+from discord_side.presenter import DiscordJobEvents
+from discord_side.texts import (
+    DMS_DISABLED_TEXT,
+    NO_AUDIT_CHANNEL_TEXT,
+    SHUTTING_DOWN_TEXT,
+    policy_refusal_text,
+    quota_text,
+)
+from services.core.errors import QuotaExceeded, ShuttingDown
+from services.core.models import DeliveryTarget, GenerationOptions, Job
+from services.engine.events import JobPhase
+from services.engine.jobs import JobEngine
+from services.images.fitting import DEFAULT_UPLOAD_LIMIT
+from services.moderation.guild_policy import PolicyDecision, RefusalReason, Visibility
+from services.quotas.service import QuotaService
+from services.storage.moderation_settings import ModerationSettings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LaunchRules:
+    """Bot-wide switches of the launcher (from the environment)."""
+
+    allow_dms: bool = False
+
+
+class JobLauncher:
+    """Turns a validated request into a running job, answering the interaction within Discord's 3 s."""
+
+    def __init__(
+        self,
+        engine: JobEngine,
+        events: DiscordJobEvents,
+        quota: QuotaService,
+        moderation: ModerationSettings,
+        audit: AuditLog,
+        rules: LaunchRules,
+    ) -> None:
+        self._engine = engine
+        self._events = events
+        self._quota = quota
+        self._moderation = moderation
+        self._audit = audit
+        self._rules = rules
+
+    async def launch(self, interaction: discord.Interaction, options: GenerationOptions) -> Job | None:
+        """Check, defer, reserve and start; on refusal answer privately (and log it) and return None."""
+        if not self._engine.accepting:
+            await interaction.response.send_message(SHUTTING_DOWN_TEXT, ephemeral=True)
+            return None
+        decision = await self._check(interaction, options)
+        if decision is None:
+            return None
+        ephemeral = decision.visibility == Visibility.EPHEMERAL
+        await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+        target = DeliveryTarget(
+            channel_id=interaction.channel_id or 0,
+            guild_id=interaction.guild_id,
+            application_id=interaction.application_id,
+            interaction_token=interaction.token,
+            interaction_created_at=interaction.created_at.timestamp(),
+            upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
+            ephemeral=ephemeral,
+        )
+        limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, member_role_ids(interaction))
+        try:
+            job = await self._engine.accept(
+                interaction.user.id, options, target, limits, needs_approval=decision.approval
+            )
+        except (QuotaExceeded, ShuttingDown) as error:
+            await interaction.delete_original_response()
+            text = quota_text(error) if isinstance(error, QuotaExceeded) else SHUTTING_DOWN_TEXT
+            await interaction.followup.send(text, ephemeral=True)
+            if isinstance(error, QuotaExceeded):
+                await self._audit.refused(
+                    interaction.guild_id, interaction.user.id, target.channel_id, options.prompt, f"quota: {error.kind}"
+                )
+            return None
+        if decision.approval:
+            await self._events.job_changed(job, JobPhase.AWAITING_APPROVAL)
+            if not await self._audit.request_approval(job):
+                await self._engine.reject(job.id, NO_AUDIT_CHANNEL_TEXT)
+            return job
+        await self._events.job_changed(job, JobPhase.QUEUED)
+        self._engine.start(job)
+        return job
+
+    async def _check(self, interaction: discord.Interaction, options: GenerationOptions) -> PolicyDecision | None:
+        if interaction.guild_id is None:
+            if self._rules.allow_dms:
+                return PolicyDecision()
+            await interaction.response.send_message(DMS_DISABLED_TEXT, ephemeral=True)
+            return None
+        policy = await self._moderation.policy(interaction.guild_id)
+        channel_id = interaction.channel_id or 0
+        parent_id = getattr(interaction.channel, "parent_id", None)
+        decision = policy.check(channel_id, parent_id, frozenset(member_role_ids(interaction)), options.prompt)
+        if decision.refusal is None:
+            return decision
+        await interaction.response.send_message(policy_refusal_text(decision.refusal), ephemeral=True)
+        why = decision.refusal.reason.value
+        if decision.refusal.reason == RefusalReason.TERM and decision.refusal.term is not None:
+            kind = "pattern" if decision.refusal.term.is_regex else "term"
+            why = f"blocked {kind} `{decision.refusal.term.text}`"
+        await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, options.prompt, why)
+        return None
+
+
+def member_role_ids(interaction: discord.Interaction) -> list[int]:
+    """The ids of the caller's roles in the guild (none in DMs)."""
+    return [role.id for role in getattr(interaction.user, "roles", [])]

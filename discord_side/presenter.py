@@ -1,0 +1,247 @@
+"""Shows jobs in Discord: rate-limited progress edits, the result message, and failure messages.
+
+Messages go through the interaction's webhook while its token is valid (15 minutes); when it has
+expired or Discord rejects it, they go to the channel as a reply that mentions the requester only.
+Only the token and ids stored on the job are needed, so this works the same after a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import discord
+
+from discord_side.texts import ended_text, progress_text, result_text
+from discord_side.views import again_view, result_view, running_view
+from services.core.clock import Clock
+from services.core.models import Job, JobState
+from services.core.supervisor import TaskSupervisor
+from services.engine.events import DeliveryError, JobPhase
+from services.engine.polling import estimate_remaining
+from services.images.fitting import FittedImage
+
+log = logging.getLogger(__name__)
+
+TOKEN_LIFETIME_SECONDS = 15 * 60
+TOKEN_SAFETY_MARGIN = 30.0
+# Discord codes meaning the interaction token is no longer usable.
+TOKEN_GONE_CODES = {50027, 10062, 10015}
+# How far back a resumed job looks in its channel for a result it may have posted before a crash.
+RESUME_HISTORY_LIMIT = 50
+
+
+@dataclass
+class _ProgressState:
+    phase: JobPhase
+    job: Job
+    last_edit: float = float("-inf")
+    pending: asyncio.Task[None] | None = None
+    finished: bool = False
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+def nonce_for(job: Job) -> str:
+    """A message nonce derived from the job, so Discord drops a repeated post of the same result."""
+    return f"imagine-{job.id}"[:25]
+
+
+def requester_mentions(job: Job) -> discord.AllowedMentions:
+    """Mentions allowed in a job's messages: the requester, nobody else."""
+    return discord.AllowedMentions(everyone=False, roles=False, replied_user=True, users=[discord.Object(job.user_id)])
+
+
+class DiscordJobEvents:
+    """The Discord side of the engine's seam (`services.events.JobEvents`)."""
+
+    def __init__(self, client: discord.Client, clock: Clock, supervisor: TaskSupervisor, edit_interval: float) -> None:
+        self._client = client
+        self._clock = clock
+        self._supervisor = supervisor
+        self._interval = edit_interval
+        self._progress: dict[str, _ProgressState] = {}
+
+    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+        """Schedule an edit of the response; at most one edit per interval, always showing the latest state."""
+        if not self._token_usable(job):
+            return
+        state = self._progress.get(job.id)
+        if state is None:
+            state = self._progress[job.id] = _ProgressState(phase, job)
+        state.phase, state.job = phase, job
+        if state.finished or state.pending is not None:
+            return
+        state.pending = self._supervisor.spawn(f"progress-{job.id}", self._edit_progress(state))
+
+    async def _edit_progress(self, state: _ProgressState) -> None:
+        wait = state.last_edit + self._interval - self._clock.now()
+        if wait > 0:
+            await self._clock.sleep(wait)
+        async with state.lock:
+            state.pending = None
+            if state.finished:
+                return
+            state.last_edit = self._clock.now()
+            cancellable = state.phase != JobPhase.UPLOADING and not state.job.cancel_requested
+            try:
+                await self._edit_original(
+                    state.job,
+                    content=progress_text(state.job, state.phase, self._seconds_left(state.job)),
+                    view=running_view(state.job) if cancellable else None,
+                    mentions=discord.AllowedMentions.none(),
+                )
+            except discord.HTTPException as error:
+                log.info("job %s: progress edit refused (%s %s)", state.job.id, error.status, error.code)
+
+    async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
+        """Post the result: one message with every image attached."""
+        await self._finish_progress(job)
+
+        def files() -> list[discord.File]:
+            return [
+                discord.File(io.BytesIO(image.data), filename=f"{job.id}-{index + 1}.{image.extension}")
+                for index, image in enumerate(images)
+            ]
+
+        if self._token_usable(job):
+            try:
+                message = await self._edit_original(
+                    job,
+                    content=result_text(job, len(images)),
+                    view=result_view(job),
+                    mentions=requester_mentions(job),
+                    files=files(),
+                )
+                return (message.id,)
+            except discord.HTTPException as error:
+                if not _token_gone(error):
+                    raise DeliveryError(f"Discord refused the result ({error.status} {error.code})") from None
+                log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
+        if job.target.ephemeral:
+            # Results meant for the requester alone are never posted where everyone sees them.
+            raise DeliveryError("the private response expired before the images were ready")
+        content = result_text(job, len(images), f"<@{job.user_id}>")
+        return (await self._post_in_channel(job, content, result_view(job), files()),)
+
+    async def job_ended(self, job: Job) -> None:
+        """Tell the requester why the job ended without images (failed, cancelled, expired)."""
+        await self._finish_progress(job)
+        view = None
+        if job.state == JobState.FAILED:
+            view = again_view(job, "Try again")
+        elif job.state == JobState.EXPIRED:
+            view = again_view(job, "Generate again")
+        if self._token_usable(job):
+            try:
+                await self._edit_original(
+                    job, content=ended_text(job), view=view, mentions=discord.AllowedMentions.none()
+                )
+                return
+            except discord.HTTPException as error:
+                if not _token_gone(error):
+                    log.warning("job %s: could not show how it ended (%s %s)", job.id, error.status, error.code)
+                    return
+        if job.target.ephemeral:
+            log.info("job %s: its private response expired; the outcome stays in /usage", job.id)
+            return
+        try:
+            await self._post_in_channel(job, ended_text(job, f"<@{job.user_id}>"), view, [])
+        except DeliveryError as error:
+            log.warning("job %s: could not tell the requester how it ended: %s", job.id, error)
+
+    async def _edit_original(
+        self,
+        job: Job,
+        *,
+        content: str,
+        view: discord.ui.View | None,
+        mentions: discord.AllowedMentions,
+        files: list[discord.File] | None = None,
+    ) -> discord.WebhookMessage:
+        extra: dict[str, object] = {} if files is None else {"attachments": files}
+        message = await self._webhook(job).edit_message(
+            "@original",  # type: ignore[arg-type]  # the webhook route takes "@original" for the response
+            content=content,
+            view=view,
+            allowed_mentions=mentions,
+            **extra,  # type: ignore[arg-type]
+        )
+        if view is not None:
+            view.stop()  # its buttons are DynamicItems, dispatched by custom_id; nothing to keep in memory
+        return message
+
+    async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
+        """A message that already carries this job's result (posted just before a crash): the
+        interaction's response while its token works, else the channel's recent messages."""
+        marker = f"job `{job.id}`"
+        if self._token_usable(job):
+            try:
+                original = await self._webhook(job).fetch_message("@original")  # type: ignore[arg-type]
+            except discord.HTTPException as error:
+                log.info("job %s: cannot read its response (%s %s)", job.id, error.status, error.code)
+            else:
+                if original.attachments and marker in original.content:
+                    return (original.id,), len(original.attachments)
+        channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
+        own_id = self._client.user.id if self._client.user else None
+        try:
+            async for message in channel.history(limit=RESUME_HISTORY_LIMIT):
+                if message.author.id == own_id and message.attachments and marker in message.content:
+                    return (message.id,), len(message.attachments)
+        except discord.HTTPException as error:
+            log.info("job %s: cannot read the channel's history (%s %s)", job.id, error.status, error.code)
+        return None
+
+    async def _post_in_channel(
+        self, job: Job, content: str, view: discord.ui.View | None, files: list[discord.File]
+    ) -> int:
+        channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
+        try:
+            # The nonce, derived from the job, makes Discord drop a repeat of this post after a restart.
+            message = await channel.send(
+                content=content,
+                files=files,
+                view=view or discord.utils.MISSING,
+                allowed_mentions=requester_mentions(job),
+                nonce=nonce_for(job),
+            )
+        except discord.HTTPException as error:
+            raise DeliveryError(f"the channel refused the message ({error.status} {error.code})") from None
+        if view is not None:
+            view.stop()
+        return message.id
+
+    async def _finish_progress(self, job: Job) -> None:
+        state = self._progress.pop(job.id, None)
+        if state is None:
+            return
+        state.finished = True
+        if state.pending is not None:
+            state.pending.cancel()
+        async with state.lock:  # let an edit already on the wire land before the final one
+            pass
+
+    def _seconds_left(self, job: Job) -> float | None:
+        if job.submitted_at is None:
+            return None
+        remaining = estimate_remaining(self._clock.now() - job.submitted_at, job.progress, job.estimated_time)
+        return None if remaining is None else max(0.0, remaining)
+
+    def _token_usable(self, job: Job) -> bool:
+        target = job.target
+        if not target.interaction_token or target.application_id is None or target.interaction_created_at is None:
+            return False
+        age = self._clock.now() - target.interaction_created_at
+        return age < TOKEN_LIFETIME_SECONDS - TOKEN_SAFETY_MARGIN
+
+    def _webhook(self, job: Job) -> discord.Webhook:
+        assert job.target.application_id is not None
+        assert job.target.interaction_token is not None
+        return discord.Webhook.partial(job.target.application_id, job.target.interaction_token, client=self._client)
+
+
+def _token_gone(error: discord.HTTPException) -> bool:
+    return error.code in TOKEN_GONE_CODES or error.status in {401, 404}

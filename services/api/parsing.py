@@ -1,0 +1,95 @@
+"""Tolerant parsing of the API's JSON: unknown fields are ignored, optional ones may be missing,
+and a body that is not the documented shape becomes a typed `MalformedResponse`, never a crash."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from services.api.errors import MalformedResponse, WanAPIError
+from services.core.models import Task, TaskStatus
+
+TASK_ID_PREFIX = "task-unified-"
+
+
+def decode_json_object(body: bytes, *, status: int, task_id: str | None = None) -> dict[str, Any]:
+    """Decode a body that must be a JSON object."""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise MalformedResponse(f"body is not JSON: {body[:80]!r}", status=status, task_id=task_id) from None
+    if not isinstance(data, dict):
+        raise MalformedResponse(f"body is JSON {type(data).__name__}, not an object", status=status, task_id=task_id)
+    return data
+
+
+def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def parse_task(data: dict[str, Any], *, status: int = 200, expected_id: str | None = None) -> Task:
+    """Turn a task object (create answer, query answer or callback body) into a `Task`."""
+    task_id = data.get("id")
+    if not isinstance(task_id, str) or not task_id:
+        raise MalformedResponse("task object has no id", status=status, task_id=expected_id)
+    if expected_id is not None and task_id != expected_id:
+        raise MalformedResponse(f"asked for task {expected_id}, got {task_id}", status=status, task_id=expected_id)
+    raw_status = data.get("status")
+    try:
+        task_status = TaskStatus(str(raw_status).lower())
+    except ValueError:
+        raise MalformedResponse(f"unknown task status {raw_status!r}", status=status, task_id=task_id) from None
+    progress = _int_or_none(data.get("progress")) or 0
+    info = data.get("task_info")
+    estimated = _int_or_none(info.get("estimated_time")) if isinstance(info, dict) else None
+    raw_results = data.get("results")
+    results: tuple[str, ...] = ()
+    if isinstance(raw_results, list):
+        results = tuple(url for url in raw_results if isinstance(url, str) and url.startswith(("http://", "https://")))
+    error = data.get("error")
+    error_code = error_message = None
+    if isinstance(error, dict):
+        error_code = _optional_text(error.get("code"))
+        error_message = _optional_text(error.get("message"))
+    return Task(
+        id=task_id,
+        status=task_status,
+        created=_int_or_none(data.get("created")),
+        progress=min(100, max(0, progress)),
+        estimated_time=estimated if estimated is None or estimated >= 0 else None,
+        results=results,
+        error_code=error_code,
+        error_message=error_message,
+    )
+
+
+def parse_error(body: bytes, status: int, retry_after: float | None, task_id: str | None = None) -> WanAPIError:
+    """Build the typed error for a non-2xx answer, whatever its body looks like."""
+    error_type: str | None = None
+    message = f"HTTP {status}"
+    suggestion: str | None = None
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if isinstance(data, dict):
+        error = data.get("error", data)
+        if isinstance(error, dict):
+            error_type = _optional_text(error.get("type"))
+            message = _optional_text(error.get("message")) or message
+            suggestion = _optional_text(error.get("fallback_suggestion") or error.get("suggestion"))
+    return WanAPIError(status, error_type, message, suggestion, retry_after=retry_after, task_id=task_id)

@@ -1,0 +1,134 @@
+"""What requesters and moderators do to jobs already accepted: approve or reject them (approval mode),
+cancel them, and erase a member's jobs on request. Mixed into `JobEngine`."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from typing import TYPE_CHECKING
+
+from services.core.models import FailureReason, Job, JobState
+from services.engine.events import JobPhase
+from services.engine.job_log import log_state
+
+if TYPE_CHECKING:
+    from services.core.clock import Clock
+    from services.engine.jobs import EngineConfig
+    from services.engine.scheduler import FairScheduler
+    from services.storage.job_store import Store
+
+log = logging.getLogger("services.engine.jobs")
+
+
+class CancelOutcome(enum.StrEnum):
+    """What a cancel request did."""
+
+    CANCELLED = "cancelled"  # the job had not been sent: dropped, its quota returned
+    DISCARD_ON_ARRIVAL = "discard_on_arrival"  # the task runs at the API: its results will be discarded
+    TOO_LATE = "too_late"  # the images are already being delivered
+    ALREADY_ENDED = "already_ended"
+    NOT_FOUND = "not_found"
+
+
+class JobControls:
+    """Approve, reject, cancel and erase; relies on the engine's store, scheduler and running jobs."""
+
+    _store: Store
+    _scheduler: FairScheduler
+    _config: EngineConfig
+    _clock: Clock
+    _running: dict[str, asyncio.Task[None]]
+    _jobs: dict[str, Job]
+
+    def start(self, job: Job) -> None:  # pragma: no cover - provided by JobEngine
+        raise NotImplementedError
+
+    async def _notify(self, job: Job, phase: JobPhase) -> None:  # pragma: no cover - provided by JobEngine
+        raise NotImplementedError
+
+    async def _tell_ended(self, job: Job) -> None:  # pragma: no cover - provided by JobEngine
+        raise NotImplementedError
+
+    async def approve(self, job_id: str) -> Job | None:
+        """A moderator approved the job: it joins the queue. None if it no longer waits for approval."""
+        lease_until = self._clock.now() + self._config.lease_seconds
+        if not await self._store.transition(
+            job_id,
+            [JobState.AWAITING_APPROVAL],
+            JobState.QUEUED,
+            lease_owner=self._config.owner,
+            lease_expires_at=lease_until,
+        ):
+            return None
+        job = await self._store.get_job(job_id)
+        if job is None:
+            return None
+        log_state(job, "approved")
+        await self._notify(job, JobPhase.QUEUED)
+        self.start(job)
+        return job
+
+    async def reject(self, job_id: str, reason: str) -> Job | None:
+        """A moderator rejected the job: it ends, its quota returned. None if it no longer waits."""
+        detail = reason.strip() or "no reason given"
+        failure = (FailureReason.REJECTED, detail)
+        job = await self._store.get_job(job_id)  # read first: settling forgets the interaction token
+        rejected = await self._store.settle(
+            job_id, JobState.REJECTED, charged=0, failure=failure, leaving=[JobState.AWAITING_APPROVAL]
+        )
+        if job is None or not rejected:
+            return None
+        job.state, (job.failure_reason, job.failure_detail) = JobState.REJECTED, failure
+        log_state(job, "reason=%r", detail)
+        await self._tell_ended(job)
+        return job
+
+    async def forget_member(self, guild_id: int, user_id: int) -> int:
+        """Erase a member's jobs and usage in a guild (on their request): their running jobs stop here
+        first (a task already at the API is abandoned), then every record goes. Returns jobs erased."""
+        for job_id, job in list(self._jobs.items()):
+            if job.user_id == user_id and job.target.guild_id == guild_id:
+                self._scheduler.remove(job_id)
+                running = self._running.get(job_id)
+                if running is not None:
+                    running.cancel()
+                    await asyncio.wait([running])
+        erased = await self._store.erase_member(guild_id, user_id)
+        log.info("erased %d job(s) of user %s in guild %s on request", erased, user_id, guild_id)
+        return erased
+
+    async def cancel(self, job_id: str) -> CancelOutcome:
+        """Cancel a job for its requester: drop it if not yet sent, else discard its results on arrival."""
+        job = self._jobs.get(job_id) or await self._store.get_job(job_id)
+        if job is None:
+            return CancelOutcome.NOT_FOUND
+        if job.state.is_final:
+            return CancelOutcome.ALREADY_ENDED
+        dropped = await self._store.settle(
+            job_id, JobState.CANCELLED, charged=0, leaving=[JobState.QUEUED, JobState.AWAITING_APPROVAL]
+        )
+        if dropped:
+            self._scheduler.remove(job_id)
+            running = self._running.get(job_id)
+            if running is not None:
+                running.cancel()
+            job.state = JobState.CANCELLED
+            log_state(job, "cancelled by the requester before it was sent")
+            await self._tell_ended(job)
+            return CancelOutcome.CANCELLED
+        if not await self._store.request_cancel(job_id):
+            stored = await self._store.get_job(job_id)
+            ended = stored is None or stored.state.is_final
+            return CancelOutcome.ALREADY_ENDED if ended else CancelOutcome.TOO_LATE
+        job.cancel_requested = True
+        log.info("job %s: cancel requested while its task runs; results will be discarded", job_id)
+        return CancelOutcome.DISCARD_ON_ARRIVAL
+
+    async def expire_approvals(self, max_wait_seconds: float) -> int:
+        """Reject the requests no moderator answered in time (their images are given back)."""
+        stale = await self._store.stale_approvals(self._clock.now() - max_wait_seconds)
+        hours = max_wait_seconds / 3600
+        for job_id in stale:
+            await self.reject(job_id, f"no moderator answered within {hours:g} hours")
+        return len(stale)

@@ -1,0 +1,45 @@
+"""The seam between the engine and the Discord side: how the engine reports what happens to a job."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from typing import Protocol
+
+from services.core.models import Job
+from services.images.fitting import FittedImage
+
+
+class JobPhase(enum.StrEnum):
+    """What a running job is doing, as shown to the requester."""
+
+    AWAITING_APPROVAL = "awaiting_approval"
+    QUEUED = "queued"
+    SUBMITTING = "submitting"
+    GENERATING = "generating"
+    UPLOADING = "uploading"
+
+
+class DeliveryError(Exception):
+    """The images could not be posted anywhere (the interaction and the channel both refused)."""
+
+
+class JobEvents(Protocol):
+    """Implemented by the Discord side; the engine calls it and never imports discord.py."""
+
+    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+        """The job moved to `phase` or reported progress; show it (rate-limited by the implementer)."""
+        ...
+
+    async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
+        """Post the images with the job's details; return the ids of the messages posted."""
+        ...
+
+    async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
+        """For a job resumed after a restart: the ids of a message already carrying its images and how
+        many it carries, if one was posted before the crash; else None."""
+        ...
+
+    async def job_ended(self, job: Job) -> None:
+        """The job failed, was cancelled or expired; tell the requester why (`job.failure_reason`)."""
+        ...

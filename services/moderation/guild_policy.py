@@ -1,0 +1,119 @@
+"""A guild's moderation rules and the check every `/imagine` passes before anything is spent (pure)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from services.moderation.blocked_terms import BlockedTerm, TermMatcher
+
+
+class ChannelMode(enum.StrEnum):
+    """Where `/imagine` works in a guild."""
+
+    EVERYWHERE = "everywhere"
+    ALLOW_LIST = "allow-list"  # only in the listed channels (and their threads)
+    DENY_LIST = "deny-list"  # everywhere but the listed channels (and their threads)
+
+
+class Visibility(enum.StrEnum):
+    """Who sees a channel's results."""
+
+    PUBLIC = "public"
+    EPHEMERAL = "ephemeral"  # only the requester
+
+
+@dataclass(frozen=True)
+class ChannelRule:
+    """What admins set for one channel."""
+
+    listed: bool = False
+    approval: bool = False
+    visibility: Visibility = Visibility.PUBLIC
+
+
+class RefusalReason(enum.StrEnum):
+    """Why the policy refused a request."""
+
+    CHANNEL = "channel"
+    ROLE = "role"
+    TERM = "term"
+
+
+@dataclass(frozen=True)
+class PolicyRefusal:
+    """A refusal, with what the requester may be told (channels) and what only the audit log sees."""
+
+    reason: RefusalReason
+    allowed_channels: tuple[int, ...] = ()
+    excluded_channels: tuple[int, ...] = ()
+    term: BlockedTerm | None = None
+
+
+@dataclass(frozen=True)
+class PolicyDecision:
+    """The outcome of the check: a refusal, or how the job runs (approval first, who sees results)."""
+
+    refusal: PolicyRefusal | None = None
+    approval: bool = False
+    visibility: Visibility = Visibility.PUBLIC
+
+
+@dataclass(frozen=True)
+class GuildPolicy:
+    """Everything a guild's admins set about where, who and what."""
+
+    guild_id: int
+    channel_mode: ChannelMode = ChannelMode.EVERYWHERE
+    channels: dict[int, ChannelRule] = field(default_factory=dict)
+    allowed_roles: frozenset[int] = frozenset()
+    terms: tuple[BlockedTerm, ...] = ()
+    audit_channel_id: int | None = None
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        """The compiled blocked terms."""
+        return TermMatcher(list(self.terms))
+
+    def rule(self, channel_id: int, parent_id: int | None = None) -> ChannelRule:
+        """The channel's rule. A thread gets its parent's rule combined with its own, the stricter of the
+        two for approval and visibility: a thread's setting can add approval or privacy, never drop it."""
+        own = self.channels.get(channel_id, ChannelRule())
+        parent = self.channels.get(parent_id, ChannelRule()) if parent_id is not None else ChannelRule()
+        private = Visibility.EPHEMERAL in {own.visibility, parent.visibility}
+        return ChannelRule(
+            listed=own.listed or parent.listed,
+            approval=own.approval or parent.approval,
+            visibility=Visibility.EPHEMERAL if private else Visibility.PUBLIC,
+        )
+
+    def listed_channels(self) -> tuple[int, ...]:
+        """The channels on the allow- or deny-list."""
+        return tuple(channel for channel, rule in self.channels.items() if rule.listed)
+
+    def channel_allowed(self, channel_id: int, parent_id: int | None = None) -> bool:
+        """Whether `/imagine` works in this channel (or thread)."""
+        listed = self.rule(channel_id, parent_id).listed
+        if self.channel_mode == ChannelMode.ALLOW_LIST:
+            return listed
+        if self.channel_mode == ChannelMode.DENY_LIST:
+            return not listed
+        return True
+
+    def check(self, channel_id: int, parent_id: int | None, role_ids: frozenset[int], prompt: str) -> PolicyDecision:
+        """Channel, then role, then blocked terms; the first that refuses decides."""
+        if not self.channel_allowed(channel_id, parent_id):
+            listed = self.listed_channels()
+            allowed = listed if self.channel_mode == ChannelMode.ALLOW_LIST else ()
+            excluded = listed if self.channel_mode == ChannelMode.DENY_LIST else ()
+            return PolicyDecision(
+                PolicyRefusal(RefusalReason.CHANNEL, allowed_channels=allowed, excluded_channels=excluded)
+            )
+        if self.allowed_roles and not (role_ids & self.allowed_roles):
+            return PolicyDecision(PolicyRefusal(RefusalReason.ROLE))
+        term = self.matcher.first_match(prompt)
+        if term is not None:
+            return PolicyDecision(PolicyRefusal(RefusalReason.TERM, term=term))
+        rule = self.rule(channel_id, parent_id)
+        return PolicyDecision(approval=rule.approval, visibility=rule.visibility)

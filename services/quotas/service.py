@@ -1,0 +1,44 @@
+"""The limits that apply to one member: the environment's defaults, then the guild's settings, read
+through `QuotaSettingsReader` (the storage package implements it; quotas never import storage)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Protocol
+
+from services.quotas.limits import GuildQuota, Limits, MemberOverride, effective_limits
+
+
+class QuotaSettingsReader(Protocol):
+    """Where a guild's quota settings come from."""
+
+    async def guild(self, guild_id: int) -> GuildQuota:
+        """Everything the guild's admins set (defaults where they set nothing)."""
+        ...
+
+    async def member(self, guild_id: int, user_id: int) -> MemberOverride | None:
+        """A member's override in a guild, if any."""
+        ...
+
+
+class QuotaService:
+    """The limits that apply to a member: defaults from the environment, then the guild's settings."""
+
+    def __init__(self, settings: QuotaSettingsReader, defaults: Limits, dm_daily_images: int | None = None) -> None:
+        self._settings = settings
+        self._defaults = defaults
+        self._dm = defaults if dm_daily_images is None else replace(defaults, user_daily_images=dm_daily_images)
+
+    @property
+    def defaults(self) -> Limits:
+        """The environment's defaults (what applies in DMs and in guilds that set nothing)."""
+        return self._defaults
+
+    async def limits_for(self, guild_id: int | None, user_id: int, role_ids: Iterable[int]) -> Limits:
+        """The effective limits of a member in a guild (None: in DMs)."""
+        if guild_id is None:
+            return self._dm
+        guild = await self._settings.guild(guild_id)
+        member = await self._settings.member(guild_id, user_id)
+        return effective_limits(self._defaults, guild, [*role_ids, guild_id], member)

@@ -1,0 +1,253 @@
+"""The database underneath the store: opening (with its lock, checks and migrations), transactions,
+small settings tables and metadata. SQLAlchemy Core (async) over aiosqlite or asyncpg."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import functools
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine
+from pathlib import Path
+from typing import IO, Any, Concatenate, ParamSpec, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from services.storage.tables import MIGRATIONS, meta, schema_version
+
+MIGRATION_LOCK_KEY = 7_361_924_115
+TASK_CHANNEL = "imagine_task_reported"
+_R = TypeVar("_R")
+_P = ParamSpec("_P")
+_S = TypeVar("_S", bound="StoreCore")
+
+
+def completes_on_cancel(
+    method: Callable[Concatenate[StoreCore, _P], Coroutine[Any, Any, _R]],
+) -> Callable[Concatenate[StoreCore, _P], Coroutine[Any, Any, _R]]:
+    """Run a write method through `Store.finish`, so a cancelled caller cannot cut it short."""
+
+    @functools.wraps(method)
+    async def wrapper(self: StoreCore, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        return await self.finish(method(self, *args, **kwargs))
+
+    return wrapper
+
+
+class StoreError(Exception):
+    """The database cannot be opened or used; the message names it and says why."""
+
+
+def async_url(database_url: str) -> str:
+    """The SQLAlchemy async URL for a `sqlite:///` or `postgresql://` setting."""
+    if database_url.startswith("sqlite:///"):
+        return "sqlite+aiosqlite:///" + database_url.removeprefix("sqlite:///")
+    for prefix in ("postgresql://", "postgres://"):
+        if database_url.startswith(prefix):
+            return "postgresql+asyncpg://" + database_url.removeprefix(prefix)
+    raise StoreError(f"unsupported DATABASE_URL scheme: {database_url.split(':', 1)[0]}")
+
+
+def sqlite_path(database_url: str) -> Path | None:
+    """The file behind a `sqlite:///` URL, or None for another engine or an in-memory database."""
+    if not database_url.startswith("sqlite:///"):
+        return None
+    path = database_url.removeprefix("sqlite:///")
+    return None if path in {"", ":memory:"} else Path(path)
+
+
+def describe_database(database_url: str) -> str:
+    """A name for the database that is safe to print (no password)."""
+    path = sqlite_path(database_url)
+    if path is not None:
+        return str(path)
+    return sa.make_url(async_url(database_url)).render_as_string(hide_password=True)
+
+
+class StoreCore:
+    """An open database: transactions, writes that complete on cancel, settings rows and metadata."""
+
+    def __init__(self, engine: AsyncEngine, name: str, clock: Callable[[], float] = time.time) -> None:
+        self._engine = engine
+        self._name = name
+        self._clock = clock
+        self._is_sqlite = engine.dialect.name == "sqlite"
+        self._write_lock = asyncio.Lock()
+        self._pending: set[asyncio.Future[Any]] = set()
+        self._lock: IO[bytes] | None = None
+
+    @classmethod
+    async def open(
+        cls: type[_S], database_url: str, clock: Callable[[], float] = time.time, *, busy_timeout_ms: int = 5000
+    ) -> _S:
+        """Open (creating on first use) and migrate the database; `StoreError` names it on failure."""
+        name = describe_database(database_url)
+        path = sqlite_path(database_url)
+        lock = None
+        try:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                lock = _lock_exclusively(path, name)
+            engine = create_async_engine(async_url(database_url), pool_pre_ping=path is None)
+        except (OSError, sa.exc.ArgumentError) as error:
+            raise StoreError(f"cannot open database {name}: {error}") from None
+        if engine.dialect.name == "sqlite":
+            sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_timeout_ms))
+        store = cls(engine, name, clock)
+        store._lock = lock
+        try:
+            await store._migrate()
+        except StoreError:
+            await store._release()
+            raise
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            await store._release()
+            detail = str(getattr(error, "orig", None) or error)
+            raise StoreError(f"cannot use database {name}: {detail}{_hint(detail)}") from None
+        return store
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether this is a SQLite database (one process: it holds the file's lock)."""
+        return self._is_sqlite
+
+    async def close(self) -> None:
+        """Wait for writes in progress, then close every connection."""
+        if self._pending:
+            await asyncio.wait(list(self._pending))
+        async with self._write_lock:
+            await self._release()
+
+    async def _release(self) -> None:
+        await self._engine.dispose()
+        if self._lock is not None:
+            self._lock.close()  # closing the file releases the lock
+            self._lock = None
+
+    async def ping(self) -> None:
+        """Raise if the database cannot be reached."""
+        async with self._engine.connect() as connection:
+            await connection.execute(sa.text("SELECT 1"))
+
+    @contextlib.asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (serialised in this process; SQLite has one writer)."""
+        # SQLite allows one writer: serialise writes here instead of failing on "database is locked".
+        async with self._write_lock, self._engine.begin() as connection:
+            yield connection
+
+    @contextlib.asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        """A connection for reads."""
+        async with self._engine.connect() as connection:
+            yield connection
+
+    async def finish(self, write: Coroutine[Any, Any, _R]) -> _R:
+        # A write that has started is completed even if its caller is cancelled (shutdown): the
+        # caller stops waiting, the write commits or rolls back whole, and close() waits for it.
+        task = asyncio.ensure_future(write)
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+        return await asyncio.shield(task)
+
+    async def _migrate(self) -> None:
+        async with self.write() as connection:
+            if self._is_sqlite:
+                result = await connection.exec_driver_sql("PRAGMA quick_check")
+                verdict = result.scalar()
+                if verdict != "ok":
+                    raise StoreError(f"database {self._name} is corrupt: {verdict}{_hint('malformed')}")
+            if not self._is_sqlite:
+                # Several processes may start at once on one PostgreSQL database: one migrates at a time.
+                await connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            await connection.run_sync(lambda sync: schema_version.create(sync, checkfirst=True))
+            current = (await connection.execute(sa.select(sa.func.max(schema_version.c.version)))).scalar() or 0
+            for version, step in MIGRATIONS:
+                if version > current:
+                    await connection.run_sync(step)
+                    await connection.execute(schema_version.insert().values(version=version, applied_at=self._clock()))
+            # A write at every start: a database another process holds locked, or a full disk, is
+            # reported now, naming the file, rather than at the first job.
+            await connection.execute(self._upsert_statement(meta, {"key": "last_start"}, {"value": str(self._clock())}))
+
+    # Jobs
+
+    # Small settings tables
+
+    @completes_on_cancel
+    async def upsert(self, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]) -> None:
+        """Insert the row with these key columns, or update its `values` if it exists."""
+        async with self.write() as connection:
+            await connection.execute(self._upsert_statement(table, keys, values))
+
+    def _upsert_statement(self, table: sa.Table, keys: dict[str, Any], values: dict[str, Any]) -> sa.Executable:
+        # One statement, so two processes writing the same row at once cannot both try to insert it.
+        insert = (sqlite.insert if self._is_sqlite else postgresql.insert)(table).values(**keys, **values)
+        if values:
+            return insert.on_conflict_do_update(index_elements=list(keys), set_=values)
+        return insert.on_conflict_do_nothing(index_elements=list(keys))
+
+    @completes_on_cancel
+    async def delete_rows(self, table: sa.Table, keys: dict[str, Any]) -> None:
+        """Delete the rows whose key columns have these values."""
+        async with self.write() as connection:
+            await connection.execute(table.delete().where(*(table.c[n] == v for n, v in keys.items())))
+
+    # Metadata
+
+    async def report_task(self, task_id: str) -> None:
+        """Tell every process sharing this PostgreSQL database that a task changed (no-op on SQLite,
+        where one process does everything)."""
+        if self._is_sqlite:
+            return
+        async with self._engine.connect() as connection:
+            await connection.execute(
+                sa.text("SELECT pg_notify(:channel, :task)"), {"channel": TASK_CHANNEL, "task": task_id}
+            )
+            await connection.commit()
+
+    async def get_meta(self, key: str) -> str | None:
+        """A stored metadata value, or None."""
+        async with self._engine.connect() as connection:
+            return (await connection.execute(sa.select(meta.c.value).where(meta.c.key == key))).scalar()
+
+    @completes_on_cancel
+    async def set_meta(self, key: str, value: str) -> None:
+        """Store a metadata value, replacing any previous one."""
+        await self.upsert(meta, {"key": key}, {"value": value})
+
+
+def _lock_exclusively(path: Path, name: str) -> IO[bytes]:
+    """Hold `<database>.lock` for as long as the store is open: a second bot process on the same SQLite
+    file would resume the same jobs, so it is stopped at start instead."""
+    lock = (path.parent / f"{path.name}.lock").open("ab")
+    try:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        raise StoreError(
+            f"database {name} is in use by another bot process (stop it first; lock file {path.name}.lock)"
+        ) from None
+    return lock
+
+
+def _hint(detail: str) -> str:
+    text = detail.lower()
+    if "locked" in text:
+        return " (another process is using it; stop that process first)"
+    if "disk" in text or "readonly" in text or "read-only" in text:
+        return " (is the disk full, or the file or its folder not writable?)"
+    if "not a database" in text or "malformed" in text:
+        return " (the file is damaged; restore it from a backup, or move it away to start afresh)"
+    return ""
+
+
+def _sqlite_pragmas(busy_timeout_ms: int, dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

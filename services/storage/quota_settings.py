@@ -1,0 +1,124 @@
+"""Per-guild quota settings in the store: a guild's overrides, role limits, exempt roles and member
+overrides. The admin commands write them; every `/imagine` reads them through `QuotaService`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from services.quotas.limits import GuildQuota, LimitOverrides, MemberOverride
+from services.storage.job_store import Store
+from services.storage.tables import exempt_roles, guild_quota, member_overrides, role_limits
+
+_UNSET: Any = object()
+
+
+class QuotaSettings:
+    """Reads and writes the quota settings of guilds."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def guild(self, guild_id: int) -> GuildQuota:
+        """Everything the guild's admins set (defaults where they set nothing)."""
+        async with self._store.read() as connection:
+            row = (await connection.execute(sa.select(guild_quota).where(guild_quota.c.guild_id == guild_id))).first()
+            roles = await connection.execute(sa.select(role_limits).where(role_limits.c.guild_id == guild_id))
+            exempt = await connection.execute(
+                sa.select(exempt_roles.c.role_id).where(exempt_roles.c.guild_id == guild_id)
+            )
+            return GuildQuota(
+                overrides=_overrides(row) if row is not None else LimitOverrides(),
+                guild_daily_images=row.guild_daily_images if row is not None else None,
+                role_limits={r.role_id: _overrides(r) for r in roles},
+                exempt_roles=frozenset(r.role_id for r in exempt),
+            )
+
+    async def members(self, guild_id: int) -> dict[int, MemberOverride]:
+        """Every member override of a guild."""
+        query = sa.select(member_overrides).where(member_overrides.c.guild_id == guild_id)
+        async with self._store.read() as connection:
+            rows = await connection.execute(query)
+            return {r.user_id: MemberOverride(bonus_images=r.bonus_images, blocked=r.blocked) for r in rows}
+
+    async def member(self, guild_id: int, user_id: int) -> MemberOverride | None:
+        """A member's override in a guild, if any."""
+        async with self._store.read() as connection:
+            row = (
+                await connection.execute(
+                    sa.select(member_overrides).where(
+                        member_overrides.c.guild_id == guild_id, member_overrides.c.user_id == user_id
+                    )
+                )
+            ).first()
+        return None if row is None else MemberOverride(bonus_images=row.bonus_images, blocked=row.blocked)
+
+    async def set_guild(
+        self,
+        guild_id: int,
+        *,
+        user_daily_images: int | None = _UNSET,
+        max_active_jobs: int | None = _UNSET,
+        cooldown_seconds: float | None = _UNSET,
+        guild_daily_images: int | None = _UNSET,
+    ) -> None:
+        """Set (a value) or reset (None) some of a guild's limits; the ones not named stay."""
+        values = {
+            name: value
+            for name, value in {
+                "user_daily_images": user_daily_images,
+                "max_active_jobs": max_active_jobs,
+                "cooldown_seconds": cooldown_seconds,
+                "guild_daily_images": guild_daily_images,
+            }.items()
+            if value is not _UNSET
+        }
+        _check_non_negative(values)
+        await self._store.upsert(guild_quota, {"guild_id": guild_id}, values)
+
+    async def set_role(self, guild_id: int, role_id: int, limits: LimitOverrides | None) -> None:
+        """Give a role its own limits, or (None) remove them."""
+        keys = {"guild_id": guild_id, "role_id": role_id}
+        if limits is None:
+            await self._store.delete_rows(role_limits, keys)
+            return
+        values = {
+            "user_daily_images": limits.user_daily_images,
+            "max_active_jobs": limits.max_active_jobs,
+            "cooldown_seconds": limits.cooldown_seconds,
+        }
+        _check_non_negative(values)
+        await self._store.upsert(role_limits, keys, values)
+
+    async def set_exempt(self, guild_id: int, role_id: int, exempt: bool) -> None:
+        """Make a role exempt from the per-member limits, or not."""
+        keys = {"guild_id": guild_id, "role_id": role_id}
+        if exempt:
+            await self._store.upsert(exempt_roles, keys, {})
+        else:
+            await self._store.delete_rows(exempt_roles, keys)
+
+    async def set_member(self, guild_id: int, user_id: int, override: MemberOverride | None) -> None:
+        """Give a member a bonus or block them, or (None) remove their override."""
+        keys = {"guild_id": guild_id, "user_id": user_id}
+        if override is None:
+            await self._store.delete_rows(member_overrides, keys)
+            return
+        await self._store.upsert(
+            member_overrides, keys, {"bonus_images": override.bonus_images, "blocked": override.blocked}
+        )
+
+
+def _overrides(row: sa.Row[Any]) -> LimitOverrides:
+    return LimitOverrides(
+        user_daily_images=row.user_daily_images,
+        max_active_jobs=row.max_active_jobs,
+        cooldown_seconds=row.cooldown_seconds,
+    )
+
+
+def _check_non_negative(values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if value is not None and value < 0:
+            raise ValueError(f"{name} must not be negative")

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
+from services.moderation.guild_policy import ChannelMode, ChannelRule, Visibility
+from services.storage.job_store import Store
+from services.storage.moderation_settings import ModerationSettings
+from tests.fakes import FakeClock
+
+GUILD = 77
+
+
+@pytest.fixture
+async def settings(database_url: str) -> AsyncIterator[ModerationSettings]:
+    store = await Store.open(database_url)
+    yield ModerationSettings(store, FakeClock().now)
+    await store.close()
+
+
+async def test_a_new_guild_has_the_open_defaults(settings: ModerationSettings) -> None:
+    policy = await settings.policy(GUILD)
+    assert policy.channel_mode is ChannelMode.EVERYWHERE
+    assert (policy.channels, policy.allowed_roles, policy.terms, policy.audit_channel_id) == ({}, frozenset(), (), None)
+
+
+async def test_channel_rules_are_merged_part_by_part(settings: ModerationSettings) -> None:
+    await settings.set_channel(GUILD, 5, listed=True)
+    await settings.set_channel(GUILD, 5, approval=True)
+    await settings.set_channel(GUILD, 5, visibility=Visibility.EPHEMERAL)
+    assert (await settings.policy(GUILD)).channels == {5: ChannelRule(True, True, Visibility.EPHEMERAL)}
+
+
+async def test_changes_are_visible_at_once_despite_the_cache(settings: ModerationSettings) -> None:
+    await settings.policy(GUILD)
+    await settings.set_channel_mode(GUILD, ChannelMode.ALLOW_LIST)
+    await settings.set_audit_channel(GUILD, 9)
+    await settings.set_role_allowed(GUILD, 3, True)
+    policy = await settings.policy(GUILD)
+    assert (policy.channel_mode, policy.audit_channel_id, policy.allowed_roles) == (
+        ChannelMode.ALLOW_LIST,
+        9,
+        frozenset({3}),
+    )
+
+
+async def test_terms_are_added_once_and_removed(settings: ModerationSettings) -> None:
+    assert await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert not await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert await settings.add_term(GUILD, BlockedTerm(r"blood\w*", is_regex=True))
+    assert len((await settings.policy(GUILD)).terms) == 2
+    assert await settings.remove_term(GUILD, BlockedTerm("gore"))
+    assert not await settings.remove_term(GUILD, BlockedTerm("gore"))
+
+
+async def test_an_invalid_pattern_is_refused_and_nothing_is_stored(settings: ModerationSettings) -> None:
+    with pytest.raises(InvalidTerm):
+        await settings.add_term(GUILD, BlockedTerm("(oops", is_regex=True))
+    assert (await settings.policy(GUILD)).terms == ()
+
+
+async def test_settings_of_one_guild_do_not_leak_into_another(settings: ModerationSettings) -> None:
+    await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert (await settings.policy(GUILD + 1)).terms == ()
+
+
+async def test_a_change_written_while_a_read_is_in_flight_is_not_undone_by_the_cache(
+    settings: ModerationSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_load = settings._load
+    reading, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_load(guild_id: int):  # type: ignore[no-untyped-def]
+        policy = await real_load(guild_id)
+        reading.set()
+        await release.wait()
+        return policy
+
+    monkeypatch.setattr(settings, "_load", slow_load)
+    stale_read = asyncio.create_task(settings.policy(GUILD))
+    await reading.wait()
+    monkeypatch.setattr(settings, "_load", real_load)
+    await settings.set_channel_mode(GUILD, ChannelMode.ALLOW_LIST)
+    release.set()
+    assert (await stale_read).channel_mode is ChannelMode.EVERYWHERE
+    assert (await settings.policy(GUILD)).channel_mode is ChannelMode.ALLOW_LIST
