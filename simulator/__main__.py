@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from simulator.config import IMAGE_FORMATS, SimConfig
+from simulator.config import IMAGE_FORMATS, PROGRESS_CURVES, SimConfig
 from simulator.server import start_simulator
 
 
@@ -29,6 +29,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-scale", type=float, default=defaults.time_scale, help="duration multiplier")
     p.add_argument("--seed", type=int, default=defaults.seed, help="random seed for reproducible runs")
     p.add_argument("--estimate-error", type=float, default=defaults.estimate_error, help="estimated_time factor")
+    p.add_argument(
+        "--estimate-error-max",
+        type=float,
+        default=defaults.estimate_error_max,
+        help="draw each task's estimate factor from [estimate-error, this] (0.6 and 1.5: -40%%..+50%%)",
+    )
+    p.add_argument("--progress-curve", choices=PROGRESS_CURVES, default=defaults.progress_curve)
+    p.add_argument(
+        "--query-limit-per-second",
+        type=float,
+        default=defaults.query_limit_per_second,
+        help="task queries per second per account; above it 429 with Retry-After (the provider: about 20)",
+    )
     p.add_argument("--default-size", default=defaults.default_size, help="size when a request has none")
     p.add_argument(
         "--image-noise",
@@ -65,6 +78,9 @@ def config_from_args(args: argparse.Namespace) -> SimConfig:
         time_scale=args.time_scale,
         seed=args.seed,
         estimate_error=args.estimate_error,
+        estimate_error_max=args.estimate_error_max,
+        progress_curve=args.progress_curve,
+        query_limit_per_second=args.query_limit_per_second,
         default_size=args.default_size,
         image_noise=args.image_noise,
         image_format=args.image_format,

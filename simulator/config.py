@@ -14,6 +14,7 @@ from typing import Any, Literal
 MODEL = "wan2.5-text-to-image"
 FAULT_KINDS: tuple[str, ...] = ("create", "get", "file")
 IMAGE_FORMATS: tuple[str, ...] = ("png", "jpeg")
+PROGRESS_CURVES: tuple[str, ...] = ("linear", "uneven")
 FAULT_STATUSES: frozenset[int] = frozenset({400, 401, 402, 403, 404, 408, 409, 429, 500, 502, 503, 504})
 MALFORMED_KINDS: tuple[str, ...] = ("text", "json", "list")
 # Fields that only take effect when the app is built; the control API refuses to change them.
@@ -46,6 +47,15 @@ class SimConfig:
     """Seed of the random generator (durations, task ids, noise) for reproducible runs."""
     estimate_error: float = 1.0
     """`estimated_time` reported = ceil(real duration * this factor); 1.0 is exact."""
+    estimate_error_max: float | None = None
+    """When set, each task's estimate factor is drawn uniformly from [`estimate_error`, this] (0.6 and
+    1.5 make estimates off by -40%..+50%, as in production)."""
+    progress_curve: str = "linear"
+    """How `progress` rises while a task runs: `linear`, or `uneven` (each task its own curve: some
+    start slow and jump at the end, others rise fast and stall near the top)."""
+    query_limit_per_second: float | None = None
+    """The provider's limit on task queries per account per second; queries above it get 429 with
+    Retry-After (None: no limit). The real provider allows about 20."""
     default_size: str = "1024x1024"
     """Image size when the request has no `size`."""
     image_noise: bool = False
@@ -76,6 +86,17 @@ class SimConfig:
         _check(self.duration_max >= self.duration_min, "duration_max", "must be >= duration_min")
         _check(self.time_scale > 0, "time_scale", "must be > 0")
         _check(self.estimate_error > 0, "estimate_error", "must be > 0")
+        _check(
+            self.estimate_error_max is None or self.estimate_error_max >= self.estimate_error,
+            "estimate_error_max",
+            "must be >= estimate_error or null",
+        )
+        _check(self.progress_curve in PROGRESS_CURVES, "progress_curve", f"must be one of {PROGRESS_CURVES}")
+        _check(
+            self.query_limit_per_second is None or self.query_limit_per_second > 0,
+            "query_limit_per_second",
+            "must be > 0 or null",
+        )
         size = parse_size(self.default_size)
         _check(size is not None and min(size) > 0, "default_size", "must look like 1024x1024")
         _check(self.image_format in IMAGE_FORMATS, "image_format", f"must be one of {IMAGE_FORMATS}")

@@ -118,6 +118,9 @@ async def get_task(request: web.Request) -> web.Response:
     denied = authenticate(request, state.config)
     if denied is not None:
         return denied
+    wait = state.query_limit.admit(state.config.query_limit_per_second)
+    if wait is not None:
+        return error_response(429, "Too many task queries for this account", retry_after=max(0.001, round(wait, 3)))
     if not task_id.startswith(TASK_PREFIX):
         return error_response(400, "Invalid task ID format", type_="invalid_task_id", param="task_id")
     task = state.lookup(task_id)

@@ -17,6 +17,7 @@ from aiohttp import web
 from simulator.background import BackgroundTasks
 from simulator.config import FAULT_KINDS, FaultSpec, SimConfig, apply_update, parse_fault
 from simulator.images import ImageSpec, render_image
+from simulator.query_limit import QueryLimit
 from simulator.task import TASK_PREFIX, CreateRecord, SimTask
 from simulator.tokens import parse_directives
 from simulator.validation import GenerationRequest
@@ -48,6 +49,7 @@ class SimulatorState:
         self.file_counts: dict[str, int] = {}
         self.faults: dict[str, deque[list[Any]]] = {kind: deque() for kind in FAULT_KINDS}
         self.faults_served: dict[str, int] = dict.fromkeys(FAULT_KINDS, 0)
+        self.query_limit = QueryLimit(lambda: self.clock())  # noqa: PLW0108 - the clock may be replaced later
 
     # --- settings and faults -------------------------------------------------------------------------
     def update_config(self, changes: Mapping[str, Any]) -> SimConfig:
@@ -99,7 +101,7 @@ class SimulatorState:
             id=task_id,
             created_at=now,
             duration=duration,
-            estimated_time=max(1, math.ceil(duration * config.estimate_error)),
+            estimated_time=max(1, math.ceil(duration * self._estimate_factor())),
             request=request,
             directives=directives,
             image_format=config.image_format,
@@ -107,6 +109,7 @@ class SimulatorState:
             seed=self.rng.getrandbits(32),
             base_url=base_url,
             idempotency_key=idempotency_key,
+            progress_exponent=self._progress_exponent(),
         )
         task.create_response = {
             "created": int(now),
@@ -123,6 +126,17 @@ class SimulatorState:
         if idempotency_key is not None:
             self.tasks_by_key[idempotency_key] = task_id
         return task
+
+    def _estimate_factor(self) -> float:
+        """How wrong this task's `estimated_time` is: fixed, or drawn from the configured range."""
+        low, high = self.config.estimate_error, self.config.estimate_error_max
+        return low if high is None else self.rng.uniform(low, high)
+
+    def _progress_exponent(self) -> float:
+        """The task's progress curve: linear, or (uneven) between slow-then-sudden and fast-then-stalled."""
+        if self.config.progress_curve == "linear":
+            return 1.0
+        return math.exp(self.rng.uniform(math.log(0.4), math.log(2.5)))
 
     def _new_id(self, now: float) -> str:
         while True:
@@ -200,6 +214,8 @@ class SimulatorState:
             "tasks_created": sum(1 for r in self.create_records if r.created_task),
             "get_counts": dict(self.get_counts),
             "get_total": sum(self.get_counts.values()),
+            "get_rate_limited": self.query_limit.refused,
+            "get_peak_per_second": self.query_limit.peak_per_second,
             "file_counts": dict(self.file_counts),
             "file_total": sum(self.file_counts.values()),
             "tasks": {task_id: task.summary(now) for task_id, task in self.tasks.items()},
@@ -216,6 +232,7 @@ class SimulatorState:
         self.create_records.clear()
         self.get_counts.clear()
         self.file_counts.clear()
+        self.query_limit.reset()
         for kind in FAULT_KINDS:
             self.faults[kind].clear()
             self.faults_served[kind] = 0

@@ -1,7 +1,8 @@
 """One simulated task: its lifecycle math and the JSON the API shows of it; one create-call record.
 
 A task's status is computed from (now - created_at) against its duration, so nothing ticks:
-`pending` for the first 10 % of the duration, then `processing` with progress rising linearly,
+`pending` for the first 10 % of the duration, then `processing` with progress rising along the task's
+curve (linear, or uneven: `SimTask.progress_exponent`),
 then `completed` (or `failed`, see `simulator.tokens`) from `terminal_at = created_at + duration` on.
 """
 
@@ -42,6 +43,8 @@ class SimTask:
     render: asyncio.Task[list[bytes]] | None = None
     callback_attempts: list[dict[str, Any]] = field(default_factory=list)
     callback_delivered_at: float | None = None
+    progress_exponent: float = 1.0
+    """Shape of the progress curve: progress = 100 * (elapsed / duration) ** this (1.0 is linear)."""
 
     @property
     def terminal_at(self) -> float:
@@ -66,7 +69,8 @@ class SimTask:
             return (self.final_status, 100 if self.final_status == "completed" else 0)
         if elapsed < self.duration * PENDING_FRACTION:
             return ("pending", 0)
-        return ("processing", min(99, max(1, int(100 * elapsed / self.duration))))
+        fraction = (elapsed / self.duration) ** self.progress_exponent
+        return ("processing", min(99, max(1, int(100 * fraction))))
 
     def result_urls(self, base_url: str) -> list[str]:
         """Absolute URLs of the result files under `base_url`."""
