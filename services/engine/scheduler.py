@@ -33,6 +33,10 @@ class Ticket:
     granted: asyncio.Future[None] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
 
 
+# Waiting tickets: by guild (in turn order), then by user (in turn order), then oldest first.
+_Line = OrderedDict[int, OrderedDict[int, deque[Ticket]]]
+
+
 @dataclass
 class RateState:
     """A token bucket whose rate adapts: halved on 429, recovering additively on success."""
@@ -91,7 +95,7 @@ class FairScheduler:
         self._rate = RateState(max_rate=creates_per_second, rate=creates_per_second, updated=clock.now())
         self.on_change = on_change
         """Called (synchronously) whenever the line changes; the engine uses it to show positions."""
-        self._guilds: OrderedDict[int, OrderedDict[int, deque[Ticket]]] = OrderedDict()
+        self._guilds: _Line = OrderedDict()
         self._tickets: dict[str, Ticket] = {}
         self._in_flight: set[str] = set()
         self._wakeup = asyncio.Event()
@@ -157,21 +161,22 @@ class FairScheduler:
         """A create call went through."""
         self._rate.recover()
 
-    def positions(self) -> dict[str, int]:
-        """Every queued job's place in line (1 = next), in the order the round-robin will grant them."""
-        rotation = [(g, OrderedDict((u, list(line)) for u, line in users.items())) for g, users in self._guilds.items()]
-        order: dict[str, int] = {}
-        guilds = deque(rotation)
-        while guilds:
-            guild_id, users = guilds.popleft()
-            user_id, line = next(iter(users.items()))
-            order[line.pop(0).job_id] = len(order) + 1
-            users.move_to_end(user_id)
-            if not line:
-                del users[user_id]
-            if users:
-                guilds.append((guild_id, users))
+    def order(self) -> list[str]:
+        """The queued jobs in the order the dispatcher will grant them: its own round-robin step, run on a
+        copy of the line."""
+        line = OrderedDict(
+            (guild_id, OrderedDict((user_id, deque(tickets)) for user_id, tickets in users.items()))
+            for guild_id, users in self._guilds.items()
+        )
+        order: list[str] = []
+        while (ticket := _take_next(line)) is not None:
+            if not ticket.granted.done():
+                order.append(ticket.job_id)
         return order
+
+    def positions(self) -> dict[str, int]:
+        """Every queued job's place in line (1 = next), from `order()`."""
+        return {job_id: place for place, job_id in enumerate(self.order(), start=1)}
 
     async def run(self) -> None:
         """Grant slots while there are queued jobs, free slots and create budget."""
@@ -192,16 +197,7 @@ class FairScheduler:
                 self._changed(wake=False)
 
     def _next(self) -> Ticket | None:
-        while self._guilds:
-            guild_id, users = next(iter(self._guilds.items()))
-            user_id, line = next(iter(users.items()))
-            ticket = line.popleft()
-            users.move_to_end(user_id)
-            if not line:
-                del users[user_id]
-            self._guilds.move_to_end(guild_id)
-            if not users:
-                del self._guilds[guild_id]
+        while (ticket := _take_next(self._guilds)) is not None:
             self._tickets.pop(ticket.job_id, None)
             if not ticket.granted.done():
                 return ticket
@@ -227,3 +223,21 @@ class FairScheduler:
             self._wakeup.set()
         if self.on_change is not None:
             self.on_change()
+
+
+
+def _take_next(line: _Line) -> Ticket | None:
+    """One round-robin step, the only definition of the queue's order: the first user of the guild
+    whose turn it is gives up their oldest ticket, then that user and that guild go to the back."""
+    if not line:
+        return None
+    guild_id, users = next(iter(line.items()))
+    user_id, tickets = next(iter(users.items()))
+    ticket = tickets.popleft()
+    users.move_to_end(user_id)
+    if not tickets:
+        del users[user_id]
+    line.move_to_end(guild_id)
+    if not users:
+        del line[guild_id]
+    return ticket

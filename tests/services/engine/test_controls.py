@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from services.core.models import GenerationOptions, Job, JobState
 from services.engine.controls import CancelOutcome
@@ -114,6 +115,26 @@ async def test_queued_jobs_are_told_their_place_in_line(harness: Harness) -> Non
         harness.scheduler.release(f"blocker-{i}")
     for job in jobs[1:]:
         await asyncio.wait_for(harness.engine.join(job.id), 20)
+
+
+async def test_the_places_shown_in_line_are_the_order_the_tasks_are_created(harness: Harness) -> None:
+    for i in range(8):
+        harness.scheduler.occupy(f"blocker-{i}")
+    jobs = []
+    for user_id, guild_id in [(1, 20), (1, 20), (2, 20), (3, 21), (1, 20), (4, 22)]:
+        target = replace(TARGET, guild_id=guild_id)
+        job = await harness.engine.accept(user_id, GenerationOptions(f"from {user_id}"), target, LIMITS)
+        harness.engine.start(job)
+        jobs.append(job)
+    for _ in range(20):
+        await asyncio.sleep(0)
+    shown = sorted(jobs, key=lambda job: harness.engine.queue_position(job.id) or 0)
+    harness.scheduler.release("blocker-0")  # one free slot: the jobs are created one after another
+    for job in shown:
+        await asyncio.wait_for(harness.engine.join(job.id), 20)
+    created = [record.idempotency_key for record in harness.sim.state.create_records]
+    assert created == [job.id for job in shown]
+    assert created == [jobs[0].id, jobs[3].id, jobs[5].id, jobs[2].id, jobs[1].id, jobs[4].id]
 
 
 async def test_approval_requests_nobody_answers_are_rejected_in_time_and_give_the_images_back(
