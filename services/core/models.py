@@ -101,7 +101,7 @@ class DeliveryTarget:
     """Where a job's messages go: the interaction while its token lives, else the channel."""
 
     channel_id: int
-    guild_id: int | None
+    guild_id: int | None  # None: a direct message (the one representation; storage converts if it must)
     application_id: int | None = None
     interaction_token: str | None = field(default=None, repr=False)
     interaction_created_at: float | None = None

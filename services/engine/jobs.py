@@ -200,7 +200,7 @@ class JobEngine(JobControls, JobLeases):
         first_attempt: float | None = None
         while True:
             attempt += 1
-            await self._scheduler.acquire(job.id, job.target.guild_id or 0, job.user_id, first_in_line=attempt > 1)
+            await self._scheduler.acquire(job.id, job.target.guild_id, job.user_id, first_in_line=attempt > 1)
             if job.state == JobState.QUEUED:
                 if not await self._store.transition(
                     job.id, [JobState.QUEUED], JobState.SUBMITTING, owner=self._lease_guard

@@ -28,13 +28,13 @@ class Ticket:
     """A job waiting for a slot."""
 
     job_id: str
-    guild_id: int
+    guild_id: int | None  # None: direct messages
     user_id: int
     granted: asyncio.Future[None] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
 
 
 # Waiting tickets: by guild (in turn order), then by user (in turn order), then oldest first.
-_Line = OrderedDict[int, OrderedDict[int, deque[Ticket]]]
+_Line = OrderedDict[int | None, OrderedDict[int, deque[Ticket]]]
 
 
 @dataclass
@@ -115,7 +115,7 @@ class FairScheduler:
         """The current create rate (per second)."""
         return self._rate.rate
 
-    async def acquire(self, job_id: str, guild_id: int, user_id: int, *, first_in_line: bool = False) -> None:
+    async def acquire(self, job_id: str, guild_id: int | None, user_id: int, *, first_in_line: bool = False) -> None:
         """Wait for this job's turn; `first_in_line` puts it before the user's other queued jobs."""
         ticket = Ticket(job_id, guild_id, user_id)
         users = self._guilds.setdefault(guild_id, OrderedDict())
@@ -223,7 +223,6 @@ class FairScheduler:
             self._wakeup.set()
         if self.on_change is not None:
             self.on_change()
-
 
 
 def _take_next(line: _Line) -> Ticket | None:

@@ -58,11 +58,11 @@ class Store(StoreCore):
         row is updated first, which locks it: concurrent requests of one member are serialised, so the
         count of active jobs and the cooldown below are read consistently on every engine.
         """
-        scope = job.target.guild_id or 0
+        scope = usage_scope(job.target.guild_id)
         n = job.options.n
         try:
             async with self.write() as connection:
-                await self._ensure_usage_rows(connection, scope, job.user_id, job.usage_day)
+                await self._ensure_usage_rows(connection, job.target.guild_id, job.user_id, job.usage_day)
                 if limits.blocked:
                     raise _Refused(Refusal(LimitKind.BLOCKED, 0, 0))
                 user_row = (scope, job.user_id, job.usage_day)
@@ -71,7 +71,8 @@ class Store(StoreCore):
                     raise _Refused(Refusal(LimitKind.USER_DAILY, limits.user_daily_images, used))
                 await self._check_activity(connection, job, limits)
                 guild_row = (scope, 0, job.usage_day)
-                if scope and not await self._add_within(connection, guild_row, n, limits.guild_daily_images):
+                in_guild = job.target.guild_id is not None
+                if in_guild and not await self._add_within(connection, guild_row, n, limits.guild_daily_images):
                     used = await self._used(connection, *guild_row)
                     raise _Refused(Refusal(LimitKind.GUILD_DAILY, limits.guild_daily_images, used))
                 job.reserved_images = n
@@ -83,10 +84,13 @@ class Store(StoreCore):
             return refused.refusal
         return None
 
-    async def _ensure_usage_rows(self, connection: AsyncConnection, scope: int, user_id: int, day: str) -> None:
+    async def _ensure_usage_rows(
+        self, connection: AsyncConnection, guild_id: int | None, user_id: int, day: str
+    ) -> None:
         insert = sqlite.insert if self._is_sqlite else postgresql.insert
+        scope = usage_scope(guild_id)
         rows = [{"guild_id": scope, "user_id": user_id, "day": day, "used": 0}]
-        if scope:
+        if guild_id is not None:
             rows.append({"guild_id": scope, "user_id": 0, "day": day, "used": 0})
         await connection.execute(insert(daily_usage).values(rows).on_conflict_do_nothing())
 
@@ -197,10 +201,10 @@ class Store(StoreCore):
             if ended.rowcount != 1:
                 return False
             if refund:
-                scope = row.guild_id or 0
+                scope = usage_scope(row.guild_id)
                 # Member row first, then the guild's: the same order as the reservation takes its locks,
                 # so two processes on PostgreSQL cannot deadlock on them.
-                for counted in [row.user_id, 0] if scope else [row.user_id]:
+                for counted in [row.user_id] if row.guild_id is None else [row.user_id, 0]:
                     await connection.execute(
                         daily_usage.update()
                         .where(*_usage_row(scope, counted, row.usage_day))
@@ -293,7 +297,7 @@ class Store(StoreCore):
         """Images used or reserved on that UTC day by a member in a guild (None: in DMs); `user_id` 0
         gives the guild's total."""
         async with self._engine.connect() as connection:
-            return await self._used(connection, guild_id or 0, user_id, usage_day)
+            return await self._used(connection, usage_scope(guild_id), user_id, usage_day)
 
     async def user_jobs(self, user_id: int, guild_id: int | None, *, active: bool, limit: int = 10) -> list[Job]:
         """A member's jobs in a guild (None: DMs), newest first: the running ones, or the ended ones."""
@@ -342,7 +346,17 @@ class Store(StoreCore):
 
 def _in_scope(guild_id: int | None) -> sa.ColumnElement[bool]:
     """Jobs of that guild, or (None) of DMs."""
-    return jobs.c.guild_id == guild_id if guild_id else jobs.c.guild_id.is_(None)
+    return jobs.c.guild_id.is_(None) if guild_id is None else jobs.c.guild_id == guild_id
+
+
+# Direct messages are `guild_id` None everywhere but in `daily_usage`, whose primary key cannot hold a
+# NULL: there they are guild 0. This is the one place that converts.
+DM_USAGE_SCOPE = 0
+
+
+def usage_scope(guild_id: int | None) -> int:
+    """The `daily_usage.guild_id` of a guild, or of direct messages (None)."""
+    return DM_USAGE_SCOPE if guild_id is None else guild_id
 
 
 def _usage_row(scope: int, user_id: int, day: str) -> tuple[sa.ColumnElement[bool], ...]:

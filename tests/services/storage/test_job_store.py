@@ -239,6 +239,17 @@ async def test_a_refund_returns_images_to_the_member_and_the_guild(store: Store)
     assert await store.images_used(0, DAY, 20) == 1
 
 
+async def test_direct_message_jobs_are_counted_apart_from_guilds_and_refunded(store: Store) -> None:
+    job = make_job("dm", n=3)
+    job.target = DeliveryTarget(channel_id=11, guild_id=None)
+    assert await store.insert_job_reserving(job, limits(5, guild=1)) is None
+    assert (await store.images_used(1, DAY, None), await store.images_used(1, DAY, 20)) == (3, 0)
+    assert await store.settle("dm", JobState.DELIVERED, charged=1, delivered=1)
+    assert await store.images_used(1, DAY, None) == 1
+    assert [j.id for j in await store.user_jobs(1, None, active=False)] == ["dm"]
+    assert await store.user_jobs(1, 20, active=False) == []
+
+
 async def test_active_jobs_are_limited_and_free_up_when_they_end(store: Store) -> None:
     assert await store.insert_job_reserving(make_job("a"), limits(10, active=1)) is None
     refusal = await store.insert_job_reserving(make_job("b"), limits(10, active=1))
