@@ -1,0 +1,56 @@
+"""Leases: which process runs which job, until when. A process claims the runnable jobs no live process
+holds, renews its leases while it runs them, and loses a job whose lease lapsed to another process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+
+from services.core.models import Job, JobState
+from services.storage.database import StoreCore, completes_on_cancel
+from services.storage.job_rows import FINAL_STATES, row_job
+from services.storage.tables import jobs
+
+
+class JobClaims(StoreCore):
+    """Claiming and renewing job leases."""
+
+    @completes_on_cancel
+    async def claim_jobs(self, owner: str, lease_seconds: float, *, take_all: bool = False) -> list[Job]:
+        """Lease to `owner` the runnable jobs that no live process holds (their lease lapsed, or none);
+        with `take_all`, every runnable job (a single process that knows it is alone). On PostgreSQL the
+        rows are locked with SKIP LOCKED, so two processes claiming at once never get the same job."""
+        now = self._clock()
+        idle = [*FINAL_STATES, JobState.AWAITING_APPROVAL.value]
+        query = sa.select(jobs.c.id).where(jobs.c.state.not_in(idle)).order_by(jobs.c.created_at)
+        if not take_all:
+            query = query.where(sa.or_(jobs.c.lease_expires_at.is_(None), jobs.c.lease_expires_at < now))
+        if not self._is_sqlite:
+            query = query.with_for_update(skip_locked=True)
+        async with self.write() as connection:
+            ids = [row.id for row in await connection.execute(query)]
+            if not ids:
+                return []
+            await connection.execute(
+                jobs.update().where(jobs.c.id.in_(ids)).values(lease_owner=owner, lease_expires_at=now + lease_seconds)
+            )
+            rows = await connection.execute(sa.select(jobs).where(jobs.c.id.in_(ids)).order_by(jobs.c.created_at))
+            return [row_job(row) for row in rows]
+
+    @completes_on_cancel
+    async def renew_leases(self, owner: str, job_ids: Iterable[str], lease_seconds: float) -> set[str]:
+        """Extend `owner`'s leases on these jobs; returns the ids it still holds (lost ones were taken over)."""
+        wanted = list(job_ids)
+        if not wanted:
+            return set()
+        async with self.write() as connection:
+            await connection.execute(
+                jobs.update()
+                .where(jobs.c.id.in_(wanted), jobs.c.lease_owner == owner)
+                .values(lease_expires_at=self._clock() + lease_seconds)
+            )
+            held = await connection.execute(
+                sa.select(jobs.c.id).where(jobs.c.id.in_(wanted), jobs.c.lease_owner == owner)
+            )
+            return {row.id for row in held}

@@ -1,0 +1,133 @@
+"""Daily usage: a new job is stored and its images reserved in one transaction, within every limit
+(daily images of the member and of the guild, active jobs, cooldown); ending a job returns what it did
+not use. One conditional statement per count, so concurrent requests can never exceed a limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from services.core.models import Job
+from services.quotas.limits import LimitKind, Limits
+from services.storage.database import StoreCore, completes_on_cancel
+from services.storage.job_rows import FINAL_STATES, GUILD_TOTAL, in_scope, job_row, usage_row, usage_scope
+from services.storage.tables import daily_usage, jobs
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a job was not accepted: the limit, its value, what was already used, and for a cooldown
+    when the member may ask again."""
+
+    kind: LimitKind
+    limit: int
+    used: int
+    retry_at: float | None = None
+
+
+class _Refused(Exception):
+    def __init__(self, refusal: Refusal) -> None:
+        super().__init__(refusal.kind)
+        self.refusal = refusal
+
+
+class UsageCounts(StoreCore):
+    """Reserving a new job's images within the limits, and reading what was used."""
+
+    @completes_on_cancel
+    async def insert_job_reserving(
+        self, job: Job, limits: Limits, *, lease: tuple[str, float] | None = None
+    ) -> Refusal | None:
+        """Store a new job and reserve its images in one transaction, if every limit allows it.
+
+        Returns None when stored, else the `Refusal` (nothing is stored or reserved). The member's usage
+        row is updated first, which locks it: concurrent requests of one member are serialised, so the
+        count of active jobs and the cooldown below are read consistently on every engine.
+        """
+        try:
+            async with self.write() as connection:
+                await self._reserve(connection, job, limits)
+                job.reserved_images = job.options.n
+                row = job_row(job)
+                if lease is not None:
+                    row["lease_owner"], row["lease_expires_at"] = lease[0], self._clock() + lease[1]
+                await connection.execute(jobs.insert().values(**row))
+        except _Refused as refused:
+            return refused.refusal
+        return None
+
+    async def images_used(self, user_id: int, usage_day: str, guild_id: int | None = None) -> int:
+        """Images used or reserved on that UTC day by a member in a guild (None: in DMs); `user_id` 0
+        (`GUILD_TOTAL`) gives the guild's total."""
+        async with self.read() as connection:
+            return await _used(connection, usage_scope(guild_id), user_id, usage_day)
+
+    async def _reserve(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
+        scope, n, in_guild = usage_scope(job.target.guild_id), job.options.n, job.target.guild_id is not None
+        await self._ensure_usage_rows(connection, scope, job.user_id, job.usage_day, in_guild=in_guild)
+        if limits.blocked:
+            raise _Refused(Refusal(LimitKind.BLOCKED, 0, 0))
+        member_row = (scope, job.user_id, job.usage_day)
+        if not await _add_within(connection, member_row, n, limits.user_daily_images):
+            used = await _used(connection, *member_row)
+            raise _Refused(Refusal(LimitKind.USER_DAILY, limits.user_daily_images, used))
+        await _check_activity(connection, job, limits)
+        guild_row = (scope, GUILD_TOTAL, job.usage_day)
+        if in_guild and not await _add_within(connection, guild_row, n, limits.guild_daily_images):
+            used = await _used(connection, *guild_row)
+            raise _Refused(Refusal(LimitKind.GUILD_DAILY, limits.guild_daily_images, used))
+
+    async def _ensure_usage_rows(
+        self, connection: AsyncConnection, scope: int, user_id: int, day: str, *, in_guild: bool
+    ) -> None:
+        insert = sqlite.insert if self._is_sqlite else postgresql.insert
+        rows = [{"guild_id": scope, "user_id": user_id, "day": day, "used": 0}]
+        if in_guild:
+            rows.append({"guild_id": scope, "user_id": GUILD_TOTAL, "day": day, "used": 0})
+        await connection.execute(insert(daily_usage).values(rows).on_conflict_do_nothing())
+
+
+async def return_images(connection: AsyncConnection, guild_id: int | None, user_id: int, day: str, count: int) -> None:
+    """Give `count` reserved images back to the member and, in a guild, to the guild's total."""
+    if not count:
+        return
+    scope = usage_scope(guild_id)
+    # Member row first, then the guild's: the same order as the reservation takes its locks, so two
+    # processes on PostgreSQL cannot deadlock on them.
+    for counted in [user_id] if guild_id is None else [user_id, GUILD_TOTAL]:
+        await connection.execute(
+            daily_usage.update()
+            .where(*usage_row(scope, counted, day))
+            .values(used=sa.case((daily_usage.c.used >= count, daily_usage.c.used - count), else_=0))
+        )
+
+
+async def _check_activity(connection: AsyncConnection, job: Job, limits: Limits) -> None:
+    mine = [jobs.c.user_id == job.user_id, in_scope(job.target.guild_id)]
+    if limits.cooldown_seconds > 0:
+        last = (await connection.execute(sa.select(sa.func.max(jobs.c.created_at)).where(*mine))).scalar()
+        if last is not None and job.created_at - last < limits.cooldown_seconds:
+            raise _Refused(Refusal(LimitKind.COOLDOWN, 0, 0, retry_at=last + limits.cooldown_seconds))
+    active = (
+        await connection.execute(sa.select(sa.func.count()).where(*mine, jobs.c.state.not_in(FINAL_STATES)))
+    ).scalar_one()
+    if active >= limits.max_active_jobs:
+        raise _Refused(Refusal(LimitKind.ACTIVE_JOBS, limits.max_active_jobs, active))
+
+
+async def _add_within(connection: AsyncConnection, row: tuple[int, int, str], n: int, limit: int) -> bool:
+    # One conditional UPDATE: the check and the increment cannot be separated by another writer.
+    granted = await connection.execute(
+        daily_usage.update()
+        .where(*usage_row(*row), daily_usage.c.used + n <= limit)
+        .values(used=daily_usage.c.used + n)
+    )
+    return granted.rowcount == 1
+
+
+async def _used(connection: AsyncConnection, scope: int, user_id: int, day: str) -> int:
+    result = await connection.execute(sa.select(daily_usage.c.used).where(*usage_row(scope, user_id, day)))
+    return int(result.scalar() or 0)
