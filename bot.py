@@ -69,7 +69,7 @@ def default_limits(settings: Settings) -> Limits:
 async def run(settings: Settings) -> None:
     """Open the resources, run the bot until it is closed (SIGTERM/SIGINT), then close everything."""
     clock = SystemClock()
-    store = await Store.open(settings.database_url, clock.now)
+    store = await Store.open(settings.database_url.get_secret_value(), clock.now)
     supervisor = TaskSupervisor()
     closers: list[Callable[[], Awaitable[None]]] = []
     try:
@@ -80,7 +80,7 @@ async def run(settings: Settings) -> None:
             wan = WanClient(
                 session,
                 settings.wan_api_base_url,
-                settings.wan_api_key,
+                settings.wan_api_key.get_secret_value(),
                 policy=RetryPolicy(create_attempts=settings.create_max_attempts),
                 timeout=settings.api_timeout_seconds,
                 sleep=clock.sleep,
@@ -114,7 +114,7 @@ async def run(settings: Settings) -> None:
             bot.job_buttons = JobButtons(store, engine, launcher, audit)
             closers = await _open_endpoints(settings, store, clock, metrics, scheduler, engine, bot)
             async with bot:
-                await _run_until_signalled(bot, engine, supervisor, settings.discord_token)
+                await _run_until_signalled(bot, engine, supervisor, settings.discord_token.get_secret_value())
     finally:
         await supervisor.close()
         for close in closers:
@@ -173,7 +173,7 @@ async def _open_endpoints(
         runner = await start_web(build_app(deps), settings.web_host, settings.web_port)
         closers.append(runner.cleanup)
     if not store.is_sqlite:
-        listener = TaskEventListener(settings.database_url, engine.task_reported)
+        listener = TaskEventListener(settings.database_url.get_secret_value(), engine.task_reported)
         try:
             await listener.start()
         except (OSError, TimeoutError, asyncpg.PostgresError) as error:

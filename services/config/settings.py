@@ -1,22 +1,44 @@
-"""Settings read once from the environment (and `.env` through python-dotenv), validated up front.
+"""Settings read once from the environment, validated up front: one pydantic-settings model.
 
-Every setting has a default except the two secrets. A bad value raises `SettingsError`, whose message
-names the variable, so the entry point can print one line and exit instead of a traceback.
+Every setting is a field of `Settings`: its environment variable (the name in capitals), its default,
+its rule (`services.config.rules`) and a description, from which the README's table and `.env.example`
+are generated (`python -m services.config.reference --write`). A blank variable counts as unset. Secrets
+are secret types, so they never show in a repr, a str or a log. A bad value raises `SettingsError`, whose
+message names the variable and says what is valid, so the entry point can print one line and exit.
+`.env` is loaded into the environment by the entry point (python-dotenv), so the real environment wins.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TypeVar
+from collections.abc import Mapping
+from contextvars import ContextVar
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
+
+from services.config.rules import (
+    CallbackUrl,
+    DatabaseAddress,
+    DatabaseUrl,
+    Flag,
+    HttpUrl,
+    IdList,
+    LogLevel,
+    Number,
+    Text,
+    WholeNumber,
+    number_text,
+    refusal,
+)
 
 DEFAULT_API_BASE_URL = "https://ai.odkkk.com/apiv1"
 DEFAULT_DATABASE_URL = "sqlite:///data/imagine.db"
+REQUIRED_PROBLEM = "is required and not set; copy .env.example to .env and fill it in"
 
-_T = TypeVar("_T")
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+# The environment `load_settings` was given, read instead of `os.environ` while the model is built.
+_given_environment: ContextVar[Mapping[str, str] | None] = ContextVar("given_environment", default=None)
 
 
 class SettingsError(Exception):
@@ -28,184 +50,177 @@ class SettingsError(Exception):
         self.problem = problem
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The bot's whole configuration. Secrets are excluded from `repr` so they never reach a log."""
+class _GivenEnvironment(PydanticBaseSettingsSource):
+    """Reads each setting's variable from a given mapping instead of `os.environ`."""
 
-    discord_token: str = field(repr=False)
-    wan_api_key: str = field(repr=False)
-    wan_api_base_url: str = DEFAULT_API_BASE_URL
-    database_url: str = DEFAULT_DATABASE_URL
-    image_url_allow_private: bool = False
-    user_daily_images: int = 20
-    user_max_active_jobs: int = 3
-    user_cooldown_seconds: float = 0.0
-    guild_daily_images: int = 200
-    creates_per_second: float = 2.0
-    allow_dms: bool = False
-    dm_daily_images: int = 10
-    retention_days: int = 90
-    web_host: str = "127.0.0.1"
-    web_port: int = 8080
-    public_base_url: str | None = None
-    shard_count: int | None = None
-    shard_ids: tuple[int, ...] | None = None
-    lease_seconds: float = 30.0
-    approval_wait_hours: float = 72.0
-    discord_guild_ids: tuple[int, ...] = ()
-    log_level: str = "INFO"
-    job_deadline_seconds: float = 600.0
-    poll_min_interval: float = 1.0
-    poll_max_interval: float = 30.0
-    progress_edit_interval: float = 3.0
-    api_timeout_seconds: float = 30.0
-    create_max_attempts: int = 3
-    download_timeout_seconds: float = 60.0
-    max_download_bytes: int = 50 * 1024 * 1024
-    max_tasks_in_flight: int = 8
+    def __init__(self, settings_cls: type[BaseSettings], environment: Mapping[str, str]) -> None:
+        super().__init__(settings_cls)
+        self._environment = environment
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        """The variable's text (None when unset) and the key it is validated under."""
+        variable = field.alias or field_name
+        return self._environment.get(variable), variable, False
+
+    def __call__(self) -> dict[str, Any]:
+        """Every set variable, by name."""
+        values = (self.get_field_value(field, name) for name, field in self.settings_cls.model_fields.items())
+        return {variable: value for value, variable, _ in values if value is not None}
 
 
-def _text(env: Mapping[str, str], name: str, default: str) -> str:
-    value = env.get(name)
-    return default if value is None or value.strip() == "" else value.strip()
+class Settings(BaseSettings):
+    """The bot's whole configuration, one field per environment variable (in capitals)."""
 
+    model_config = SettingsConfigDict(alias_generator=str.upper, case_sensitive=True, frozen=True, extra="ignore")
 
-def _required(env: Mapping[str, str], name: str) -> str:
-    value = env.get(name, "").strip()
-    if not value:
-        raise SettingsError(name, "is required and not set; copy .env.example to .env and fill it in")
-    return value
-
-
-def _boolean(env: Mapping[str, str], name: str, default: bool) -> bool:
-    raw = env.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise SettingsError(name, f"must be true or false, not {raw!r}")
-
-
-def _number(
-    env: Mapping[str, str],
-    name: str,
-    default: _T,
-    parse: Callable[[str], _T],
-    minimum: float,
-    maximum: float | None = None,
-) -> _T:
-    raw = env.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = parse(raw.strip())
-    except ValueError:
-        raise SettingsError(name, f"must be a number, not {raw!r}") from None
-    if value < minimum or (maximum is not None and value > maximum):  # type: ignore[operator]
-        upper = f" and at most {maximum}" if maximum is not None else ""
-        raise SettingsError(name, f"must be at least {minimum}{upper}, not {raw.strip()}")
-    return value
-
-
-def _guild_ids(env: Mapping[str, str], name: str, what: str = "guild ids") -> tuple[int, ...]:
-    raw = env.get(name, "")
-    ids: list[int] = []
-    for piece in raw.split(","):
-        part = piece.strip()
-        if not part:
-            continue
-        if not part.isdigit():
-            raise SettingsError(name, f"must be comma-separated numeric {what}, not {part!r}")
-        ids.append(int(part))
-    return tuple(dict.fromkeys(ids))
-
-
-def _url(env: Mapping[str, str], name: str, default: str) -> str:
-    value = _text(env, name, default).rstrip("/")
-    if not value.startswith(("http://", "https://")):
-        raise SettingsError(name, f"must be an http(s) URL, not {value!r}")
-    return value
-
-
-def _database_url(env: Mapping[str, str], name: str) -> str:
-    value = _text(env, name, DEFAULT_DATABASE_URL)
-    if not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
-        raise SettingsError(name, "must start with sqlite:/// or postgresql://")
-    return value
-
-
-def _log_level(env: Mapping[str, str], name: str) -> str:
-    value = _text(env, name, "INFO").upper()
-    if value not in logging.getLevelNamesMapping():
-        raise SettingsError(name, "must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
-    return value
-
-
-def _public_base_url(env: Mapping[str, str], name: str) -> str | None:
-    value = env.get(name, "").strip().rstrip("/")
-    if not value:
-        return None
-    local = value.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]"))
-    if not value.startswith("https://") and not local:
-        # http is accepted for this machine only: the local simulator calls back over plain http.
-        raise SettingsError(name, "must be an https URL: the API calls back over https only")
-    if len(value) > 1900:
-        raise SettingsError(name, "is too long: callback URLs may have at most 2048 characters")
-    return value
-
-
-def _shard_ids(env: Mapping[str, str], name: str, shard_count: int | None) -> tuple[int, ...] | None:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return None
-    if shard_count is None:
-        raise SettingsError(name, "needs SHARD_COUNT")
-    ids = _guild_ids({name: raw}, name, "shard ids")
-    if any(shard >= shard_count for shard in ids):
-        raise SettingsError(name, f"must be below SHARD_COUNT ({shard_count})")
-    return ids
-
-
-def load_settings(env: Mapping[str, str]) -> Settings:
-    """Build `Settings` from an environment mapping, raising `SettingsError` on the first bad value."""
-    poll_min = _number(env, "POLL_MIN_INTERVAL", 1.0, float, 0.05, 60)
-    poll_max = _number(env, "POLL_MAX_INTERVAL", 30.0, float, 0.1, 600)
-    if poll_max < poll_min:
-        raise SettingsError("POLL_MAX_INTERVAL", f"must not be below POLL_MIN_INTERVAL ({poll_min})")
-    shard_count = _number(env, "SHARD_COUNT", None, int, 1, 10000)  # type: ignore[arg-type]
-    return Settings(
-        discord_token=_required(env, "DISCORD_TOKEN"),
-        wan_api_key=_required(env, "WAN_API_KEY"),
-        wan_api_base_url=_url(env, "WAN_API_BASE_URL", DEFAULT_API_BASE_URL),
-        database_url=_database_url(env, "DATABASE_URL"),
-        image_url_allow_private=_boolean(env, "IMAGE_URL_ALLOW_PRIVATE", False),
-        user_daily_images=_number(env, "USER_DAILY_IMAGES", 20, int, 0),
-        user_max_active_jobs=_number(env, "USER_MAX_ACTIVE_JOBS", 3, int, 1),
-        user_cooldown_seconds=_number(env, "USER_COOLDOWN_SECONDS", 0.0, float, 0, 86400),
-        guild_daily_images=_number(env, "GUILD_DAILY_IMAGES", 200, int, 0),
-        creates_per_second=_number(env, "CREATES_PER_SECOND", 2.0, float, 0.01, 100),
-        allow_dms=_boolean(env, "ALLOW_DMS", False),
-        dm_daily_images=_number(env, "DM_DAILY_IMAGES", 10, int, 0),
-        retention_days=_number(env, "RETENTION_DAYS", 90, int, 0, 36500),
-        web_host=_text(env, "WEB_HOST", "127.0.0.1"),
-        web_port=_number(env, "WEB_PORT", 8080, int, 0, 65535),
-        public_base_url=_public_base_url(env, "PUBLIC_BASE_URL"),
-        shard_count=shard_count,
-        shard_ids=_shard_ids(env, "SHARD_IDS", shard_count),
-        lease_seconds=_number(env, "LEASE_SECONDS", 30.0, float, 2, 3600),
-        approval_wait_hours=_number(env, "APPROVAL_WAIT_HOURS", 72.0, float, 0.1, 8760),
-        discord_guild_ids=_guild_ids(env, "DISCORD_GUILD_IDS"),
-        log_level=_log_level(env, "LOG_LEVEL"),
-        job_deadline_seconds=_number(env, "JOB_DEADLINE_SECONDS", 600.0, float, 5),
-        poll_min_interval=poll_min,
-        poll_max_interval=poll_max,
-        progress_edit_interval=_number(env, "PROGRESS_EDIT_INTERVAL", 3.0, float, 0.0, 60),
-        api_timeout_seconds=_number(env, "API_TIMEOUT_SECONDS", 30.0, float, 1, 300),
-        create_max_attempts=_number(env, "CREATE_MAX_ATTEMPTS", 3, int, 1, 5),
-        download_timeout_seconds=_number(env, "DOWNLOAD_TIMEOUT_SECONDS", 60.0, float, 1, 600),
-        max_download_bytes=_number(env, "MAX_DOWNLOAD_BYTES", 50 * 1024 * 1024, int, 1024),
-        max_tasks_in_flight=_number(env, "MAX_TASKS_IN_FLIGHT", 8, int, 1, 1000),
+    discord_token: Annotated[SecretStr, Text()] = Field(description="the bot's token")
+    wan_api_key: Annotated[SecretStr, Text()] = Field(
+        description="the Wan2.5 API key (sent as a Bearer token, never logged)"
     )
+    wan_api_base_url: Annotated[str, HttpUrl()] = Field(
+        DEFAULT_API_BASE_URL,
+        description="API base URL; `/v1/images/generations` and `/v1/tasks/{id}` are appended",
+    )
+    database_url: Annotated[DatabaseUrl, DatabaseAddress()] = Field(
+        DatabaseUrl(DEFAULT_DATABASE_URL),
+        description="where jobs and usage are stored (created on first start; relative to the working directory)",
+    )
+    image_url_allow_private: Annotated[bool, Flag()] = Field(
+        False,
+        description="allow downloading result images from loopback/private/link-local addresses (the local simulator)",
+    )
+    user_daily_images: Annotated[int, WholeNumber(0)] = Field(
+        20, description="images one member may generate per UTC day in a server (0 blocks everyone)"
+    )
+    user_max_active_jobs: Annotated[int, WholeNumber(1)] = Field(
+        3, description="jobs one member may have queued or running at once"
+    )
+    user_cooldown_seconds: Annotated[float, Number(0, 86400)] = Field(
+        0.0, description="seconds a member must wait between two requests (0: off)"
+    )
+    guild_daily_images: Annotated[int, WholeNumber(0)] = Field(
+        200, description="images one server may generate per UTC day, all members together (0: no limit)"
+    )
+    creates_per_second: Annotated[float, Number(0.01, 100)] = Field(
+        2.0, description="most tasks started at the API per second (halved on 429, then recovering)"
+    )
+    allow_dms: Annotated[bool, Flag()] = Field(
+        False, description="whether `/imagine` works in direct messages with the bot"
+    )
+    dm_daily_images: Annotated[int, WholeNumber(0)] = Field(
+        10, description="images one user may generate per UTC day in DMs (when allowed)"
+    )
+    retention_days: Annotated[int, WholeNumber(0, 36500)] = Field(
+        90, description="ended jobs and usage older than this are deleted (0: keep forever)"
+    )
+    web_host: Annotated[str, Text("a host name or IP address")] = Field(
+        "127.0.0.1",
+        description="address of the bot's web server (callbacks, `/healthz`, `/metrics`); `0.0.0.0` in Docker",
+    )
+    web_port: Annotated[int, WholeNumber(0, 65535)] = Field(8080, description="its port (0: no web server)")
+    public_base_url: Annotated[str | None, CallbackUrl()] = Field(
+        None,
+        description="the https address of your reverse proxy (the API calls back over https only): tasks call back to"
+        " `<url>/callbacks/<job secret>`",
+    )
+    shard_count: Annotated[int | None, WholeNumber(1, 10000)] = Field(
+        None,
+        description="total Discord shards when running several processes (empty: one process, one connection)",
+    )
+    shard_ids: Annotated[tuple[int, ...] | None, IdList("shard ids", "each below SHARD_COUNT"), NoDecode] = Field(
+        None, description="the shards this process runs (empty with `SHARD_COUNT`: all)"
+    )
+    approval_wait_hours: Annotated[float, Number(0.1, 8760)] = Field(
+        72.0, description="a request waiting for approval longer than this is rejected (its images given back)"
+    )
+    lease_seconds: Annotated[float, Number(2, 3600)] = Field(
+        30.0, description="how long a job stays with a process that stopped renewing it before another takes it over"
+    )
+    discord_guild_ids: Annotated[tuple[int, ...], IdList("guild ids"), NoDecode] = Field(
+        (), description="the guilds the commands are synced to (instant); empty: global commands"
+    )
+    log_level: Annotated[str, LogLevel()] = Field("INFO", description="the least severe level that is logged")
+    job_deadline_seconds: Annotated[float, Number(5)] = Field(
+        600.0, description="a job whose task has not finished this long after submission ends as timed out"
+    )
+    max_tasks_in_flight: Annotated[int, WholeNumber(1, 1000)] = Field(
+        8, description="tasks the bot keeps running at the API at once; further jobs wait in the fair queue"
+    )
+    poll_min_interval: Annotated[float, Number(0.05, 60)] = Field(
+        1.0, description="shortest wait between two queries of a task (seconds)"
+    )
+    poll_max_interval: Annotated[float, Number(0.1, 600, "not below POLL_MIN_INTERVAL")] = Field(
+        30.0, description="longest wait between two queries of a task (seconds)"
+    )
+    progress_edit_interval: Annotated[float, Number(0, 60)] = Field(
+        3.0, description="at most one progress edit of a job's message per this many seconds"
+    )
+    api_timeout_seconds: Annotated[float, Number(1, 300)] = Field(30.0, description="timeout of one API call")
+    create_max_attempts: Annotated[int, WholeNumber(1, 5)] = Field(
+        3, description="attempts of a create call in all, where a retry is safe"
+    )
+    download_timeout_seconds: Annotated[float, Number(1, 600)] = Field(
+        60.0, description="timeout of one result image download"
+    )
+    max_download_bytes: Annotated[int, WholeNumber(1024)] = Field(
+        50 * 1024 * 1024, description="largest result image accepted (bytes)"
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The given environment when `load_settings` has one, else `os.environ`."""
+        given = _given_environment.get()
+        return (init_settings, env_settings if given is None else _GivenEnvironment(settings_cls, given))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        texts = {key: value.strip() if isinstance(value, str) else value for key, value in data.items()}
+        return {key: value for key, value in texts.items() if value != ""}
+
+    @field_validator("poll_max_interval")
+    @classmethod
+    def _poll_bounds_ordered(cls, value: float, info: ValidationInfo) -> float:
+        minimum = info.data.get("poll_min_interval")
+        if minimum is not None and value < minimum:
+            raise refusal(f"must not be below POLL_MIN_INTERVAL ({number_text(minimum)})")
+        return value
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _shards_within_count(cls, value: tuple[int, ...] | None, info: ValidationInfo) -> tuple[int, ...] | None:
+        if value is None or "shard_count" not in info.data:  # an invalid SHARD_COUNT is reported on its own
+            return value
+        count = info.data["shard_count"]
+        if count is None:
+            raise refusal("needs SHARD_COUNT")
+        if any(shard >= count for shard in value):
+            raise refusal(f"must be below SHARD_COUNT ({count})")
+        return value
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Build `Settings` from an environment mapping (default `os.environ`), raising `SettingsError` on the
+    first bad value."""
+    given = _given_environment.set(env)
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise _settings_error(error) from None
+    finally:
+        _given_environment.reset(given)
+
+
+def _settings_error(error: ValidationError) -> SettingsError:
+    first = error.errors(include_url=False, include_input=False)[0]
+    variable = str(first["loc"][0]) if first["loc"] else "settings"
+    return SettingsError(variable, REQUIRED_PROBLEM if first["type"] == "missing" else first["msg"])
