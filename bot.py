@@ -13,11 +13,11 @@ import signal
 import socket
 import sys
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 import aiohttp
 import asyncpg
 import discord
-from discord.ext import commands
 from dotenv import load_dotenv
 from yarl import URL
 
@@ -27,7 +27,7 @@ from cogs.usage import UsageCog
 from discord_side.audit import AuditLog
 from discord_side.audited_events import AuditedJobEvents
 from discord_side.buttons import JobButtons
-from discord_side.client import gateway_connected, make_client
+from discord_side.client import Compose, DiscordSide, ImagineBot, gateway_connected, make_client
 from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
 from services.api.client import WanClient
@@ -35,6 +35,7 @@ from services.api.retry import RetryPolicy
 from services.config.settings import Settings, SettingsError, load_settings
 from services.core.clock import SystemClock
 from services.core.supervisor import TaskSupervisor
+from services.engine.events import JobEvents
 from services.engine.jobs import EngineConfig, JobEngine
 from services.engine.polling import PollSchedule
 from services.engine.scheduler import FairScheduler
@@ -56,6 +57,20 @@ CALLBACK_FALLBACK_MIN_POLL = 10.0
 CALLBACK_FALLBACK_MAX_POLL = 60.0
 
 
+@dataclass(frozen=True)
+class Resources:
+    """What the process opens before the client, shared by the engine and the Discord side."""
+
+    settings: Settings
+    clock: SystemClock
+    store: Store
+    supervisor: TaskSupervisor
+    metrics: Metrics
+    wan: WanClient
+    downloader: ImageDownloader
+    scheduler: FairScheduler
+
+
 def default_limits(settings: Settings) -> Limits:
     """The quota defaults from the environment (0 for the guild total means no guild limit)."""
     return Limits(
@@ -75,52 +90,83 @@ async def run(settings: Settings) -> None:
     try:
         connector = _connector(settings)
         async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}, connector=connector) as session:
-            bot = make_client(settings, store)
-            metrics = Metrics(clock.now)
-            wan = WanClient(
-                session,
-                settings.wan_api_base_url,
-                settings.wan_api_key.get_secret_value(),
-                policy=RetryPolicy(create_attempts=settings.create_max_attempts),
-                timeout=settings.api_timeout_seconds,
-                sleep=clock.sleep,
-                on_call=metrics.api_call,
-            )
-            downloader = ImageDownloader(
-                session,
-                allow_private=settings.image_url_allow_private,
-                max_bytes=settings.max_download_bytes,
-                timeout=settings.download_timeout_seconds,
-            )
-            presenter = DiscordJobEvents(bot, clock, supervisor, settings.progress_edit_interval)
-            moderation = ModerationSettings(store, clock.now)
-            audit = AuditLog(bot, moderation)
-            events = AuditedJobEvents(presenter, audit)
-            config = engine_config(settings, store)
-            scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
-            engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler, metrics)
-            scheduler.on_change = engine.queue_changed
-            _spawn_background(settings, store, clock, supervisor, scheduler, engine)
-            quota_settings = QuotaSettings(store)
-            quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
-            rules = LaunchRules(allow_dms=settings.allow_dms)
-            launcher = JobLauncher(engine, presenter, quota, moderation, audit, rules)
-            bot.engine = engine
-            bot.cogs_to_add = [
-                ImagineCog(launcher),
-                UsageCog(store, quota, engine, clock),
-                AdminCog(bot, moderation, quota_settings, quota, engine, audit),
-            ]
-            bot.job_buttons = JobButtons(store, engine, launcher, audit)
-            closers = await _open_endpoints(settings, store, clock, metrics, scheduler, engine, bot)
+            resources = open_resources(settings, clock, store, supervisor, session)
+            bot = make_client(settings, store, composer(resources))
+            _spawn_background(resources, bot.engine)
+            closers = await _open_endpoints(resources, bot)
             async with bot:
-                await _run_until_signalled(bot, engine, supervisor, settings.discord_token.get_secret_value())
+                await _run_until_signalled(bot, bot.engine, supervisor, settings.discord_token.get_secret_value())
     finally:
         await supervisor.close()
         for close in closers:
             await close()
         await store.close()
         log.info("stopped")
+
+
+def open_resources(
+    settings: Settings, clock: SystemClock, store: Store, supervisor: TaskSupervisor, session: aiohttp.ClientSession
+) -> Resources:
+    """The API client, the image downloader, the metrics and the fair queue, on the shared HTTP session."""
+    metrics = Metrics(clock.now)
+    wan = WanClient(
+        session,
+        settings.wan_api_base_url,
+        settings.wan_api_key.get_secret_value(),
+        policy=RetryPolicy(create_attempts=settings.create_max_attempts),
+        timeout=settings.api_timeout_seconds,
+        sleep=clock.sleep,
+        on_call=metrics.api_call,
+    )
+    downloader = ImageDownloader(
+        session,
+        allow_private=settings.image_url_allow_private,
+        max_bytes=settings.max_download_bytes,
+        timeout=settings.download_timeout_seconds,
+    )
+    scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
+    return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler)
+
+
+def composer(resources: Resources) -> Compose:
+    """How the client's Discord side is built: the presenter and audit log post through the client, the
+    engine shows jobs through them, and the launcher, cogs and buttons act on the engine."""
+
+    def compose(client: ImagineBot) -> DiscordSide:
+        settings, store, clock = resources.settings, resources.store, resources.clock
+        presenter = DiscordJobEvents(client, clock, resources.supervisor, settings.progress_edit_interval)
+        moderation = ModerationSettings(store, clock.now)
+        audit = AuditLog(client, moderation)
+        engine = build_engine(resources, AuditedJobEvents(presenter, audit))
+        quota_settings = QuotaSettings(store)
+        quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
+        launcher = JobLauncher(engine, presenter, quota, moderation, audit, LaunchRules(allow_dms=settings.allow_dms))
+        cogs = (
+            ImagineCog(launcher),
+            UsageCog(store, quota, engine, clock),
+            AdminCog(client, moderation, quota_settings, quota, engine, audit),
+        )
+        return DiscordSide(engine, JobButtons(store, engine, launcher, audit), cogs)
+
+    return compose
+
+
+def build_engine(resources: Resources, events: JobEvents) -> JobEngine:
+    """The job engine, told by the fair queue when places in line change."""
+    config = engine_config(resources.settings, resources.store)
+    engine = JobEngine(
+        resources.store,
+        resources.wan,
+        resources.downloader,
+        events,
+        resources.clock,
+        config,
+        resources.supervisor,
+        resources.scheduler,
+        resources.metrics,
+    )
+    resources.scheduler.on_change = engine.queue_changed
+    return engine
 
 
 def _connector(settings: Settings) -> aiohttp.TCPConnector | None:
@@ -131,49 +177,28 @@ def _connector(settings: Settings) -> aiohttp.TCPConnector | None:
     return aiohttp.TCPConnector(resolver=PublicOnlyResolver({api_host}))
 
 
-def _spawn_background(
-    settings: Settings,
-    store: Store,
-    clock: SystemClock,
-    supervisor: TaskSupervisor,
-    scheduler: FairScheduler,
-    engine: JobEngine,
-) -> None:
+def _spawn_background(resources: Resources, engine: JobEngine) -> None:
+    settings, supervisor = resources.settings, resources.supervisor
     wait = settings.approval_wait_hours * 3600
-    supervisor.spawn("fair-queue", scheduler.run())
+    supervisor.spawn("fair-queue", resources.scheduler.run())
     supervisor.spawn("job-leases", engine.keep_leases())
-    supervisor.spawn(
-        "retention",
-        run_retention(store, clock, settings.retention_days, expire_approvals=lambda: engine.expire_approvals(wait)),
+    retention = run_retention(
+        resources.store,
+        resources.clock,
+        settings.retention_days,
+        expire_approvals=lambda: engine.expire_approvals(wait),
     )
+    supervisor.spawn("retention", retention)
 
 
-async def _open_endpoints(
-    settings: Settings,
-    store: Store,
-    clock: SystemClock,
-    metrics: Metrics,
-    scheduler: FairScheduler,
-    engine: JobEngine,
-    bot: commands.Bot,
-) -> list[Callable[[], Awaitable[None]]]:
+async def _open_endpoints(resources: Resources, bot: ImagineBot) -> list[Callable[[], Awaitable[None]]]:
     """The web server (callbacks, /healthz, /metrics) and, on PostgreSQL, the listener for task reports
     from other processes; returns how to close them."""
     closers: list[Callable[[], Awaitable[None]]] = []
-    if settings.web_port:
-
-        async def refresh_gauges() -> None:
-            metrics.set_job_counts(await store.count_jobs_by_state())
-            metrics.queue_depth.set(scheduler.queued)
-            metrics.in_flight.set(scheduler.in_flight)
-
-        deps = WebDependencies(
-            store, metrics, engine.task_reported, lambda: gateway_connected(bot), refresh_gauges, clock.now
-        )
-        runner = await start_web(build_app(deps), settings.web_host, settings.web_port)
-        closers.append(runner.cleanup)
-    if not store.is_sqlite:
-        listener = TaskEventListener(settings.database_url.get_secret_value(), engine.task_reported)
+    if resources.settings.web_port:
+        closers.append(await _start_web(resources, bot))
+    if not resources.store.is_sqlite:
+        listener = TaskEventListener(resources.settings.database_url.get_secret_value(), bot.engine.task_reported)
         try:
             await listener.start()
         except (OSError, TimeoutError, asyncpg.PostgresError) as error:
@@ -182,6 +207,21 @@ async def _open_endpoints(
         else:
             closers.append(listener.close)
     return closers
+
+
+async def _start_web(resources: Resources, bot: ImagineBot) -> Callable[[], Awaitable[None]]:
+    store, metrics, scheduler = resources.store, resources.metrics, resources.scheduler
+
+    async def refresh_gauges() -> None:
+        metrics.set_job_counts(await store.count_jobs_by_state())
+        metrics.queue_depth.set(scheduler.queued)
+        metrics.in_flight.set(scheduler.in_flight)
+
+    deps = WebDependencies(
+        store, metrics, bot.engine.task_reported, lambda: gateway_connected(bot), refresh_gauges, resources.clock.now
+    )
+    runner = await start_web(build_app(deps), resources.settings.web_host, resources.settings.web_port)
+    return runner.cleanup
 
 
 def engine_config(settings: Settings, store: Store) -> EngineConfig:
@@ -203,7 +243,7 @@ def engine_config(settings: Settings, store: Store) -> EngineConfig:
     )
 
 
-async def _run_until_signalled(bot: commands.Bot, engine: JobEngine, supervisor: TaskSupervisor, token: str) -> None:
+async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: TaskSupervisor, token: str) -> None:
     """Run the client until it stops or SIGTERM/SIGINT arrives, then shut down in order: take no new
     jobs, stop the running ones (their store writes complete; they resume at the next start), and only
     then close the gateway and the HTTP session, so no job fails for want of a connection."""

@@ -9,8 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from discord_side.catalogue import locale, text
 from discord_side.launcher import member_role_ids
-from discord_side.texts import OUTCOME_LABELS, inert, shorten
+from discord_side.texts import inert, number, outcome_label, shorten
 from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.engine.jobs import JobEngine
@@ -22,7 +23,7 @@ RECENT_JOBS = 5
 
 
 def _count(value: int) -> str:
-    return "unlimited" if value >= UNLIMITED else str(value)
+    return text("unlimited") if value >= UNLIMITED else str(value)
 
 
 def _when(moment: float) -> str:
@@ -32,28 +33,32 @@ def _when(moment: float) -> str:
 def limits_lines(limits: Limits, used: int) -> list[str]:
     """The member's limits and what is left of the daily one."""
     if limits.blocked:
-        return ["🚫 An admin has blocked you from generating images here."]
-    left = "unlimited" if limits.user_daily_images >= UNLIMITED else str(max(0, limits.user_daily_images - used))
-    lines = [f"🖼️ Images today: **{used}** used of {_count(limits.user_daily_images)}, **{left}** left"]
-    extra = f"🚦 Up to {_count(limits.max_active_jobs)} job(s) queued or running at once"
+        return [text("usage-blocked")]
+    daily = limits.user_daily_images
+    left = _count(daily if daily >= UNLIMITED else max(0, daily - used))
+    active = _count(limits.max_active_jobs)
     if limits.cooldown_seconds:
-        extra += f", {limits.cooldown_seconds:g} s between requests"
-    lines.append(extra + (" (your role is exempt from the per-member limits)" if limits.exempt else ""))
-    return lines
+        extra = text("usage-active-jobs-cooldown", limit=active, seconds=number(limits.cooldown_seconds))
+    else:
+        extra = text("usage-active-jobs", limit=active)
+    if limits.exempt:
+        extra = text("usage-exempt", limits=extra)
+    return [text("usage-images-today", used=used, limit=_count(daily), left=left), extra]
 
 
 def job_line(job: Job, position: int | None) -> str:
     """One job: id, state (or place in line), count and prompt."""
-    if job.state.is_final:
-        state = OUTCOME_LABELS[job.state]
-        if job.state == JobState.DELIVERED:
-            state += f" ({job.images_delivered} image{'s' if job.images_delivered != 1 else ''})"
+    if job.state == JobState.DELIVERED:
+        entry = "usage-job-delivered" if job.images_delivered == 1 else "usage-job-delivered-many"
+        state = text(entry, outcome=outcome_label(job.state), count=job.images_delivered)
+    elif job.state.is_final:
+        state = outcome_label(job.state)
     elif position is not None:
-        state = f"⏳ queued, #{position} in line"
+        state = text("usage-job-queued", position=position)
     else:
-        state = f"🎨 {job.state.value}"
+        state = text("usage-job-running", state=job.state.value)
     prompt = inert(shorten(job.options.prompt, 60))
-    return f"`{job.id}` {state} · {_when(job.created_at)} · {prompt}"
+    return text("usage-job", job_id=job.id, state=state, when=_when(job.created_at), prompt=prompt)
 
 
 class UsageCog(commands.Cog):
@@ -65,7 +70,7 @@ class UsageCog(commands.Cog):
         self._engine = engine
         self._clock = clock
 
-    @app_commands.command(name="usage", description="Your images today, your limits and your recent jobs")
+    @app_commands.command(name="usage", description=locale("usage-description"))
     async def usage(self, interaction: discord.Interaction) -> None:
         """Answer privately with the caller's standing."""
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -73,17 +78,17 @@ class UsageCog(commands.Cog):
         day, guild_id, user_id = usage_day(now), interaction.guild_id, interaction.user.id
         limits = await self._quota.limits_for(guild_id, user_id, member_role_ids(interaction))
         used = await self._store.images_used(user_id, day, guild_id)
-        where = "in this server" if guild_id else "in direct messages"
-        lines = [f"**Your usage {where}**", *limits_lines(limits, used)]
+        title = text("usage-title-guild") if guild_id else text("usage-title-dm")
+        lines = [title, *limits_lines(limits, used)]
         if guild_id and limits.guild_daily_images < UNLIMITED:
             total = await self._store.images_used(0, day, guild_id)
-            lines.append(f"🏠 This server today: {total} of {limits.guild_daily_images} images")
-        lines.append(f"🔄 Daily limits reset {discord.utils.format_dt(next_reset(now), 'R')}")
+            lines.append(text("usage-guild-today", used=total, limit=limits.guild_daily_images))
+        lines.append(text("usage-resets", when=discord.utils.format_dt(next_reset(now), "R")))
         active = await self._store.user_jobs(user_id, guild_id, active=True)
         recent = await self._store.user_jobs(user_id, guild_id, active=False, limit=RECENT_JOBS)
         if active:
-            lines.append("\n**Running and queued**")
+            lines.append(text("usage-active-title"))
             lines += [job_line(job, self._engine.queue_position(job.id)) for job in active]
-        lines.append("\n**Recent jobs**" if recent else "\nNo finished jobs yet.")
+        lines.append(text("usage-recent-title") if recent else text("usage-no-recent"))
         lines += [job_line(job, None) for job in recent]
         await interaction.followup.send("\n".join(lines)[:2000], ephemeral=True)

@@ -7,7 +7,8 @@ import logging
 
 import discord
 
-from discord_side.texts import OUTCOME_LABELS, inert, shorten
+from discord_side.catalogue import text
+from discord_side.texts import inert, outcome_label, shorten
 from discord_side.views import approval_view
 from services.core.models import Job, JobState
 from services.storage.moderation_settings import ModerationSettings
@@ -24,12 +25,24 @@ def message_link(guild_id: int | None, channel_id: int, message_id: int) -> str:
 
 def job_summary(job: Job) -> str:
     """Who asked for what, where, with which options."""
-    size = job.options.size or "default size"
-    extend = "" if job.options.prompt_extend else " · prompt_extend off"
-    return (
-        f"job `{job.id}` · <@{job.user_id}> in <#{job.target.channel_id}> · `{size}` · n={job.options.n}{extend}\n"
-        f"> {inert(shorten(job.options.prompt, AUDIT_PROMPT_CHARS))}"
+    return text(
+        "audit-job" if job.options.prompt_extend else "audit-job-no-extend",
+        job_id=job.id,
+        user=f"<@{job.user_id}>",
+        channel=f"<#{job.target.channel_id}>",
+        size=job.options.size or text("job-size-default"),
+        count=job.options.n,
+        prompt=_prompt(job.options.prompt),
     )
+
+
+def approval_hint() -> str:
+    """The line under an approval request saying who may decide (dropped once someone has)."""
+    return text("audit-approval-hint")
+
+
+def _prompt(prompt: str) -> str:
+    return inert(shorten(prompt, AUDIT_PROMPT_CHARS))
 
 
 class AuditLog:
@@ -68,38 +81,36 @@ class AuditLog:
 
     async def job_ended(self, job: Job) -> None:
         """A job that ended without images: failed, cancelled, expired or rejected, and why."""
-        outcome = OUTCOME_LABELS.get(job.state, job.state.value)
-        lines = [f"{outcome} · {job_summary(job)}"]
+        lines = [text("audit-ended", outcome=outcome_label(job.state), job=job_summary(job))]
         if job.failure_reason is not None:
-            lines.append(f"reason: {job.failure_reason.value} ({inert(shorten(job.failure_detail or '', 200))})")
+            detail = inert(shorten(job.failure_detail or "", 200))
+            lines.append(text("audit-ended-reason", reason=job.failure_reason.value, detail=detail))
         if job.state == JobState.CANCELLED and job.images_charged:
-            lines.append(f"{job.images_charged} image(s) produced before the cancel were counted")
+            lines.append(text("audit-ended-charged", charged=job.images_charged))
         await self.post(job.target.guild_id, "\n".join(lines))
 
     async def delivered(self, job: Job, message_ids: tuple[int, ...], count: int) -> None:
         """A job whose images were posted, with a link to them."""
         link = message_link(job.target.guild_id, job.target.channel_id, message_ids[0]) if message_ids else ""
-        where = "privately to the requester" if job.target.ephemeral else link
-        await self.post(job.target.guild_id, f"🖼️ delivered · {job_summary(job)}\n{count} image(s) {where}")
+        where = text("audit-delivered-privately") if job.target.ephemeral else link
+        await self.post(job.target.guild_id, text("audit-delivered", job=job_summary(job), count=count, where=where))
 
     async def request_approval(self, job: Job) -> bool:
         """Post the prompt with Approve and Reject buttons; False if there is no audit channel to post in."""
-        content = (
-            f"🕒 **approval needed** · {job_summary(job)}\nMembers who can manage messages may approve or reject it."
-        )
+        content = f"{text('audit-approval-request', job=job_summary(job))}\n{approval_hint()}"
         return await self.post(job.target.guild_id, content, view=approval_view(job)) is not None
 
     async def refused(self, guild_id: int | None, user_id: int, channel_id: int, prompt: str, why: str) -> None:
         """A request refused by the policy or a quota (the audit log names the term; the user is not told)."""
-        await self.post(
-            guild_id,
-            f"⛔ refused · <@{user_id}> in <#{channel_id}> · {why}\n> {inert(shorten(prompt, AUDIT_PROMPT_CHARS))}",
+        content = text(
+            "audit-refused", user=f"<@{user_id}>", channel=f"<#{channel_id}>", why=why, prompt=_prompt(prompt)
         )
+        await self.post(guild_id, content)
 
     async def deleted(self, job: Job, by_user_id: int) -> None:
         """A result deleted through its Delete button."""
-        await self.post(job.target.guild_id, f"🗑️ result deleted by <@{by_user_id}> · {job_summary(job)}")
+        await self.post(job.target.guild_id, text("audit-deleted", user=f"<@{by_user_id}>", job=job_summary(job)))
 
     async def setting_changed(self, guild_id: int, by_user_id: int, change: str) -> None:
         """An admin changed a setting."""
-        await self.post(guild_id, f"⚙️ <@{by_user_id}> {change}")
+        await self.post(guild_id, text("audit-setting-changed", user=f"<@{by_user_id}>", change=change))

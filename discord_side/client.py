@@ -1,15 +1,20 @@
-"""The Discord client: one process's shards, its cogs and persistent buttons, its start-up steps."""
+"""The Discord client: one process's shards, built with its collaborators; its cogs, persistent buttons,
+command tree (with the one error handler) and start-up steps."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from discord_side.buttons import JobButtons
 from discord_side.command_sync import sync_commands_if_changed
+from discord_side.error_text import answer_error
 from discord_side.views import JobButton
 from services.config.settings import Settings
 from services.engine.jobs import JobEngine
@@ -18,72 +23,87 @@ from services.storage.job_store import Store
 log = logging.getLogger("imagine")
 
 
-class _ImagineClient:
-    """What both client classes add to discord.py's: cogs, buttons, command sync and job resumption."""
+@dataclass(frozen=True)
+class DiscordSide:
+    """What the client carries: the engine (its jobs resumed at start), the cogs to add, and what
+    carries out clicks on job buttons."""
 
-    settings: Settings
-    store: Store
-    engine: JobEngine | None
-    cogs_to_add: list[commands.Cog]
-    job_buttons: JobButtons | None
-
-    def _setup(self, settings: Settings, store: Store) -> None:
-        self.settings = settings
-        self.store = store
-        self.engine = None
-        self.cogs_to_add = []
-        self.job_buttons = None
-
-    async def setup_hook(self) -> None:
-        """Register the cogs and the persistent buttons, sync commands when they changed, resume jobs."""
-        assert self.engine is not None
-        bot: commands.Bot = self  # type: ignore[assignment]
-        for cog in self.cogs_to_add:
-            await bot.add_cog(cog)
-        bot.add_dynamic_items(JobButton)
-        await sync_commands_if_changed(bot.tree, self.store, self.settings.discord_guild_ids)
-        resumed = await self.engine.resume()
-        if resumed:
-            log.info("resumed %d unfinished job(s)", resumed)
-
-    async def on_ready(self) -> None:
-        """Log who we are once the gateway is ready."""
-        bot: commands.Bot = self  # type: ignore[assignment]
-        log.info("logged in as %s in %d guild(s)", bot.user, len(bot.guilds))
+    engine: JobEngine
+    job_buttons: JobButtons
+    cogs: tuple[commands.Cog, ...]
 
 
-def _options(settings: Settings) -> dict[str, Any]:
+class ImagineTree(app_commands.CommandTree[discord.Client]):
+    """The command tree, with the one error handler of every app command (`discord_side.error_text`)."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError, /) -> None:
+        """Answer the member privately with the catalogue's text for the error (an apology when unexpected)."""
+        await answer_error(interaction, error)
+
+
+def _options() -> dict[str, Any]:
     return {
         "command_prefix": commands.when_mentioned,
         "intents": discord.Intents.default(),
         "allowed_mentions": discord.AllowedMentions.none(),
         "chunk_guilds_at_startup": False,
         "member_cache_flags": discord.MemberCacheFlags.none(),
+        "tree_cls": ImagineTree,
     }
 
 
-class ImagineBot(_ImagineClient, commands.Bot):
-    """One process, one gateway connection."""
+class ImagineBot(commands.Bot):
+    """One process, one gateway connection; the job buttons reach `job_buttons` through it."""
 
-    def __init__(self, settings: Settings, store: Store) -> None:
-        super().__init__(**_options(settings))
-        self._setup(settings, store)
+    def __init__(self, settings: Settings, store: Store, compose: Compose, **shards: Any) -> None:
+        super().__init__(**_options(), **shards)
+        self.settings = settings
+        self.store = store
+        self.side = compose(self)
+
+    @property
+    def engine(self) -> JobEngine:
+        """The job engine this client shows jobs of."""
+        return self.side.engine
+
+    @property
+    def job_buttons(self) -> JobButtons:
+        """What carries out clicks on job buttons (`discord_side.views.JobButton`)."""
+        return self.side.job_buttons
+
+    async def setup_hook(self) -> None:
+        """Add the cogs and the persistent buttons, sync commands when they changed, resume jobs."""
+        for cog in self.side.cogs:
+            await self.add_cog(cog)
+        self.add_dynamic_items(JobButton)
+        await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
+        resumed = await self.engine.resume()
+        if resumed:
+            log.info("resumed %d unfinished job(s)", resumed)
+
+    async def on_ready(self) -> None:
+        """Log who we are once the gateway is ready."""
+        log.info("logged in as %s in %d guild(s)", self.user, len(self.guilds))
 
 
-class ShardedImagineBot(_ImagineClient, commands.AutoShardedBot):
+# Builds the Discord side for a client: the presenter and the audit log post through the client, and
+# everything else is built on them, so they are made with the client rather than before it.
+Compose = Callable[[ImagineBot], DiscordSide]
+
+
+class ShardedImagineBot(ImagineBot, commands.AutoShardedBot):
     """One process running the shards it is given (`SHARD_COUNT`, `SHARD_IDS`); other processes run
     the other shards on the same database."""
 
-    def __init__(self, settings: Settings, store: Store) -> None:
-        super().__init__(**_options(settings), shard_count=settings.shard_count, shard_ids=settings.shard_ids)
-        self._setup(settings, store)
+    def __init__(self, settings: Settings, store: Store, compose: Compose) -> None:
+        super().__init__(settings, store, compose, shard_count=settings.shard_count, shard_ids=settings.shard_ids)
 
 
-def make_client(settings: Settings, store: Store) -> commands.Bot:
-    """The client class the settings ask for."""
+def make_client(settings: Settings, store: Store, compose: Compose) -> ImagineBot:
+    """The client class the settings ask for, built with the Discord side `compose` makes for it."""
     if settings.shard_count:
-        return ShardedImagineBot(settings, store)
-    return ImagineBot(settings, store)
+        return ShardedImagineBot(settings, store, compose)
+    return ImagineBot(settings, store, compose)
 
 
 def gateway_connected(client: commands.Bot) -> bool:

@@ -9,20 +9,16 @@ from dataclasses import dataclass
 import discord
 
 from discord_side.audit import AuditLog
+from discord_side.catalogue import text
+from discord_side.error_text import answer_error
 from discord_side.presenter import DiscordJobEvents
-from discord_side.texts import (
-    DMS_DISABLED_TEXT,
-    NO_AUDIT_CHANNEL_TEXT,
-    SHUTTING_DOWN_TEXT,
-    policy_refusal_text,
-    quota_text,
-)
+from discord_side.texts import policy_refusal_text
 from services.core.errors import QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job
-from services.engine.events import JobPhase
+from services.engine.events import NOT_RUNNING, JobPhase
 from services.engine.jobs import JobEngine
 from services.images.fitting import DEFAULT_UPLOAD_LIMIT
-from services.moderation.guild_policy import PolicyDecision, RefusalReason, Visibility
+from services.moderation.guild_policy import PolicyDecision, PolicyRefusal, RefusalReason, Visibility
 from services.quotas.service import QuotaService
 from services.storage.moderation_settings import ModerationSettings
 
@@ -58,7 +54,7 @@ class JobLauncher:
     async def launch(self, interaction: discord.Interaction, options: GenerationOptions) -> Job | None:
         """Check, defer, reserve and start; on refusal answer privately (and log it) and return None."""
         if not self._engine.accepting:
-            await interaction.response.send_message(SHUTTING_DOWN_TEXT, ephemeral=True)
+            await interaction.response.send_message(text("shutting-down"), ephemeral=True)
             return None
         decision = await self._check(interaction, options)
         if decision is None:
@@ -80,20 +76,21 @@ class JobLauncher:
                 interaction.user.id, options, target, limits, needs_approval=decision.approval
             )
         except (QuotaExceeded, ShuttingDown) as error:
+            # The deferred answer may be public: delete it so the refusal is seen by the member alone.
             await interaction.delete_original_response()
-            text = quota_text(error) if isinstance(error, QuotaExceeded) else SHUTTING_DOWN_TEXT
-            await interaction.followup.send(text, ephemeral=True)
+            await answer_error(interaction, error)
             if isinstance(error, QuotaExceeded):
+                why = text("audit-refused-quota", kind=error.kind)
                 await self._audit.refused(
-                    interaction.guild_id, interaction.user.id, target.channel_id, options.prompt, f"quota: {error.kind}"
+                    interaction.guild_id, interaction.user.id, target.channel_id, options.prompt, why
                 )
             return None
         if decision.approval:
-            await self._events.job_changed(job, JobPhase.AWAITING_APPROVAL)
+            await self._events.job_changed(job, JobPhase.AWAITING_APPROVAL, NOT_RUNNING)
             if not await self._audit.request_approval(job):
-                await self._engine.reject(job.id, NO_AUDIT_CHANNEL_TEXT)
+                await self._engine.reject(job.id, text("no-audit-channel"))
             return job
-        await self._events.job_changed(job, JobPhase.QUEUED)
+        await self._events.job_changed(job, JobPhase.QUEUED, NOT_RUNNING)
         self._engine.start(job)
         return job
 
@@ -101,7 +98,7 @@ class JobLauncher:
         if interaction.guild_id is None:
             if self._rules.allow_dms:
                 return PolicyDecision()
-            await interaction.response.send_message(DMS_DISABLED_TEXT, ephemeral=True)
+            await interaction.response.send_message(text("dms-disabled"), ephemeral=True)
             return None
         policy = await self._moderation.policy(interaction.guild_id)
         channel_id = interaction.channel_id or 0
@@ -110,12 +107,24 @@ class JobLauncher:
         if decision.refusal is None:
             return decision
         await interaction.response.send_message(policy_refusal_text(decision.refusal), ephemeral=True)
-        why = decision.refusal.reason.value
-        if decision.refusal.reason == RefusalReason.TERM and decision.refusal.term is not None:
-            kind = "pattern" if decision.refusal.term.is_regex else "term"
-            why = f"blocked {kind} `{decision.refusal.term.text}`"
+        why = _refusal_reason(decision.refusal)
         await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, options.prompt, why)
         return None
+
+
+def _refusal_reason(refusal: PolicyRefusal) -> str:
+    """Why the policy refused, for the audit log (which, unlike the member, is told the term)."""
+    if refusal.reason == RefusalReason.TERM and refusal.term is not None:
+        entry = "audit-refused-pattern" if refusal.term.is_regex else "audit-refused-term"
+        return text(entry, term=refusal.term.text)
+    return text(_REFUSAL_ENTRIES[refusal.reason])
+
+
+_REFUSAL_ENTRIES = {
+    RefusalReason.CHANNEL: "audit-refused-channel",
+    RefusalReason.ROLE: "audit-refused-role",
+    RefusalReason.TERM: "audit-refused-any-term",
+}
 
 
 def member_role_ids(interaction: discord.Interaction) -> list[int]:

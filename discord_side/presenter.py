@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 import discord
 
-from discord_side.texts import ended_text, progress_text, result_text
+from discord_side.texts import ended_text, job_marker, progress_text, result_text
 from discord_side.views import again_view, result_view, running_view
 from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.core.supervisor import TaskSupervisor
-from services.engine.events import DeliveryError, JobPhase
+from services.engine.events import DeliveryError, JobPhase, RunStatus
 from services.engine.polling import estimate_remaining
 from services.images.fitting import FittedImage
 
@@ -38,6 +38,7 @@ RESUME_HISTORY_LIMIT = 50
 class _ProgressState:
     phase: JobPhase
     job: Job
+    status: RunStatus
     last_edit: float = float("-inf")
     pending: asyncio.Task[None] | None = None
     finished: bool = False
@@ -64,14 +65,14 @@ class DiscordJobEvents:
         self._interval = edit_interval
         self._progress: dict[str, _ProgressState] = {}
 
-    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+    async def job_changed(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
         """Schedule an edit of the response; at most one edit per interval, always showing the latest state."""
         if not self._token_usable(job):
             return
         state = self._progress.get(job.id)
         if state is None:
-            state = self._progress[job.id] = _ProgressState(phase, job)
-        state.phase, state.job = phase, job
+            state = self._progress[job.id] = _ProgressState(phase, job, status)
+        state.phase, state.job, state.status = phase, job, status
         if state.finished or state.pending is not None:
             return
         state.pending = self._supervisor.spawn(f"progress-{job.id}", self._edit_progress(state))
@@ -89,7 +90,9 @@ class DiscordJobEvents:
             try:
                 await self._edit_original(
                     state.job,
-                    content=progress_text(state.job, state.phase, self._seconds_left(state.job)),
+                    content=progress_text(
+                        state.job, state.phase, state.status, self._seconds_left(state.job, state.status)
+                    ),
                     view=running_view(state.job) if cancellable else None,
                     mentions=discord.AllowedMentions.none(),
                 )
@@ -131,9 +134,9 @@ class DiscordJobEvents:
         await self._finish_progress(job)
         view = None
         if job.state == JobState.FAILED:
-            view = again_view(job, "Try again")
+            view = again_view(job, "button-try-again")
         elif job.state == JobState.EXPIRED:
-            view = again_view(job, "Generate again")
+            view = again_view(job, "button-generate-again")
         if self._token_usable(job):
             try:
                 await self._edit_original(
@@ -176,7 +179,7 @@ class DiscordJobEvents:
     async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
         """A message that already carries this job's result (posted just before a crash): the
         interaction's response while its token works, else the channel's recent messages."""
-        marker = f"job `{job.id}`"
+        marker = job_marker(job.id)
         if self._token_usable(job):
             try:
                 original = await self._webhook(job).fetch_message("@original")  # type: ignore[arg-type]
@@ -224,10 +227,10 @@ class DiscordJobEvents:
         async with state.lock:  # let an edit already on the wire land before the final one
             pass
 
-    def _seconds_left(self, job: Job) -> float | None:
+    def _seconds_left(self, job: Job, status: RunStatus) -> float | None:
         if job.submitted_at is None:
             return None
-        remaining = estimate_remaining(self._clock.now() - job.submitted_at, job.progress, job.estimated_time)
+        remaining = estimate_remaining(self._clock.now() - job.submitted_at, status.progress, job.estimated_time)
         return None if remaining is None else max(0.0, remaining)
 
     def _token_usable(self, job: Job) -> bool:

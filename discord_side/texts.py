@@ -1,4 +1,6 @@
-"""Every text a user sees, in one place: progress, results, and errors turned into advice."""
+"""Messages composed from the catalogue's entries (`discord_side.catalogue`): progress, results, job
+endings, refusals, and errors turned into advice. The wording lives in the catalogue; this module only
+chooses entries and fills them."""
 
 from __future__ import annotations
 
@@ -6,191 +8,193 @@ from datetime import UTC, datetime
 
 import discord
 
+from discord_side.catalogue import text
 from services.core.errors import InvalidOption, QuotaExceeded
 from services.core.models import FailureReason, Job, JobState
-from services.engine.events import JobPhase
+from services.engine.events import JobPhase, RunStatus
 from services.moderation.guild_policy import PolicyRefusal, RefusalReason
 from services.quotas.limits import LimitKind
 
 PROMPT_PREVIEW_CHARS = 300
 
-OUTCOME_LABELS: dict[JobState, str] = {
-    JobState.DELIVERED: "🖼️ delivered",
-    JobState.FAILED: "❌ failed",
-    JobState.CANCELLED: "🛑 cancelled",
-    JobState.EXPIRED: "⌛ expired",
-    JobState.REJECTED: "🚫 rejected",
+OUTCOME_ENTRIES: dict[JobState, str] = {
+    JobState.DELIVERED: "outcome-delivered",
+    JobState.FAILED: "outcome-failed",
+    JobState.CANCELLED: "outcome-cancelled",
+    JobState.EXPIRED: "outcome-expired",
+    JobState.REJECTED: "outcome-rejected",
 }
 
-SHUTTING_DOWN_TEXT = "⏸️ The bot is restarting and takes no new requests right now. Please try again in a minute."
-NOT_YOURS_TEXT = "Only the member who asked for these images can {action} them."
-DELETE_REFUSED_TEXT = "Only the member who asked for these images, or members who can manage messages, can delete them."
-DELETED_TEXT = "🗑️ Deleted."
-UNKNOWN_JOB_TEXT = "This job is no longer known to the bot (its record was removed)."
-DMS_DISABLED_TEXT = "🚫 Image generation is not available in direct messages; use `/imagine` in a server."
-NO_AUDIT_CHANNEL_TEXT = "approval is required in this channel, but the bot cannot post in the audit channel"
-NOT_A_MODERATOR_TEXT = "Only members who can manage messages can approve or reject prompts."
-NOT_AN_ADMIN_TEXT = "Only members with the Manage Server permission can change the bot's settings."
-CANCEL_TEXTS: dict[str, str] = {
-    "cancelled": "🛑 Cancelled before it was sent; nothing was generated and your quota was returned.",
-    "discard_on_arrival": (
-        "🛑 The image service is already working on it and cannot be stopped. Its images will be discarded "
-        "when they arrive; the service bills them, so they count against your quota."
-    ),
-    "too_late": "Too late to cancel: the images are already being posted.",
-    "already_ended": "This job has already ended.",
-    "not_found": UNKNOWN_JOB_TEXT,
+CANCEL_ENTRIES: dict[str, str] = {
+    "cancelled": "cancel-cancelled",
+    "discard_on_arrival": "cancel-discard-on-arrival",
+    "too_late": "cancel-too-late",
+    "already_ended": "cancel-already-ended",
+    "not_found": "unknown-job",
 }
 
-_FAILURES: dict[FailureReason, str] = {
-    FailureReason.CONTENT_POLICY: (
-        "The image service refused this prompt under its content policy. Rephrase it (leave out anything "
-        "explicit, violent or about real people) and try again."
-    ),
-    FailureReason.INVALID_INPUT: "The image service rejected these options. Change the prompt or size and try again.",
-    FailureReason.SERVICE_FAILED: "The image service failed to generate this image. Please try again in a moment.",
-    FailureReason.SERVICE_UNAVAILABLE: (
-        "The bot's image service is unavailable right now; the bot's operator has been told. Please try again later."
-    ),
-    FailureReason.API_UNREACHABLE: "The image service could not be reached. Please try again in a few minutes.",
-    FailureReason.TIMED_OUT: "The image service took too long and the job was abandoned. Please try again later.",
-    FailureReason.NO_IMAGES: "The image service finished without producing an image. Please try again.",
-    FailureReason.BAD_IMAGE: "The image service returned a file that could not be used ({detail}). Please try again.",
-    FailureReason.DELIVERY_FAILED: (
-        "The images were generated but could not be posted here. Ask an admin to let the bot send messages and "
-        "attach files in this channel."
-    ),
-    FailureReason.RESULTS_EXPIRED: (
-        "The images expired (their links last 24 hours) before they could be delivered. Please generate them again."
-    ),
-    FailureReason.INTERNAL: "Something went wrong inside the bot. Please try again.",
-    FailureReason.REJECTED: "A moderator rejected this request ({detail}).",
+_FAILURE_ENTRIES: dict[FailureReason, str] = {
+    FailureReason.CONTENT_POLICY: "failure-content-policy",
+    FailureReason.INVALID_INPUT: "failure-invalid-input",
+    FailureReason.SERVICE_FAILED: "failure-service-failed",
+    FailureReason.SERVICE_UNAVAILABLE: "failure-service-unavailable",
+    FailureReason.API_UNREACHABLE: "failure-api-unreachable",
+    FailureReason.TIMED_OUT: "failure-timed-out",
+    FailureReason.NO_IMAGES: "failure-no-images",
+    FailureReason.BAD_IMAGE: "failure-bad-image",
+    FailureReason.DELIVERY_FAILED: "failure-delivery-failed",
+    FailureReason.RESULTS_EXPIRED: "failure-results-expired",
+    FailureReason.INTERNAL: "failure-internal",
+    FailureReason.REJECTED: "failure-rejected",
 }
+_WITH_DETAIL = {FailureReason.BAD_IMAGE, FailureReason.REJECTED}
 
 
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def shorten(value: str, limit: int) -> str:
+    """`value` cut to at most `limit` characters, with an ellipsis when cut."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
-def inert(text: str) -> str:
+def inert(value: str) -> str:
     """User text made safe to echo: no markdown effects and no working mentions."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(value))
+
+
+def number(value: float) -> str:
+    """A number as people write it: no trailing `.0`."""
+    return f"{value:g}"
+
+
+def outcome_label(state: JobState) -> str:
+    """How a final state is shown in /usage and the audit log."""
+    return text(OUTCOME_ENTRIES[state]) if state in OUTCOME_ENTRIES else state.value
+
+
+def cancel_text(outcome: str) -> str:
+    """The answer to a Cancel click, by the engine's cancel outcome."""
+    return text(CANCEL_ENTRIES[outcome])
+
+
+def job_marker(job_id: str) -> str:
+    """The part of a job's messages that names it (how a result is found again after a restart)."""
+    return text("job-id", job_id=job_id)
 
 
 def describe_job(job: Job) -> str:
     """One line naming the job: its prompt (short, escaped), size, count and id."""
-    size = job.options.size or "default size"
-    count = f"{job.options.n} images" if job.options.n > 1 else "1 image"
-    return f"**{inert(shorten(job.options.prompt, PROMPT_PREVIEW_CHARS))}**\n`{size}` · {count} · job `{job.id}`"
+    count = text("job-images-many", count=job.options.n) if job.options.n > 1 else text("job-images-one")
+    return text(
+        "job-description",
+        prompt=inert(shorten(job.options.prompt, PROMPT_PREVIEW_CHARS)),
+        size=job.options.size or text("job-size-default"),
+        count=count,
+        job_id=job_marker(job.id),
+    )
 
 
-def progress_text(job: Job, phase: JobPhase, seconds_left: float | None = None) -> str:
-    """The running job's status line under its description; `seconds_left` is the estimate, if any."""
+def progress_text(job: Job, phase: JobPhase, run: RunStatus, seconds_left: float | None = None) -> str:
+    """The running job's status line under its description, from its `run` (place in line, progress);
+    `seconds_left` is the estimate, if any."""
     if phase == JobPhase.AWAITING_APPROVAL:
-        status = (
-            "🕒 Waiting for a moderator's approval; nothing is generated before that. The images are set "
-            "aside from your daily quota meanwhile and given back if the request is rejected."
-        )
-    elif phase == JobPhase.QUEUED and job.queue_position:
-        status = f"⏳ Queued: #{job.queue_position} in line for the image service…"
+        status = text("progress-awaiting-approval")
+    elif phase == JobPhase.QUEUED and run.queue_position:
+        status = text("progress-queued-position", position=run.queue_position)
     elif phase == JobPhase.QUEUED:
-        status = "⏳ Queued, waiting for a free slot at the image service…"
+        status = text("progress-queued")
     elif phase == JobPhase.SUBMITTING:
-        status = "📨 Sending the prompt to the image service…"
+        status = text("progress-submitting")
     elif phase == JobPhase.UPLOADING:
-        status = "📤 Done! Uploading the images…"
+        status = text("progress-uploading")
     else:
-        status = f"🎨 Generating… {job.progress}%"
-        if seconds_left is not None and seconds_left >= 1:
-            status += f", about {seconds_left:.0f} s left"
-        elif seconds_left is not None:
-            status += ", almost done"
+        status = _generating(run.progress, seconds_left)
     return f"{describe_job(job)}\n{status}"
+
+
+def _generating(percent: int, seconds_left: float | None) -> str:
+    if seconds_left is not None and seconds_left >= 1:
+        return text("progress-generating-eta", percent=percent, seconds=f"{seconds_left:.0f}")
+    if seconds_left is not None:
+        return text("progress-generating-almost-done", percent=percent)
+    return text("progress-generating", percent=percent)
+
+
+def _with_mention(message: str, requester_mention: str | None) -> str:
+    return f"{requester_mention} {message}" if requester_mention else message
 
 
 def result_text(job: Job, delivered: int, requester_mention: str | None = None) -> str:
     """The caption of the result message."""
-    head = f"{requester_mention} " if requester_mention else ""
-    text = f"{head}🖼️ {describe_job(job)}"
+    caption = text("result", job=describe_job(job))
     if delivered < job.options.n:
-        text += (
-            f"\nThe service produced only {delivered} of the {job.options.n} images asked for; "
-            f"only {delivered} counted against your daily quota."
-        )
-    return text
+        caption += "\n" + text("result-shortfall", delivered=delivered, requested=job.options.n)
+    return _with_mention(caption, requester_mention)
+
+
+def failure_advice(reason: FailureReason, detail: str | None) -> str:
+    """What went wrong and what to do, for a failure reason (with its detail where it helps)."""
+    entry = _FAILURE_ENTRIES[reason]
+    if reason in _WITH_DETAIL:
+        return text(entry, detail=inert(detail or text("failure-detail-unknown")))
+    return text(entry)
 
 
 def failure_text(job: Job, requester_mention: str | None = None) -> str:
     """Why the job ended without images, and what to do; always says the quota was not used."""
-    reason = job.failure_reason or FailureReason.INTERNAL
-    advice = _FAILURES[reason].format(detail=inert(job.failure_detail or "unknown problem"))
-    head = f"{requester_mention} " if requester_mention else ""
-    return f"{head}❌ {describe_job(job)}\n{advice}\nNo images were counted against your quota."
+    advice = failure_advice(job.failure_reason or FailureReason.INTERNAL, job.failure_detail)
+    return _with_mention(text("job-failed", job=describe_job(job), advice=advice), requester_mention)
 
 
 def ended_text(job: Job, requester_mention: str | None = None) -> str:
     """The final text of a job that ended without delivering: failed, cancelled or expired."""
-    head = f"{requester_mention} " if requester_mention else ""
-    if job.state == JobState.CANCELLED:
-        counted = (
-            f" The service had already produced {job.images_charged} image(s), which count against your quota."
-            if job.images_charged
-            else " No images were counted against your quota."
-        )
-        return f"{head}🛑 {describe_job(job)}\nCancelled.{counted}"
-    if job.state == JobState.REJECTED:
-        reason = inert(shorten(job.failure_detail or "no reason given", 300))
-        return f"{head}🚫 {describe_job(job)}\nA moderator rejected this request: {reason}\nNothing was counted."
-    if job.state == JobState.EXPIRED:
-        advice = _FAILURES[FailureReason.RESULTS_EXPIRED]
-        return f"{head}⌛ {describe_job(job)}\n{advice}\nNo images were counted against your quota."
-    return failure_text(job, requester_mention)
+    described = describe_job(job)
+    if job.state == JobState.CANCELLED and job.images_charged:
+        message = text("job-cancelled-charged", job=described, charged=job.images_charged)
+    elif job.state == JobState.CANCELLED:
+        message = text("job-cancelled", job=described)
+    elif job.state == JobState.REJECTED:
+        reason = inert(shorten(job.failure_detail or text("job-rejected-no-reason"), 300))
+        message = text("job-rejected", job=described, reason=reason)
+    elif job.state == JobState.EXPIRED:
+        message = text("job-expired", job=described, advice=failure_advice(FailureReason.RESULTS_EXPIRED, None))
+    else:
+        return failure_text(job, requester_mention)
+    return _with_mention(message, requester_mention)
 
 
 def policy_refusal_text(refusal: PolicyRefusal) -> str:
     """Why the server's rules refuse a request; never names the blocked term that matched."""
     if refusal.reason == RefusalReason.CHANNEL:
         if refusal.allowed_channels:
-            where = ", ".join(f"<#{channel}>" for channel in refusal.allowed_channels[:20])
-            return f"🚫 `/imagine` does not work in this channel here. It works in: {where}."
+            return text("policy-channel-allow-list", channels=_channels(refusal.allowed_channels))
         if refusal.excluded_channels:
-            where = ", ".join(f"<#{channel}>" for channel in refusal.excluded_channels[:20])
-            return f"🚫 `/imagine` works in every channel here except: {where}. Try another channel."
-        return "🚫 `/imagine` does not work in this channel. Ask a server admin where it does."
+            return text("policy-channel-deny-list", channels=_channels(refusal.excluded_channels))
+        return text("policy-channel")
     if refusal.reason == RefusalReason.ROLE:
-        return "🚫 In this server only members with certain roles may use `/imagine`. Ask a server admin."
-    return (
-        "🚫 This prompt contains words this server does not allow. Rephrase it and try again; "
-        "nothing was generated or counted."
-    )
+        return text("policy-role")
+    return text("policy-term")
+
+
+def _channels(channel_ids: tuple[int, ...]) -> str:
+    return ", ".join(f"<#{channel}>" for channel in channel_ids[:20])
 
 
 def invalid_option_text(error: InvalidOption) -> str:
     """An ephemeral answer to an invalid option."""
-    return f"❌ The option **{error.option}** {error.message}\nNothing was generated and no quota was used."
+    return text("invalid-option", option=error.option, problem=error.message)
 
 
 def quota_text(error: QuotaExceeded) -> str:
     """An ephemeral refusal: which limit, what is left and when it resets. Nothing was charged."""
     reset = f"{discord.utils.format_dt(error.resets_at, 'R')} ({discord.utils.format_dt(error.resets_at, 't')})"
     if error.kind == LimitKind.BLOCKED:
-        return "🚫 You may not generate images here; a server admin has blocked it for you."
+        return text("quota-blocked")
     if error.kind == LimitKind.COOLDOWN:
         again = discord.utils.format_dt(datetime.fromtimestamp(error.retry_at or 0, UTC), "R")
-        return f"⏳ Not so fast: you can ask for images again {again}. Nothing was charged."
+        return text("quota-cooldown", again=again)
     if error.kind == LimitKind.ACTIVE_JOBS:
-        return (
-            f"🚦 You already have {error.used} job(s) queued or running here, the most allowed at once is "
-            f"{error.limit}. Wait for one to finish, or cancel one. Nothing was charged."
-        )
+        return text("quota-active-jobs", used=error.used, limit=error.limit)
+    values = {"remaining": error.remaining, "limit": error.limit, "requested": error.requested, "reset": reset}
     if error.kind == LimitKind.GUILD_DAILY:
-        return (
-            f"🚫 This server's daily limit is reached: {error.remaining} of its {error.limit} images are left "
-            f"today and you asked for {error.requested}. It resets {reset}. Nothing was charged."
-        )
-    return (
-        f"🚫 Daily limit reached: you asked for {error.requested} image(s) but have {error.remaining} of "
-        f"{error.limit} left today. Your quota resets {reset}. Nothing was charged."
-    )
+        return text("quota-guild-daily", **values)
+    return text("quota-user-daily", **values)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import discord
 
+from discord_side.catalogue import text
+from discord_side.error_text import answer_error
 from services.core.models import Job
 
 CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel|approve|reject):(?P<job_id>[0-9a-f]{12})"
@@ -25,32 +27,56 @@ class JobAction(enum.StrEnum):
 
 
 _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
-    JobAction.REROLL: ("Reroll", "🎲", discord.ButtonStyle.primary),
-    JobAction.DELETE: ("Delete", "🗑️", discord.ButtonStyle.danger),
-    JobAction.CANCEL: ("Cancel", "✖️", discord.ButtonStyle.secondary),
-    JobAction.APPROVE: ("Approve", "✅", discord.ButtonStyle.success),
-    JobAction.REJECT: ("Reject", "⛔", discord.ButtonStyle.danger),
+    JobAction.REROLL: ("button-reroll", "🎲", discord.ButtonStyle.primary),
+    JobAction.DELETE: ("button-delete", "🗑️", discord.ButtonStyle.danger),
+    JobAction.CANCEL: ("button-cancel", "✖️", discord.ButtonStyle.secondary),
+    JobAction.APPROVE: ("button-approve", "✅", discord.ButtonStyle.success),
+    JobAction.REJECT: ("button-reject", "⛔", discord.ButtonStyle.danger),
 }
 
 
 class JobButtonHandler(Protocol):
-    """Carries out a click (implemented in `cogs.buttons`, reached through the client)."""
+    """Checks and carries out clicks (`discord_side.buttons.JobButtons`, reached through the client)."""
 
-    async def handle(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> None:
-        """React to `action` on job `job_id`."""
+    async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
+        """The job, if the clicking member may do `action` on it; else raise a `ButtonRefused`."""
+        ...
+
+    async def handle(self, interaction: discord.Interaction, action: JobAction, job: Job) -> None:
+        """React to `action` on `job` (already checked)."""
         ...
 
 
-class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_ID_TEMPLATE):
-    """A Reroll, Delete or Cancel button bound to one job."""
+@runtime_checkable
+class JobButtonsClient(Protocol):
+    """A client that carries the job buttons' handler: the bot's client (`discord_side.client`)."""
 
-    def __init__(self, action: JobAction, job_id: str, label: str | None = None) -> None:
-        name, emoji, style = _LOOK[action]
+    @property
+    def job_buttons(self) -> JobButtonHandler:
+        """What carries out clicks on job buttons."""
+        ...
+
+
+def _handler(interaction: discord.Interaction) -> JobButtonHandler:
+    client = interaction.client
+    if not isinstance(client, JobButtonsClient):
+        raise TypeError(f"job buttons need the bot's client, not {type(client).__name__}")
+    return client.job_buttons
+
+
+class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_ID_TEMPLATE):
+    """A job's button (Reroll, Delete, Cancel, Approve, Reject); its own check says who may click it."""
+
+    def __init__(self, action: JobAction, job_id: str, label_entry: str | None = None) -> None:
+        entry, emoji, style = _LOOK[action]
         super().__init__(
-            discord.ui.Button(label=label or name, emoji=emoji, style=style, custom_id=f"imagine:{action}:{job_id}")
+            discord.ui.Button(
+                label=text(label_entry or entry), emoji=emoji, style=style, custom_id=f"imagine:{action}:{job_id}"
+            )
         )
         self.action = action
         self.job_id = job_id
+        self._job: Job | None = None
 
     @classmethod
     async def from_custom_id(
@@ -59,10 +85,23 @@ class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_
         """Rebuild the button from a click on any message, whenever it was posted."""
         return cls(JobAction(match["action"]), match["job_id"])
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Whether the clicking member may do this to the job; a refusal is answered privately."""
+        try:
+            self._job = await _handler(interaction).check(interaction, self.action, self.job_id)
+        except Exception as error:
+            await answer_error(interaction, error)
+            return False
+        return True
+
     async def callback(self, interaction: discord.Interaction) -> None:
-        """Hand the click to the bot's handler."""
-        handler: JobButtonHandler = interaction.client.job_buttons  # type: ignore[attr-defined]
-        await handler.handle(interaction, self.action, self.job_id)
+        """Hand the checked click to the bot's handler; errors are answered like a command's."""
+        try:
+            handler = _handler(interaction)
+            job = self._job or await handler.check(interaction, self.action, self.job_id)
+            await handler.handle(interaction, self.action, job)
+        except Exception as error:
+            await answer_error(interaction, error)
 
 
 def _view(*buttons: JobButton) -> discord.ui.View:
@@ -82,9 +121,9 @@ def result_view(job: Job) -> discord.ui.View:
     return _view(JobButton(JobAction.REROLL, job.id), JobButton(JobAction.DELETE, job.id))
 
 
-def again_view(job: Job, label: str) -> discord.ui.View:
-    """One button that runs the same request again, e.g. "Try again" or "Generate again"."""
-    return _view(JobButton(JobAction.REROLL, job.id, label=label))
+def again_view(job: Job, label_entry: str) -> discord.ui.View:
+    """One button that runs the same request again, labelled by its catalogue entry ("Try again")."""
+    return _view(JobButton(JobAction.REROLL, job.id, label_entry=label_entry))
 
 
 def approval_view(job: Job) -> discord.ui.View:

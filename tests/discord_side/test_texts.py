@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from discord_side.texts import (
-    OUTCOME_LABELS,
+    OUTCOME_ENTRIES,
     failure_text,
     inert,
     invalid_option_text,
@@ -14,7 +14,7 @@ from discord_side.texts import (
 )
 from services.core.errors import InvalidOption, QuotaExceeded
 from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
-from services.engine.events import JobPhase
+from services.engine.events import NOT_RUNNING, JobPhase, RunStatus
 from services.quotas.limits import LimitKind
 
 ZW = "\u200b"
@@ -124,25 +124,21 @@ def test_blocked_refusal_says_an_admin_blocked_it() -> None:
 
 
 def test_queued_job_shows_its_place_in_line() -> None:
-    queued = job()
-    queued.queue_position = 3
-    assert "#3 in line" in progress_text(queued, JobPhase.QUEUED)
+    assert "#3 in line" in progress_text(job(), JobPhase.QUEUED, RunStatus(queue_position=3))
 
 
 def test_generating_shows_progress_and_time_left() -> None:
-    running = job()
-    running.progress = 40
-    assert "40%, about 12 s left" in progress_text(running, JobPhase.GENERATING, 12.2)
+    assert "40%, about 12 s left" in progress_text(job(), JobPhase.GENERATING, RunStatus(progress=40), 12.2)
 
 
 def test_generating_past_the_estimate_says_almost_done() -> None:
-    assert "almost done" in progress_text(job(), JobPhase.GENERATING, 0.0)
+    assert "almost done" in progress_text(job(), JobPhase.GENERATING, NOT_RUNNING, 0.0)
 
 
 def test_queued_and_uploading_phases_are_named() -> None:
-    assert "Queued" in progress_text(job(), JobPhase.QUEUED)
-    assert "Uploading" in progress_text(job(), JobPhase.UPLOADING)
+    assert "Queued" in progress_text(job(), JobPhase.QUEUED, NOT_RUNNING)
+    assert "Uploading" in progress_text(job(), JobPhase.UPLOADING, NOT_RUNNING)
 
 
 def test_every_ended_state_has_an_outcome_label() -> None:
-    assert {state for state in JobState if state.is_final} == set(OUTCOME_LABELS)
+    assert {state for state in JobState if state.is_final} == set(OUTCOME_ENTRIES)

@@ -1,0 +1,287 @@
+"""The English entries of the catalogue (`discord_side.catalogue`): id -> template with `{named}`
+placeholders. Ids are stable; a translation supplies the same ids with the same placeholders."""
+
+from __future__ import annotations
+
+_NOTHING_COUNTED = "No images were counted against your quota."
+
+ENGLISH_ENTRIES: dict[str, str] = {
+    # Commands: descriptions of commands, groups and options, and the names of choices.
+    "imagine-description": "Generate images from a text prompt",
+    "imagine-prompt-description": "What to draw (1 to 2000 characters)",
+    "imagine-size-description": "WxH such as 1280x1280, or pick a preset; leave empty for the default",
+    "imagine-n-description": "How many images, 1 to 4",
+    "imagine-prompt-extend-description": "Let the service enrich a short prompt (default: on)",
+    "usage-description": "Your images today, your limits and your recent jobs",
+    "admin-description": "Settings of the image bot here",
+    "admin-channels-description": "Where /imagine works, approval and visibility",
+    "admin-roles-description": "Who may use /imagine, exempt roles, role limits",
+    "admin-quota-description": "This server's limits and members' overrides",
+    "admin-terms-description": "Words and patterns prompts may not contain",
+    "admin-show-description": "Every setting of this server in one view",
+    "admin-audit-description": "Where the audit log goes (leave empty to turn it off)",
+    "admin-audit-channel-description": "The channel for the audit log",
+    "admin-forget-description": "Erase a member's stored jobs and usage here, on request",
+    "admin-forget-user-description": "The member whose data to erase",
+    "admin-channels-mode-description": "Everywhere, only in listed channels, or all but listed ones",
+    "admin-channels-add-description": "Put a channel (and its threads) on the allow- or deny-list",
+    "admin-channels-remove-description": "Take a channel off the allow- or deny-list",
+    "admin-channels-approval-description": "Require a moderator's approval before prompts are sent",
+    "admin-channels-visibility-description": "Results for everyone, or only for the requester",
+    "admin-roles-allow-description": "Let a role use /imagine (once any role is listed, only they may)",
+    "admin-roles-disallow-description": "Take a role off the allowed roles",
+    "admin-roles-exempt-description": "Free a role from the per-member limits (the server total stays)",
+    "admin-roles-limits-description": "A role's own limits (members get their most generous role's)",
+    "admin-roles-limits-clear-description": "Remove the role's limits instead",
+    "admin-quota-server-description": "This server's limits (empty options keep their value)",
+    "admin-quota-server-reset-description": "Go back to the bot's defaults for every limit",
+    "admin-quota-member-description": "Give a member bonus images per day, or block them",
+    "admin-quota-member-clear-description": "Remove the member's override instead",
+    "admin-terms-add-description": "Refuse prompts containing a word (or, with regex, a pattern)",
+    "admin-terms-remove-description": "Stop refusing a word or pattern",
+    "admin-terms-list-description": "The blocked words and patterns",
+    "choice-mode-everywhere": "everywhere",
+    "choice-mode-allow-list": "allow-list",
+    "choice-mode-deny-list": "deny-list",
+    "choice-results-public": "public",
+    "choice-results-ephemeral": "ephemeral",
+    # Buttons and the rejection form.
+    "button-reroll": "Reroll",
+    "button-delete": "Delete",
+    "button-cancel": "Cancel",
+    "button-approve": "Approve",
+    "button-reject": "Reject",
+    "button-try-again": "Try again",
+    "button-generate-again": "Generate again",
+    "reject-form-title": "Reject this prompt",
+    "reject-form-reason": "Reason (shown to the requester)",
+    # Refusals and errors, answered privately.
+    "shutting-down": "⏸️ The bot is restarting and takes no new requests right now. Please try again in a minute.",
+    "dms-disabled": "🚫 Image generation is not available in direct messages; use `/imagine` in a server.",
+    "guild-only": "🚫 This command only works in a server.",
+    "not-allowed": "🚫 You may not use this here.",
+    "not-an-admin": "Only members with the Manage Server permission can change the bot's settings.",
+    "not-a-moderator": "Only members who can manage messages can approve or reject prompts.",
+    "cancel-not-yours": "Only the member who asked for these images can cancel them.",
+    "delete-refused": (
+        "Only the member who asked for these images, or members who can manage messages, can delete them."
+    ),
+    "unknown-job": "This job is no longer known to the bot (its record was removed).",
+    "invalid-option": "❌ The option **{option}** {problem}\nNothing was generated and no quota was used.",
+    "option-not-understood": "❌ An option was not understood.\nNothing was generated and no quota was used.",
+    "error-unexpected": "Something went wrong inside the bot. Please try again.",
+    "error-unexpected-imagine": (
+        "Something went wrong inside the bot; nothing was generated and no quota was used. Please try again."
+    ),
+    "error-unexpected-admin": "Something went wrong while changing the settings; nothing was changed.",
+    # Quotas.
+    "quota-blocked": "🚫 You may not generate images here; a server admin has blocked it for you.",
+    "quota-cooldown": "⏳ Not so fast: you can ask for images again {again}. Nothing was charged.",
+    "quota-active-jobs": (
+        "🚦 You already have {used} job(s) queued or running here, the most allowed at once is {limit}. "
+        "Wait for one to finish, or cancel one. Nothing was charged."
+    ),
+    "quota-guild-daily": (
+        "🚫 This server's daily limit is reached: {remaining} of its {limit} images are left today and you "
+        "asked for {requested}. It resets {reset}. Nothing was charged."
+    ),
+    "quota-user-daily": (
+        "🚫 Daily limit reached: you asked for {requested} image(s) but have {remaining} of {limit} left "
+        "today. Your quota resets {reset}. Nothing was charged."
+    ),
+    # The server's rules (never naming the blocked term that matched).
+    "policy-channel-allow-list": "🚫 `/imagine` does not work in this channel here. It works in: {channels}.",
+    "policy-channel-deny-list": "🚫 `/imagine` works in every channel here except: {channels}. Try another channel.",
+    "policy-channel": "🚫 `/imagine` does not work in this channel. Ask a server admin where it does.",
+    "policy-role": "🚫 In this server only members with certain roles may use `/imagine`. Ask a server admin.",
+    "policy-term": (
+        "🚫 This prompt contains words this server does not allow. Rephrase it and try again; "
+        "nothing was generated or counted."
+    ),
+    # A job's message: its description, progress, result and end.
+    "job-description": "**{prompt}**\n`{size}` · {count} · {job_id}",
+    "job-id": "job `{job_id}`",
+    "job-size-default": "default size",
+    "job-images-one": "1 image",
+    "job-images-many": "{count} images",
+    "progress-awaiting-approval": (
+        "🕒 Waiting for a moderator's approval; nothing is generated before that. The images are set aside "
+        "from your daily quota meanwhile and given back if the request is rejected."
+    ),
+    "progress-queued-position": "⏳ Queued: #{position} in line for the image service…",
+    "progress-queued": "⏳ Queued, waiting for a free slot at the image service…",
+    "progress-submitting": "📨 Sending the prompt to the image service…",
+    "progress-uploading": "📤 Done! Uploading the images…",
+    "progress-generating": "🎨 Generating… {percent}%",
+    "progress-generating-eta": "🎨 Generating… {percent}%, about {seconds} s left",
+    "progress-generating-almost-done": "🎨 Generating… {percent}%, almost done",
+    "result": "🖼️ {job}",
+    "result-shortfall": (
+        "The service produced only {delivered} of the {requested} images asked for; only {delivered} counted "
+        "against your daily quota."
+    ),
+    "job-failed": "❌ {job}\n{advice}\n" + _NOTHING_COUNTED,
+    "job-cancelled": "🛑 {job}\nCancelled. " + _NOTHING_COUNTED,
+    "job-cancelled-charged": (
+        "🛑 {job}\nCancelled. The service had already produced {charged} image(s), which count against your quota."
+    ),
+    "job-rejected": "🚫 {job}\nA moderator rejected this request: {reason}\nNothing was counted.",
+    "job-rejected-no-reason": "no reason given",
+    "job-expired": "⌛ {job}\n{advice}\n" + _NOTHING_COUNTED,
+    "failure-detail-unknown": "unknown problem",
+    "failure-content-policy": (
+        "The image service refused this prompt under its content policy. Rephrase it (leave out anything "
+        "explicit, violent or about real people) and try again."
+    ),
+    "failure-invalid-input": "The image service rejected these options. Change the prompt or size and try again.",
+    "failure-service-failed": "The image service failed to generate this image. Please try again in a moment.",
+    "failure-service-unavailable": (
+        "The bot's image service is unavailable right now; the bot's operator has been told. Please try again later."
+    ),
+    "failure-api-unreachable": "The image service could not be reached. Please try again in a few minutes.",
+    "failure-timed-out": "The image service took too long and the job was abandoned. Please try again later.",
+    "failure-no-images": "The image service finished without producing an image. Please try again.",
+    "failure-bad-image": "The image service returned a file that could not be used ({detail}). Please try again.",
+    "failure-delivery-failed": (
+        "The images were generated but could not be posted here. Ask an admin to let the bot send messages and "
+        "attach files in this channel."
+    ),
+    "failure-results-expired": (
+        "The images expired (their links last 24 hours) before they could be delivered. Please generate them again."
+    ),
+    "failure-internal": "Something went wrong inside the bot. Please try again.",
+    "failure-rejected": "A moderator rejected this request ({detail}).",
+    "no-audit-channel": "approval is required in this channel, but the bot cannot post in the audit channel",
+    # Buttons' answers.
+    "cancel-cancelled": "🛑 Cancelled before it was sent; nothing was generated and your quota was returned.",
+    "cancel-discard-on-arrival": (
+        "🛑 The image service is already working on it and cannot be stopped. Its images will be discarded "
+        "when they arrive; the service bills them, so they count against your quota."
+    ),
+    "cancel-too-late": "Too late to cancel: the images are already being posted.",
+    "cancel-already-ended": "This job has already ended.",
+    "deleted": "🗑️ Deleted.",
+    "approval-approved": "✅ approved by {moderator}",
+    "approval-rejected": "⛔ rejected by {moderator}",
+    "approval-rejected-reason": "⛔ rejected by {moderator}: {reason}",
+    "approval-no-longer-waits": "(this request no longer waits)",
+    # Outcomes (in /usage and the audit log).
+    "outcome-delivered": "🖼️ delivered",
+    "outcome-failed": "❌ failed",
+    "outcome-cancelled": "🛑 cancelled",
+    "outcome-expired": "⌛ expired",
+    "outcome-rejected": "🚫 rejected",
+    # /usage.
+    "usage-title-guild": "**Your usage in this server**",
+    "usage-title-dm": "**Your usage in direct messages**",
+    "usage-blocked": "🚫 An admin has blocked you from generating images here.",
+    "usage-images-today": "🖼️ Images today: **{used}** used of {limit}, **{left}** left",
+    "usage-active-jobs": "🚦 Up to {limit} job(s) queued or running at once",
+    "usage-active-jobs-cooldown": "🚦 Up to {limit} job(s) queued or running at once, {seconds} s between requests",
+    "usage-exempt": "{limits} (your role is exempt from the per-member limits)",
+    "usage-guild-today": "🏠 This server today: {used} of {limit} images",
+    "usage-resets": "🔄 Daily limits reset {when}",
+    "usage-active-title": "\n**Running and queued**",
+    "usage-recent-title": "\n**Recent jobs**",
+    "usage-no-recent": "\nNo finished jobs yet.",
+    "usage-job": "`{job_id}` {state} · {when} · {prompt}",
+    "usage-job-delivered": "{outcome} ({count} image)",
+    "usage-job-delivered-many": "{outcome} ({count} images)",
+    "usage-job-queued": "⏳ queued, #{position} in line",
+    "usage-job-running": "🎨 {state}",
+    "unlimited": "unlimited",
+    # The audit log.
+    "audit-job": "job `{job_id}` · {user} in {channel} · `{size}` · n={count}\n> {prompt}",
+    "audit-job-no-extend": (
+        "job `{job_id}` · {user} in {channel} · `{size}` · n={count} · prompt_extend off\n> {prompt}"
+    ),
+    "audit-ended": "{outcome} · {job}",
+    "audit-ended-reason": "reason: {reason} ({detail})",
+    "audit-ended-charged": "{charged} image(s) produced before the cancel were counted",
+    "audit-delivered": "🖼️ delivered · {job}\n{count} image(s) {where}",
+    "audit-delivered-privately": "privately to the requester",
+    "audit-approval-request": "🕒 **approval needed** · {job}",
+    "audit-approval-hint": "Members who can manage messages may approve or reject it.",
+    "audit-refused": "⛔ refused · {user} in {channel} · {why}\n> {prompt}",
+    "audit-refused-channel": "channel",
+    "audit-refused-role": "role",
+    "audit-refused-any-term": "term",
+    "audit-refused-term": "blocked term `{term}`",
+    "audit-refused-pattern": "blocked pattern `{term}`",
+    "audit-refused-quota": "quota: {kind}",
+    "audit-deleted": "🗑️ result deleted by {user} · {job}",
+    "audit-setting-changed": "⚙️ {user} {change}",
+    # /imagine-admin: answers and the changes (also written to the audit log).
+    "admin-done": "✅ {change}",
+    "admin-not-changed": "❌ Not changed: {problem}.",
+    "admin-bot-lacks": "the bot lacks {permissions} in {channel}",
+    "permission-view-channel": "View Channel",
+    "permission-send-messages": "Send Messages",
+    "permission-attach-files": "Attach Files",
+    "admin-approval-needs-audit": (
+        "❌ Not changed: approval requests wait in the audit channel; set one first with `/imagine-admin audit`."
+    ),
+    "admin-nothing-to-change": "Nothing to change: give at least one limit.",
+    "admin-term-not-added": "❌ Not added: {problem}.",
+    "admin-term-already-blocked": "That term is already blocked.",
+    "admin-pattern-already-blocked": "That pattern is already blocked.",
+    "admin-term-not-blocked": "That is not a blocked term here.",
+    "admin-no-terms": "No terms are blocked here.",
+    "admin-terms-list": "**Blocked here:**\n{terms}",
+    "change-audit-set": "set the audit log to {channel}",
+    "change-audit-off": "turned the audit log off",
+    "change-forgot": "erased {count} stored job(s) and the usage of {user}",
+    "change-channel-mode": "set where /imagine works to: {mode}",
+    "change-channel-listed": "listed {channel}",
+    "change-channel-unlisted": "unlisted {channel}",
+    "change-approval-required": "required approval in {channel}",
+    "change-approval-not-required": "stopped requiring approval in {channel}",
+    "change-visibility": "made results in {channel} {results}",
+    "change-role-allowed": "allowed {role} to use /imagine",
+    "change-role-disallowed": "took {role} off the allowed roles",
+    "change-role-exempt": "made {role} exempt from the limits",
+    "change-role-not-exempt": "made {role} subject to the limits",
+    "change-role-limits": "set {limits} for {role}",
+    "change-role-limits-cleared": "cleared the limits of {role}",
+    "change-server-reset": "reset this server's limits to the bot's defaults",
+    "change-server-limits": "set this server's {changes}",
+    "change-member-cleared": "cleared the override of {member}",
+    "change-member-blocked": "blocked {member} from generating images",
+    "change-member-bonus": "gave {member} {count} bonus image(s) per day",
+    "change-term-blocked": "blocked the term `{term}`",
+    "change-pattern-blocked": "blocked the pattern `{term}`",
+    "change-term-unblocked": "unblocked `{term}`",
+    # /imagine-admin show.
+    "show-title": "Image bot settings",
+    "show-where": "Where /imagine works",
+    "show-mode-everywhere": "in every channel",
+    "show-mode-allow-list": "only in the listed channels and their threads",
+    "show-mode-deny-list": "everywhere except the listed channels and their threads",
+    "show-approval": "Approval required in",
+    "show-private": "Private results in",
+    "show-audit": "Audit log",
+    "show-audit-off": "off",
+    "show-allowed-roles": "Roles allowed to use /imagine",
+    "show-allowed-roles-everyone": "everyone",
+    "show-exempt-roles": "Exempt roles",
+    "show-limits": "Limits",
+    "show-limits-value": (
+        "images per member per day: {daily}\njobs at once per member: {active}\ncooldown: {cooldown}\n"
+        "images per day for the server: {server}"
+    ),
+    "show-default": "{value} (default)",
+    "show-seconds": "{seconds} s",
+    "show-role-limits": "Role limits",
+    "show-member-overrides": "Member overrides",
+    "show-member-blocked": "blocked",
+    "show-member-bonus": "+{count} images/day",
+    "show-terms": "Blocked terms ({count})",
+    "show-no-channel": "no channel",
+    "show-none": "none",
+    "term": "`{term}`",
+    "term-pattern": "`{term}` (pattern)",
+    "limits-daily": "{count}/day",
+    "limits-at-once": "{count} at once",
+    "limits-cooldown": "{seconds} s cooldown",
+    "limits-none": "no limits set",
+}
