@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from discord_side.audit import AuditLog
 from discord_side.presenter import DiscordJobEvents
 from services.core.models import Job
-from services.engine.events import JobPhase
+from services.engine.events import JobPhase, RunStatus
 from services.images.fitting import FittedImage
 
 
@@ -18,9 +18,9 @@ class AuditedJobEvents:
         self._presenter = presenter
         self._audit = audit
 
-    async def job_changed(self, job: Job, phase: JobPhase) -> None:
+    async def job_changed(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
         """Show progress (not logged: only outcomes are)."""
-        await self._presenter.job_changed(job, phase)
+        await self._presenter.job_changed(job, phase, status)
 
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         """Post the images, then log where they went."""

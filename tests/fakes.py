@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from services.core.models import Job
-from services.engine.events import DeliveryError, JobPhase
+from services.engine.events import DeliveryError, JobPhase, RunStatus
 from services.images.fitting import FittedImage
 
 
@@ -34,13 +34,15 @@ class RecordingEvents:
     """Records what the engine reports; `deliver` can be made to fail."""
 
     phases: list[tuple[str, JobPhase, int]] = field(default_factory=list)
+    statuses: list[tuple[str, JobPhase, RunStatus]] = field(default_factory=list)
     delivered: list[tuple[Job, list[FittedImage]]] = field(default_factory=list)
     ended: list[Job] = field(default_factory=list)
     fail_delivery: bool = False
     on_phase: Callable[[Job, JobPhase], Awaitable[None]] | None = None
 
-    async def job_changed(self, job: Job, phase: JobPhase) -> None:
-        self.phases.append((job.id, phase, job.progress))
+    async def job_changed(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
+        self.phases.append((job.id, phase, status.progress))
+        self.statuses.append((job.id, phase, status))
         if self.on_phase is not None:
             await self.on_phase(job, phase)
 

@@ -111,7 +111,8 @@ class DeliveryTarget:
 
 @dataclass
 class Job:
-    """One `/imagine` request and everything the engine learned about it."""
+    """One `/imagine` request and everything the engine stored about it (what only a running job knows,
+    such as its place in line or its progress, is the engine's `JobRun`)."""
 
     id: str
     user_id: int
@@ -126,7 +127,6 @@ class Job:
     task_id: str | None = None
     task_created: int | None = None
     estimated_time: int | None = None
-    progress: int = 0
     result_urls: tuple[str, ...] = ()
     images_delivered: int = 0
     images_charged: int = 0
@@ -135,5 +135,3 @@ class Job:
     failure_reason: FailureReason | None = None
     failure_detail: str | None = None
     callback_token: str | None = field(default=None, repr=False)
-    resumed: bool = False  # set when picked up again after a restart; not stored
-    queue_position: int | None = None  # place in the fair queue while waiting; not stored

@@ -1,22 +1,20 @@
 """What requesters and moderators do to jobs already accepted: approve or reject them (approval mode),
-cancel them, and erase a member's jobs on request. Mixed into `JobEngine`."""
+cancel them, and erase a member's jobs on request."""
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
-from typing import TYPE_CHECKING
 
+from services.core.clock import Clock
 from services.core.models import FailureReason, Job, JobState
-from services.engine.events import JobPhase
+from services.engine.engine_config import EngineConfig
+from services.engine.events import NOT_RUNNING, JobPhase
 from services.engine.job_log import log_state
-
-if TYPE_CHECKING:
-    from services.core.clock import Clock
-    from services.engine.jobs import EngineConfig
-    from services.engine.scheduler import FairScheduler
-    from services.storage.job_store import Store
+from services.engine.reporter import JobReporter
+from services.engine.runs import JobStarter, RunningJobs
+from services.engine.scheduler import FairScheduler
+from services.storage.job_store import Store
 
 log = logging.getLogger("services.engine.jobs")
 
@@ -32,23 +30,25 @@ class CancelOutcome(enum.StrEnum):
 
 
 class JobControls:
-    """Approve, reject, cancel and erase; relies on the engine's store, scheduler and running jobs."""
+    """Approve, reject, cancel and erase: stored first, then the runs here are stopped or started."""
 
-    _store: Store
-    _scheduler: FairScheduler
-    _config: EngineConfig
-    _clock: Clock
-    _running: dict[str, asyncio.Task[None]]
-    _jobs: dict[str, Job]
-
-    def start(self, job: Job) -> None:  # pragma: no cover - provided by JobEngine
-        raise NotImplementedError
-
-    async def _notify(self, job: Job, phase: JobPhase) -> None:  # pragma: no cover - provided by JobEngine
-        raise NotImplementedError
-
-    async def _tell_ended(self, job: Job) -> None:  # pragma: no cover - provided by JobEngine
-        raise NotImplementedError
+    def __init__(
+        self,
+        store: Store,
+        scheduler: FairScheduler,
+        runs: RunningJobs,
+        reporter: JobReporter,
+        clock: Clock,
+        config: EngineConfig,
+        engine: JobStarter,
+    ) -> None:
+        self._store = store
+        self._scheduler = scheduler
+        self._runs = runs
+        self._reporter = reporter
+        self._clock = clock
+        self._config = config
+        self._engine = engine
 
     async def approve(self, job_id: str) -> Job | None:
         """A moderator approved the job: it joins the queue. None if it no longer waits for approval."""
@@ -65,8 +65,8 @@ class JobControls:
         if job is None:
             return None
         log_state(job, "approved")
-        await self._notify(job, JobPhase.QUEUED)
-        self.start(job)
+        await self._reporter.changed(job, JobPhase.QUEUED, NOT_RUNNING)
+        self._engine.start(job)
         return job
 
     async def reject(self, job_id: str, reason: str) -> Job | None:
@@ -81,26 +81,23 @@ class JobControls:
             return None
         job.state, (job.failure_reason, job.failure_detail) = JobState.REJECTED, failure
         log_state(job, "reason=%r", detail)
-        await self._tell_ended(job)
+        await self._reporter.ended(job)
         return job
 
     async def forget_member(self, guild_id: int, user_id: int) -> int:
         """Erase a member's jobs and usage in a guild (on their request): their running jobs stop here
         first (a task already at the API is abandoned), then every record goes. Returns jobs erased."""
-        for job_id, job in list(self._jobs.items()):
-            if job.user_id == user_id and job.target.guild_id == guild_id:
-                self._scheduler.remove(job_id)
-                running = self._running.get(job_id)
-                if running is not None:
-                    running.cancel()
-                    await asyncio.wait([running])
+        for run in self._runs.of_member(guild_id, user_id):
+            self._scheduler.remove(run.job.id)
+            await self._runs.stop(run.job.id)
         erased = await self._store.erase_member(guild_id, user_id)
         log.info("erased %d job(s) of user %s in guild %s on request", erased, user_id, guild_id)
         return erased
 
     async def cancel(self, job_id: str) -> CancelOutcome:
         """Cancel a job for its requester: drop it if not yet sent, else discard its results on arrival."""
-        job = self._jobs.get(job_id) or await self._store.get_job(job_id)
+        run = self._runs.get(job_id)
+        job = run.job if run is not None else await self._store.get_job(job_id)
         if job is None:
             return CancelOutcome.NOT_FOUND
         if job.state.is_final:
@@ -110,12 +107,10 @@ class JobControls:
         )
         if dropped:
             self._scheduler.remove(job_id)
-            running = self._running.get(job_id)
-            if running is not None:
-                running.cancel()
+            self._runs.cancel(job_id)
             job.state = JobState.CANCELLED
             log_state(job, "cancelled by the requester before it was sent")
-            await self._tell_ended(job)
+            await self._reporter.ended(job)
             return CancelOutcome.CANCELLED
         if not await self._store.request_cancel(job_id):
             stored = await self._store.get_job(job_id)

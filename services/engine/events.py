@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from services.core.models import Job
@@ -20,6 +21,18 @@ class JobPhase(enum.StrEnum):
     UPLOADING = "uploading"
 
 
+@dataclass(frozen=True)
+class RunStatus:
+    """What only a job's run knows (never stored), as it stood when reported with a phase."""
+
+    queue_position: int | None = None  # place in the fair queue while queued (1 = next), if known
+    progress: int = 0  # percent done, as the API last reported it while generating
+
+
+NOT_RUNNING = RunStatus()
+"""The status of a job that is not running in this process (just accepted, approved, or read back)."""
+
+
 class DeliveryError(Exception):
     """The images could not be posted anywhere (the interaction and the channel both refused)."""
 
@@ -27,8 +40,8 @@ class DeliveryError(Exception):
 class JobEvents(Protocol):
     """Implemented by the Discord side; the engine calls it and never imports discord.py."""
 
-    async def job_changed(self, job: Job, phase: JobPhase) -> None:
-        """The job moved to `phase` or reported progress; show it (rate-limited by the implementer)."""
+    async def job_changed(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
+        """The job moved to `phase` or its run's `status` changed; show it (rate-limited by the implementer)."""
         ...
 
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:

@@ -34,9 +34,10 @@ class TaskTracker:
         event.set()
         return True
 
-    async def follow(self, job: Job, on_progress: Callable[[Job], Awaitable[None]]) -> Task:
-        """The task's final state; raises `TaskTimedOut` at the job's deadline, or an API error that
-        polling cannot get past (the key refused, the task unknown)."""
+    async def follow(self, job: Job, on_progress: Callable[[int], Awaitable[None]]) -> Task:
+        """The task's final state; `on_progress` hears each new progress percent. Raises `TaskTimedOut`
+        at the job's deadline, or an API error that polling cannot get past (the key refused, the task
+        unknown)."""
         assert job.task_id is not None
         wakeup = self._wakeups.setdefault(job.task_id, asyncio.Event())
         try:
@@ -45,16 +46,16 @@ class TaskTracker:
             self._wakeups.pop(job.task_id, None)
 
     async def _follow(
-        self, job: Job, task_id: str, wakeup: asyncio.Event, on_progress: Callable[[Job], Awaitable[None]]
+        self, job: Job, task_id: str, wakeup: asyncio.Event, on_progress: Callable[[int], Awaitable[None]]
     ) -> Task:
         started = job.submitted_at or self._clock.now()
         deadline = started + self._deadline_seconds
         delay: float | None = None
-        failures = 0
+        failures = progress = 0
         while True:
             now = self._clock.now()
             if now < deadline:
-                delay = next_poll_delay(self._schedule, now - started, job.progress, job.estimated_time, delay)
+                delay = next_poll_delay(self._schedule, now - started, progress, job.estimated_time, delay)
                 await self._wait(min(delay, deadline - now), wakeup)
             # Past the deadline (e.g. a job resumed after a long outage) the task is still asked once:
             # it has probably finished, and its images are paid for.
@@ -72,9 +73,9 @@ class TaskTracker:
                     return task
                 # Only the create answer's estimated_time is documented (a total); queries may repeat it
                 # with another meaning, so the schedule relies on their progress instead.
-                if task.progress != job.progress:
-                    job.progress = task.progress
-                    await on_progress(job)
+                if task.progress != progress:
+                    progress = task.progress
+                    await on_progress(progress)
             if self._clock.now() >= deadline:
                 raise TaskTimedOut(task_id, self._deadline_seconds)
 

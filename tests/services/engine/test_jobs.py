@@ -36,6 +36,15 @@ async def test_progress_phases_are_reported_in_order(harness: Harness) -> None:
     assert phases[-1] is JobPhase.UPLOADING
 
 
+async def test_the_progress_reported_by_the_api_reaches_the_discord_side_with_the_phase(harness: Harness) -> None:
+    job = await harness.run("a lighthouse [duration:60]")
+    shown = [status.progress for job_id, phase, status in harness.events.statuses if phase is JobPhase.GENERATING]
+    assert shown[0] == 0
+    assert any(0 < progress < 100 for progress in shown)
+    assert shown == sorted(shown)
+    assert all(job_id == job.id for job_id, _, _ in harness.events.statuses)
+
+
 async def test_polling_is_far_sparser_than_a_three_second_tick(harness: Harness) -> None:
     job = await harness.run("a lighthouse [duration:60]")
     polls = harness.sim.state.get_counts[job.task_id]
