@@ -1,3 +1,5 @@
-"""The job engine: accepting jobs, the fair queue in front of the API, submitting, following tasks (polling
-schedule, callbacks), handing images over, the controls on accepted jobs and the leases between
-processes; and the seam (`events`) through which it reports to the Discord side."""
+"""The job engine: accepting jobs (`jobs`, which composes the rest), running each through its steps
+(`runner`, with what only a running job knows in `runs`), the fair queue in front of the API and the
+places it gives (`scheduler`, `queue_positions`), following tasks (`tracker`, `polling`, callbacks), the
+controls on accepted jobs (`controls`), the leases between processes (`leases`); and the seam through
+which it reports to the Discord side (`events`, `reporter`)."""
