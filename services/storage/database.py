@@ -1,5 +1,6 @@
 """The database underneath the store: opening (with its lock, checks and migrations), transactions,
-small settings tables and metadata. SQLAlchemy Core (async) over aiosqlite or asyncpg."""
+small settings tables and metadata. SQLAlchemy Core (async) over aiosqlite or asyncpg; the schema is
+Alembic's (`services.storage.migrations`), brought up to date at every open."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import contextlib
 import fcntl
 import functools
 import time
+import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine
 from pathlib import Path
 from typing import IO, Any, Concatenate, ParamSpec, TypeVar
@@ -16,8 +18,10 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from services.storage.tables import MIGRATIONS, meta, schema_version
+from services.storage.migrations import SchemaError, Upgrade, upgrade
+from services.storage.tables import meta
 
+DEFAULT_DATABASE_URL = "sqlite:///data/imagine.db"
 MIGRATION_LOCK_KEY = 7_361_924_115
 TASK_CHANNEL = "imagine_task_reported"
 _R = TypeVar("_R")
@@ -78,6 +82,8 @@ class StoreCore:
         self._write_lock = asyncio.Lock()
         self._pending: set[asyncio.Future[Any]] = set()
         self._lock: IO[bytes] | None = None
+        self.schema: Upgrade | None = None
+        """What the last open did to the schema (None until then)."""
 
     @classmethod
     async def open(
@@ -154,21 +160,22 @@ class StoreCore:
         return await asyncio.shield(task)
 
     async def _migrate(self) -> None:
-        async with self.write() as connection:
+        async with _upgrade_turn(), self.write() as connection:
             if self._is_sqlite:
                 result = await connection.exec_driver_sql("PRAGMA quick_check")
                 verdict = result.scalar()
                 if verdict != "ok":
                     raise StoreError(f"database {self._name} is corrupt: {verdict}{_hint('malformed')}")
-            if not self._is_sqlite:
+                # pysqlite starts a transaction only before a data change, so DDL would be committed
+                # statement by statement: begin now, so a migration applies whole or not at all.
+                await connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
                 # Several processes may start at once on one PostgreSQL database: one migrates at a time.
                 await connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-            await connection.run_sync(lambda sync: schema_version.create(sync, checkfirst=True))
-            current = (await connection.execute(sa.select(sa.func.max(schema_version.c.version)))).scalar() or 0
-            for version, step in MIGRATIONS:
-                if version > current:
-                    await connection.run_sync(step)
-                    await connection.execute(schema_version.insert().values(version=version, applied_at=self._clock()))
+            try:
+                self.schema = await connection.run_sync(upgrade)
+            except SchemaError as error:
+                raise StoreError(f"cannot migrate database {self._name}: {error}") from None
             # A write at every start: a database another process holds locked, or a full disk, is
             # reported now, naming the file, rather than at the first job.
             await connection.execute(self._upsert_statement(meta, {"key": "last_start"}, {"value": str(self._clock())}))
@@ -232,6 +239,19 @@ def _lock_exclusively(path: Path, name: str) -> IO[bytes]:
             f"database {name} is in use by another bot process (stop it first; lock file {path.name}.lock)"
         ) from None
     return lock
+
+
+_upgrade_turns: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def _upgrade_turn() -> asyncio.Lock:
+    """This event loop's turn for schema upgrades: Alembic keeps its context in module globals, so two
+    stores opened at once in one process (two databases) must not interleave their upgrades."""
+    loop = asyncio.get_running_loop()
+    turn = _upgrade_turns.get(loop)
+    if turn is None:
+        turn = _upgrade_turns[loop] = asyncio.Lock()
+    return turn
 
 
 def _hint(detail: str) -> str:

@@ -1,19 +1,12 @@
-"""Tables of the store and their versioned migrations (the same code for SQLite and PostgreSQL)."""
+"""The tables of the store, as the code uses them (the same for SQLite and PostgreSQL). The schema is
+made by the Alembic revisions in `services/storage/migrations/versions/`: a change here comes with a new
+revision, and `tests/services/storage/test_migrations.py` fails until both agree."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import sqlalchemy as sa
 
 metadata = sa.MetaData()
-
-schema_version = sa.Table(
-    "schema_version",
-    metadata,
-    sa.Column("version", sa.Integer, primary_key=True),
-    sa.Column("applied_at", sa.Float, nullable=False),
-)
 
 jobs = sa.Table(
     "jobs",
@@ -145,27 +138,3 @@ blocked_terms = sa.Table(
     sa.Column("text", sa.String(200), primary_key=True),
     sa.Column("is_regex", sa.Boolean, primary_key=True),
 )
-
-
-def _v1_initial(connection: sa.Connection) -> None:
-    metadata.create_all(
-        connection,
-        tables=[
-            jobs,
-            daily_usage,
-            meta,
-            guild_quota,
-            role_limits,
-            exempt_roles,
-            member_overrides,
-            guild_settings,
-            channel_rules,
-            allowed_roles,
-            blocked_terms,
-        ],
-    )
-
-
-# Append new steps here (explicit DDL, never edits of the steps above); each runs once, in order,
-# inside the transaction that records its version.
-MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = ((1, _v1_initial),)
