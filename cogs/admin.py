@@ -68,7 +68,7 @@ class AdminCog(
         self._audit = audit
         super().__init__()
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         """Check Manage Server again: Discord's default permission can be overridden per server."""
         if interaction.guild_id is None or not (
             interaction.permissions.manage_guild or interaction.permissions.administrator
