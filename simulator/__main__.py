@@ -29,19 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-scale", type=float, default=defaults.time_scale, help="duration multiplier")
     p.add_argument("--seed", type=int, default=defaults.seed, help="random seed for reproducible runs")
     p.add_argument("--estimate-error", type=float, default=defaults.estimate_error, help="estimated_time factor")
-    p.add_argument(
-        "--estimate-error-max",
-        type=float,
-        default=defaults.estimate_error_max,
-        help="draw each task's estimate factor from [estimate-error, this] (0.6 and 1.5: -40%%..+50%%)",
-    )
-    p.add_argument("--progress-curve", choices=PROGRESS_CURVES, default=defaults.progress_curve)
-    p.add_argument(
-        "--query-limit-per-second",
-        type=float,
-        default=defaults.query_limit_per_second,
-        help="task queries per second per account; above it 429 with Retry-After (the provider: about 20)",
-    )
+    _add_realism_flags(p, defaults)
     p.add_argument("--default-size", default=defaults.default_size, help="size when a request has none")
     p.add_argument(
         "--image-noise",
@@ -68,6 +56,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--callback-timeout", type=float, default=defaults.callback_timeout, help="seconds")
     p.add_argument("--log-level", default="INFO", help="logging level (default INFO)")
     return p
+
+
+def _add_realism_flags(p: argparse.ArgumentParser, defaults: SimConfig) -> None:
+    """Flags that make the simulator behave like production under load (all off by default)."""
+    p.add_argument(
+        "--estimate-error-max",
+        type=float,
+        default=defaults.estimate_error_max,
+        help="draw each task's estimate factor from [estimate-error, this] (0.6 and 1.5: -40%%..+50%%)",
+    )
+    p.add_argument("--progress-curve", choices=PROGRESS_CURVES, default=defaults.progress_curve)
+    p.add_argument(
+        "--query-limit-per-second",
+        type=float,
+        default=defaults.query_limit_per_second,
+        help="task queries per second per account; above it 429 with Retry-After (the provider: about 20)",
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> SimConfig:
