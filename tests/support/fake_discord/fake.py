@@ -67,6 +67,12 @@ class FakeDiscord(InteractionDriver):
         self.expected_token = expected_token
         """When set, other bot tokens get 401 on ``/users/@me`` and close code 4004 on IDENTIFY."""
 
+        self._set_default_behaviour()
+        self._build_state(heartbeat_interval_ms)
+        self._runner: web.AppRunner | None = None
+
+    def _set_default_behaviour(self) -> None:
+        """Discord's own timings and limits; tests change these attributes to provoke edge cases."""
         self.callback_deadline: float | None = 3.0
         """Seconds after which a first callback answers 404 Unknown interaction (Discord: 3 s); None: off."""
         self.token_lifetime: float | None = 15 * 60
@@ -78,24 +84,25 @@ class FakeDiscord(InteractionDriver):
         self.dispatch_message_events = True
         """Send MESSAGE_CREATE/UPDATE/DELETE to the bot for its channel messages (as Discord does)."""
 
+    def _build_state(self, heartbeat_interval_ms: int) -> None:
+        """The records tests read and the collaborators that serve REST and the gateway."""
         self.signal = Signal()
         self.snowflakes = ids.SnowflakeGenerator()
         self.requests: list[RequestRecord] = []
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
         self.faults = Faults()
-        self.command_registry = CommandRegistry(application_id, self.snowflakes, self.signal)
+        self.command_registry = CommandRegistry(self.application_id, self.snowflakes, self.signal)
         self.messages = MessageStore(self.world, self.snowflakes, lambda: self.base_url, self.signal)
         self.hub = GatewayHub(
             self.world,
             self.signal,
             gateway_url=lambda: self.gateway_url,
-            application_id=application_id,
-            application_flags=application_flags,
-            expected_token=expected_token,
+            application_id=self.application_id,
+            application_flags=self.application_flags,
+            expected_token=self.expected_token,
             heartbeat_interval_ms=heartbeat_interval_ms,
         )
-        self._runner: web.AppRunner | None = None
 
     # -- lifecycle --------------------------------------------------------------------------------
     async def start(self) -> None:

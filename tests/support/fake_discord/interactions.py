@@ -148,12 +148,25 @@ def base_payload(
         "data": data,
     }
     if invoker.guild_id is None:
-        payload["user"] = models.user_json(world.users[invoker.user_id])
-        payload["context"] = 1
-        payload["authorizing_integration_owners"] = {"0": str(invoker.user_id)}
-        payload["app_permissions"] = str(invoker.app_permissions or 0)
-        return payload
-    guild = world.guild(invoker.guild_id)
+        payload.update(_direct_message_fields(world, invoker))
+    else:
+        payload.update(_guild_fields(world, invoker, invoker.guild_id))
+    return payload
+
+
+def _direct_message_fields(world: World, invoker: Invoker) -> dict[str, Any]:
+    """Who invokes in a DM: a bare user, the user as the installing owner."""
+    return {
+        "user": models.user_json(world.users[invoker.user_id]),
+        "context": 1,
+        "authorizing_integration_owners": {"0": str(invoker.user_id)},
+        "app_permissions": str(invoker.app_permissions or 0),
+    }
+
+
+def _guild_fields(world: World, invoker: Invoker, guild_id: int) -> dict[str, Any]:
+    """Who invokes in a guild: the member with their permissions, and the bot's (overridable) ones."""
+    guild = world.guild(guild_id)
     member = world.member(guild.id, invoker.user_id)
     permissions = invoker.member_permissions
     if permissions is None:
@@ -161,15 +174,12 @@ def base_payload(
     app_permissions = invoker.app_permissions
     if app_permissions is None:
         app_permissions = world.permissions(guild.id, world.bot_user_id)
-    payload.update(
-        {
-            "guild_id": str(guild.id),
-            "guild": {"id": str(guild.id), "locale": guild.preferred_locale, "features": list(guild.features)},
-            "guild_locale": guild.preferred_locale,
-            "member": models.member_json(member, permissions=permissions),
-            "app_permissions": str(app_permissions),
-            "context": 0,
-            "authorizing_integration_owners": {"0": str(guild.id)},
-        }
-    )
-    return payload
+    return {
+        "guild_id": str(guild.id),
+        "guild": {"id": str(guild.id), "locale": guild.preferred_locale, "features": list(guild.features)},
+        "guild_locale": guild.preferred_locale,
+        "member": models.member_json(member, permissions=permissions),
+        "app_permissions": str(app_permissions),
+        "context": 0,
+        "authorizing_integration_owners": {"0": str(guild.id)},
+    }

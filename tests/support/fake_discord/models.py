@@ -111,6 +111,29 @@ def guild_create_json(guild: Guild, world: World, *, all_members: bool) -> dict[
     """A GUILD_CREATE payload; without the members intent only the bot's own member is included."""
     members = [member for member in guild.members.values() if all_members or member.user.id == world.bot_user_id]
     return {
+        **_guild_settings_json(guild),
+        "roles": [role_json(role) for role in guild.roles.values()],
+        "emojis": [],
+        "stickers": [],
+        "channels": [channel_json(channel, world) for channel in guild.channels.values()],
+        "threads": [],
+        "members": [member_json(member) for member in members],
+        "member_count": len(guild.members),
+        "presences": [],
+        "voice_states": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "soundboard_sounds": [],
+        "large": False,
+        "unavailable": False,
+        "lazy": True,
+        "joined_at": guild.joined_at,
+    }
+
+
+def _guild_settings_json(guild: Guild) -> dict[str, Any]:
+    """The guild object's own fields (name, owner, levels, limits), before what it contains."""
+    return {
         "id": str(guild.id),
         "name": guild.name,
         "icon": None,
@@ -141,22 +164,6 @@ def guild_create_json(guild: Guild, world: World, *, all_members: bool) -> dict[
         "max_members": 500000,
         "max_video_channel_users": 25,
         "max_stage_video_channel_users": 50,
-        "roles": [role_json(role) for role in guild.roles.values()],
-        "emojis": [],
-        "stickers": [],
-        "channels": [channel_json(channel, world) for channel in guild.channels.values()],
-        "threads": [],
-        "members": [member_json(member) for member in members],
-        "member_count": len(guild.members),
-        "presences": [],
-        "voice_states": [],
-        "stage_instances": [],
-        "guild_scheduled_events": [],
-        "soundboard_sounds": [],
-        "large": False,
-        "unavailable": False,
-        "lazy": True,
-        "joined_at": guild.joined_at,
     }
 
 
