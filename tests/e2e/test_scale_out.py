@@ -44,14 +44,37 @@ async def test_a_process_killed_mid_way_leaves_its_jobs_to_the_other_and_each_is
     world: World, postgres_database: str
 ) -> None:
     await empty_schema(postgres_database)
+    bots = one_bot_per_shard(world, postgres_database)
+    try:
+        await start_in_turn(world, bots)
+        records = await imagine_on_every_shard(world)
+        await wait_until(lambda: created(world, "shard 0 job") == JOBS_PER_SHARD)
+        assert await bots[0].stop(signal.SIGKILL) == -signal.SIGKILL
+        for record in records:
+            await record.wait_until_edit(lambda e: bool(e.files), timeout=40)
+    finally:
+        for bot in bots.values():
+            await bot.stop()
+    for record in records:
+        assert sum(1 for edit in record.edits if edit.status < 300 and edit.files) == 1
+    for shard in GUILDS:
+        for i in range(JOBS_PER_SHARD):
+            assert len(tasks_created_for(world, f"shard {shard} job {i}") - {None}) == 1
+    takeovers = bots[1].log().count("resumed by")
+    print(f"scale-out: process 1 took over {takeovers} job(s) of the killed process 0")
+    assert takeovers == JOBS_PER_SHARD
+
+
+def one_bot_per_shard(world: World, database_url: str) -> dict[int, BotProcess]:
+    """A bot process for each shard, both on one PostgreSQL database with short leases."""
     common = {
-        "DATABASE_URL": postgres_database,
+        "DATABASE_URL": database_url,
         "SHARD_COUNT": "2",
         "LEASE_SECONDS": "3",
         "DISCORD_GUILD_IDS": ",".join(str(g) for g in GUILDS.values()),
         "USER_MAX_ACTIVE_JOBS": "10",
     }
-    bots = {
+    return {
         shard: BotProcess(
             world.fake.base_url,
             {**bot_env(world.sim, world.workdir / "unused.db"), **common, "SHARD_IDS": str(shard)},
@@ -59,39 +82,36 @@ async def test_a_process_killed_mid_way_leaves_its_jobs_to_the_other_and_each_is
         )
         for shard in GUILDS
     }
-    try:
-        await bots[0].start()
-        await world.fake.wait_for_command_sync(timeout=30)
-        await bots[1].start()
-        await world.fake.wait_until_ready(timeout=30)
-        records: dict[int, list[InteractionRecord]] = {0: [], 1: []}
-        for shard, guild in GUILDS.items():
-            for i in range(JOBS_PER_SHARD):
-                record = await world.fake.invoke_command(
-                    "imagine",
-                    {"prompt": f"shard {shard} job {i}"},
-                    user_id=MEMBER,
-                    guild_id=guild,
-                    channel_id=CHANNELS[shard],
-                )
-                await record.wait_for_ack(timeout=5)
-                records[shard].append(record)
-        await wait_until(lambda: created(world, "shard 0 job") == JOBS_PER_SHARD)
-        assert await bots[0].stop(signal.SIGKILL) == -signal.SIGKILL
-        for record in records[0] + records[1]:
-            await record.wait_until_edit(lambda e: bool(e.files), timeout=40)
-    finally:
-        for bot in bots.values():
-            await bot.stop()
-    for record in records[0] + records[1]:
-        assert sum(1 for edit in record.edits if edit.status < 300 and edit.files) == 1
-    for shard in GUILDS:
+
+
+async def start_in_turn(world: World, bots: dict[int, BotProcess]) -> None:
+    """Shard 0 first (it syncs the commands), then shard 1; back once every shard is ready."""
+    await bots[0].start()
+    await world.fake.wait_for_command_sync(timeout=30)
+    await bots[1].start()
+    await world.fake.wait_until_ready(timeout=30)
+
+
+async def imagine_on_every_shard(world: World) -> list[InteractionRecord]:
+    """``JOBS_PER_SHARD`` acknowledged ``/imagine`` commands in each shard's guild, shard 0's first."""
+    records: list[InteractionRecord] = []
+    for shard, guild in GUILDS.items():
         for i in range(JOBS_PER_SHARD):
-            tasks = {r.task_id for r in world.sim.state.create_records if r.body["prompt"] == f"shard {shard} job {i}"}
-            assert len(tasks - {None}) == 1
-    takeovers = bots[1].log().count("resumed by")
-    print(f"scale-out: process 1 took over {takeovers} job(s) of the killed process 0")
-    assert takeovers == JOBS_PER_SHARD
+            record = await world.fake.invoke_command(
+                "imagine",
+                {"prompt": f"shard {shard} job {i}"},
+                user_id=MEMBER,
+                guild_id=guild,
+                channel_id=CHANNELS[shard],
+            )
+            await record.wait_for_ack(timeout=5)
+            records.append(record)
+    return records
+
+
+def tasks_created_for(world: World, prompt: str) -> set[str | None]:
+    """The simulator's task ids created for ``prompt`` (None for a call that made no task)."""
+    return {r.task_id for r in world.sim.state.create_records if r.body["prompt"] == prompt}
 
 
 def created(world: World, prefix: str) -> int:
