@@ -34,6 +34,9 @@ from tests.support.fake_discord import DEFAULT_CHANNEL_ID, DEFAULT_GUILD_ID, Fak
 REPORT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 FIRST_USER = 1_250_000_000_000_100_000
 
+Row = tuple[str, list[str]]
+"""A measure's name and its value in each mode (a row of the report's table)."""
+
 
 @dataclass
 class ModeResult:
@@ -162,7 +165,19 @@ def _free_port() -> int:
 
 def render(results: list[ModeResult], args: argparse.Namespace, command: str) -> str:
     """The report as Markdown."""
-    lines = [
+    lines = _introduction(args, command)
+    lines += [
+        "| measure | " + " | ".join(r.mode for r in results) + " |",
+        "| --- | " + " | ".join("---" for _ in results) + " |",
+    ]
+    rows = _latency_rows(results) + _status_call_rows(results) + _cost_rows(results, args.jobs)
+    lines += [f"| {name} | " + " | ".join(values) + " |" for name, values in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _introduction(args: argparse.Namespace, command: str) -> list[str]:
+    """Where and how the run was made, before the table."""
+    return [
         "# Benchmarks",
         "",
         f"Run on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, Python "
@@ -174,45 +189,56 @@ def render(results: list[ModeResult], args: argparse.Namespace, command: str) ->
         f"durations 20-90 s scaled by {args.time_scale} (so {20 * args.time_scale:g}-{90 * args.time_scale:g} s); "
         "the bot's polling bounds are scaled alike. Times in seconds, medians and p99.",
         "",
-        "| measure | " + " | ".join(r.mode for r in results) + " |",
-        "| --- | " + " | ".join("---" for _ in results) + " |",
     ]
 
-    def row(name: str, values: list[str]) -> None:
-        lines.append(f"| {name} | " + " | ".join(values) + " |")
 
-    row("ack latency p50 / p99", [f"{percentile(r.ack, 0.5):.3f} / {percentile(r.ack, 0.99):.3f}" for r in results])
-    row(
-        "completion to delivery p50 / p99",
-        [
-            f"{percentile(r.completion_to_delivery, 0.5):.3f} / {percentile(r.completion_to_delivery, 0.99):.3f}"
-            for r in results
-        ],
-    )
-    row("status calls per job (median)", [f"{statistics.median(r.status_calls or [0]):.1f}" for r in results])
-    row(
-        "baseline 3-s poller: calls per job (median)",
-        [f"{statistics.median(r.baseline.calls or [0]):.1f}" if r.baseline else "-" for r in results],
-    )
-    row(
-        "status calls vs baseline (ratio of means)",
-        [
-            f"{statistics.mean(r.status_calls) / statistics.mean(r.baseline.calls):.0%}"
-            if r.baseline and r.status_calls and r.baseline.calls
-            else "-"
-            for r in results
-        ],
-    )
-    row(
-        "baseline detection delay p50 (completion to the poll that sees it)",
-        [f"{percentile(r.baseline.delays, 0.5):.3f}" if r.baseline else "-" for r in results],
-    )
-    row("peak RSS of the bot (MB)", [f"{r.peak_rss_mb:.0f}" for r in results])
-    row("RSS as results arrive (MB)", [", ".join(f"{n}: {mb:.0f}" for n, mb in r.rss_by_progress) for r in results])
-    row("bot CPU seconds per job", [f"{r.cpu_seconds / max(1, args.jobs):.4f}" for r in results])
-    row("wall time of the run (s)", [f"{r.wall_seconds:.1f}" for r in results])
-    row("failures", [str(r.failures) for r in results])
-    return "\n".join(lines) + "\n"
+def _latency_rows(results: list[ModeResult]) -> list[Row]:
+    """How fast commands are acknowledged and results delivered."""
+    return [
+        ("ack latency p50 / p99", [f"{percentile(r.ack, 0.5):.3f} / {percentile(r.ack, 0.99):.3f}" for r in results]),
+        (
+            "completion to delivery p50 / p99",
+            [
+                f"{percentile(r.completion_to_delivery, 0.5):.3f} / {percentile(r.completion_to_delivery, 0.99):.3f}"
+                for r in results
+            ],
+        ),
+    ]
+
+
+def _status_call_rows(results: list[ModeResult]) -> list[Row]:
+    """The bot's status calls against those of the 3-s baseline poller."""
+    return [
+        ("status calls per job (median)", [f"{statistics.median(r.status_calls or [0]):.1f}" for r in results]),
+        (
+            "baseline 3-s poller: calls per job (median)",
+            [f"{statistics.median(r.baseline.calls or [0]):.1f}" if r.baseline else "-" for r in results],
+        ),
+        (
+            "status calls vs baseline (ratio of means)",
+            [
+                f"{statistics.mean(r.status_calls) / statistics.mean(r.baseline.calls):.0%}"
+                if r.baseline and r.status_calls and r.baseline.calls
+                else "-"
+                for r in results
+            ],
+        ),
+        (
+            "baseline detection delay p50 (completion to the poll that sees it)",
+            [f"{percentile(r.baseline.delays, 0.5):.3f}" if r.baseline else "-" for r in results],
+        ),
+    ]
+
+
+def _cost_rows(results: list[ModeResult], jobs: int) -> list[Row]:
+    """What the run cost the bot (memory, CPU, time) and what failed."""
+    return [
+        ("peak RSS of the bot (MB)", [f"{r.peak_rss_mb:.0f}" for r in results]),
+        ("RSS as results arrive (MB)", [", ".join(f"{n}: {mb:.0f}" for n, mb in r.rss_by_progress) for r in results]),
+        ("bot CPU seconds per job", [f"{r.cpu_seconds / max(1, jobs):.4f}" for r in results]),
+        ("wall time of the run (s)", [f"{r.wall_seconds:.1f}" for r in results]),
+        ("failures", [str(r.failures) for r in results]),
+    ]
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
