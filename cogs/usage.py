@@ -17,6 +17,7 @@ from services.core.models import Job, JobState
 from services.engine.jobs import JobEngine
 from services.quotas.limits import UNLIMITED, Limits, next_reset, usage_day
 from services.quotas.service import QuotaService
+from services.storage.job_rows import GUILD_TOTAL
 from services.storage.job_store import Store
 
 RECENT_JOBS = 5
@@ -81,7 +82,7 @@ class UsageCog(commands.Cog):
         title = text("usage-title-guild") if guild_id else text("usage-title-dm")
         lines = [title, *limits_lines(limits, used)]
         if guild_id and limits.guild_daily_images < UNLIMITED:
-            total = await self._store.images_used(0, day, guild_id)
+            total = await self._store.images_used(GUILD_TOTAL, day, guild_id)
             lines.append(text("usage-guild-today", used=total, limit=limits.guild_daily_images))
         lines.append(text("usage-resets", when=discord.utils.format_dt(next_reset(now), "R")))
         active = await self._store.user_jobs(user_id, guild_id, active=True)
