@@ -12,6 +12,7 @@ from discord_side.admin_show import describe_limits, settings_embed, term_line
 from discord_side.audit import AuditLog
 from discord_side.catalogue import locale, text
 from discord_side.error_text import apology_extras
+from discord_side.problem_text import term_problem_text
 from discord_side.refusals import NotAnAdmin
 from discord_side.texts import inert
 from services.engine.jobs import JobEngine
@@ -300,8 +301,9 @@ class AdminCog(
         assert interaction.guild_id is not None
         try:
             added = await self._moderation.add_term(interaction.guild_id, BlockedTerm(term.strip(), regex))
-        except (InvalidTerm, ValueError) as error:
-            await interaction.response.send_message(text("admin-term-not-added", problem=error), ephemeral=True)
+        except InvalidTerm as error:
+            problem = term_problem_text(error)
+            await interaction.response.send_message(text("admin-term-not-added", problem=problem), ephemeral=True)
             return
         if not added:
             entry = "admin-pattern-already-blocked" if regex else "admin-term-already-blocked"

@@ -9,7 +9,8 @@ from discord.ext import commands
 from discord_side.catalogue import locale
 from discord_side.error_text import apology_extras
 from discord_side.launcher import JobLauncher
-from services.api.validation import PROMPT_MAX_CHARS, size_suggestions, validate_options
+from discord_side.texts import size_choices
+from services.api.validation import PROMPT_MAX_CHARS, validate_options
 
 
 class ImagineCog(commands.Cog):
@@ -44,4 +45,4 @@ class ImagineCog(commands.Cog):
         self, _interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Offer the presets, and echo a valid size the user typed."""
-        return [app_commands.Choice(name=label, value=value) for label, value in size_suggestions(current)]
+        return [app_commands.Choice(name=name, value=value) for name, value in size_choices(current)]

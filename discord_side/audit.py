@@ -8,6 +8,7 @@ import logging
 import discord
 
 from discord_side.catalogue import text
+from discord_side.problem_text import stored_detail_text
 from discord_side.texts import inert, outcome_label, shorten
 from discord_side.views import approval_view
 from services.core.models import Job, JobState
@@ -83,7 +84,7 @@ class AuditLog:
         """A job that ended without images: failed, cancelled, expired or rejected, and why."""
         lines = [text("audit-ended", outcome=outcome_label(job.state), job=job_summary(job))]
         if job.failure_reason is not None:
-            detail = inert(shorten(job.failure_detail or "", 200))
+            detail = inert(shorten(stored_detail_text(job.failure_detail) or "", 200))
             lines.append(text("audit-ended-reason", reason=job.failure_reason.value, detail=detail))
         if job.state == JobState.CANCELLED and job.images_charged:
             lines.append(text("audit-ended-charged", charged=job.images_charged))

@@ -25,6 +25,7 @@ import discord
 from discord import app_commands
 
 from discord_side.catalogue import text
+from discord_side.problem_text import problem_text
 from discord_side.refusals import CannotDelete, NotAModerator, NotAnAdmin, NotTheRequester, UnknownJob
 from discord_side.texts import failure_advice, invalid_option_text, quota_text
 from services.api.errors import TaskFailed, TaskTimedOut, WanAPIError, WanConnectionError
@@ -51,6 +52,10 @@ def _api_error(error: WanAPIError) -> str:
     return failure_advice(reason, None)
 
 
+def _bad_image(error: ImageFetchError) -> str:
+    return failure_advice(FailureReason.BAD_IMAGE, problem_text(error.problem, error.values))
+
+
 _RULES: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (NotAnAdmin, _entry("not-an-admin")),
     (UnknownJob, _entry("unknown-job")),
@@ -64,7 +69,7 @@ _RULES: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (TaskTimedOut, _advice(FailureReason.TIMED_OUT)),
     (TaskFailed, _advice(FailureReason.SERVICE_FAILED)),
     (WanAPIError, _api_error),
-    (ImageFetchError, lambda error: failure_advice(FailureReason.BAD_IMAGE, error.reason)),
+    (ImageFetchError, _bad_image),
     (app_commands.NoPrivateMessage, _entry("guild-only")),
     (app_commands.CheckFailure, _entry("not-allowed")),
     (app_commands.TransformerError, _entry("option-not-understood")),

@@ -20,7 +20,7 @@ from discord_side.views import again_view, result_view, running_view
 from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.core.supervisor import TaskSupervisor
-from services.engine.events import DeliveryError, JobPhase, RunStatus
+from services.engine.events import DeliveryError, DeliveryProblem, JobPhase, RunStatus
 from services.engine.polling import estimate_remaining
 from services.images.fitting import FittedImage
 
@@ -121,11 +121,11 @@ class DiscordJobEvents:
                 return (message.id,)
             except discord.HTTPException as error:
                 if not _token_gone(error):
-                    raise DeliveryError(f"Discord refused the result ({error.status} {error.code})") from None
+                    raise DeliveryError(DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code) from None
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
         if job.target.ephemeral:
             # Results meant for the requester alone are never posted where everyone sees them.
-            raise DeliveryError("the private response expired before the images were ready")
+            raise DeliveryError(DeliveryProblem.PRIVATE_RESPONSE_EXPIRED)
         content = result_text(job, len(images), f"<@{job.user_id}>")
         return (await self._post_in_channel(job, content, result_view(job), files()),)
 
@@ -212,7 +212,7 @@ class DiscordJobEvents:
                 nonce=nonce_for(job),
             )
         except discord.HTTPException as error:
-            raise DeliveryError(f"the channel refused the message ({error.status} {error.code})") from None
+            raise DeliveryError(DeliveryProblem.CHANNEL_REFUSED, status=error.status, code=error.code) from None
         if view is not None:
             view.stop()
         return message.id

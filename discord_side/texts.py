@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 import discord
 
 from discord_side.catalogue import text
+from discord_side.problem_text import invalid_option_problem, stored_detail_text
+from services.api.validation import SIZE_PRESETS, parse_size
 from services.core.errors import InvalidOption, QuotaExceeded
 from services.core.models import FailureReason, Job, JobState
 from services.engine.events import JobPhase, RunStatus
@@ -48,6 +50,15 @@ _FAILURE_ENTRIES: dict[FailureReason, str] = {
     FailureReason.REJECTED: "failure-rejected",
 }
 _WITH_DETAIL = {FailureReason.BAD_IMAGE, FailureReason.REJECTED}
+
+# By preset name (what a member may type instead of the size).
+SIZE_PRESET_ENTRIES: dict[str, str] = {
+    "square": "size-preset-square",
+    "portrait": "size-preset-portrait",
+    "landscape": "size-preset-landscape",
+    "wide": "size-preset-wide",
+    "tall": "size-preset-tall",
+}
 
 
 def shorten(value: str, limit: int) -> str:
@@ -141,7 +152,7 @@ def failure_advice(reason: FailureReason, detail: str | None) -> str:
 
 def failure_text(job: Job, requester_mention: str | None = None) -> str:
     """Why the job ended without images, and what to do; always says the quota was not used."""
-    advice = failure_advice(job.failure_reason or FailureReason.INTERNAL, job.failure_detail)
+    advice = failure_advice(job.failure_reason or FailureReason.INTERNAL, stored_detail_text(job.failure_detail))
     return _with_mention(text("job-failed", job=describe_job(job), advice=advice), requester_mention)
 
 
@@ -153,7 +164,7 @@ def ended_text(job: Job, requester_mention: str | None = None) -> str:
     elif job.state == JobState.CANCELLED:
         message = text("job-cancelled", job=described)
     elif job.state == JobState.REJECTED:
-        reason = inert(shorten(job.failure_detail or text("job-rejected-no-reason"), 300))
+        reason = inert(shorten(stored_detail_text(job.failure_detail) or text("job-rejected-no-reason"), 300))
         message = text("job-rejected", job=described, reason=reason)
     elif job.state == JobState.EXPIRED:
         message = text("job-expired", job=described, advice=failure_advice(FailureReason.RESULTS_EXPIRED, None))
@@ -180,8 +191,8 @@ def _channels(channel_ids: tuple[int, ...]) -> str:
 
 
 def invalid_option_text(error: InvalidOption) -> str:
-    """An ephemeral answer to an invalid option."""
-    return text("invalid-option", option=error.option, problem=error.message)
+    """An ephemeral answer to an invalid option: which, what is wrong and what is valid."""
+    return text("invalid-option", option=error.option, problem=invalid_option_problem(error))
 
 
 def quota_text(error: QuotaExceeded) -> str:
@@ -198,3 +209,23 @@ def quota_text(error: QuotaExceeded) -> str:
     if error.kind == LimitKind.GUILD_DAILY:
         return text("quota-guild-daily", **values)
     return text("quota-user-daily", **values)
+
+
+def size_choices(current: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Autocomplete choices `(name, value)` for the size typed so far: the presets whose name, ratio or
+    size it matches, after the typed size itself when that is valid and not a preset's."""
+    typed = current.strip().lower()
+    choices = []
+    for preset in SIZE_PRESETS:
+        name = text(SIZE_PRESET_ENTRIES[preset.name])
+        label = text("size-preset-choice", name=name, ratio=preset.ratio, size=preset.size)
+        if not typed or typed in preset.name or typed in label.lower():
+            choices.append((label, preset.size))
+    if typed:
+        try:
+            size = parse_size(typed)
+        except InvalidOption:
+            size = None
+        if size is not None and all(value != size for _, value in choices):
+            choices.insert(0, (size, size))
+    return choices[:limit]

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 from services.core.models import Job
-from services.engine.events import DeliveryError, JobPhase, RunStatus
+from services.engine.events import DeliveryError, DeliveryProblem, JobPhase, RunStatus
 from services.images.fitting import FittedImage
 
 
@@ -48,7 +48,7 @@ class RecordingEvents:
 
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         if self.fail_delivery:
-            raise DeliveryError("channel refused")
+            raise DeliveryError(DeliveryProblem.CHANNEL_REFUSED, status=403, code=50013)
         self.delivered.append((job, list(images)))
         return (1000 + len(self.delivered),)
 

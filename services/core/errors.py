@@ -1,22 +1,43 @@
-"""Typed domain errors shared by every capability. The Discord side turns them into user text in one place
-(`discord_side.error_text`); errors of the API client live in `services.api.errors`."""
+"""Typed domain errors shared by every capability. They carry what happened as data (a reason code and
+its values), never a sentence: the Discord side words them from its catalogue, in one place
+(`discord_side.error_text`). Errors of the API client live in `services.api.errors`."""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Mapping
 from datetime import datetime
+from types import MappingProxyType
+
+Value = int | float | str
+"""A value that goes with a reason code (a limit, a count, a size), filled into its text by the Discord side."""
 
 
 class ImagineError(Exception):
     """Base of every error the engine raises on purpose."""
 
 
-class InvalidOption(ImagineError):
-    """A `/imagine` option is not valid; `message` says what is wrong and what is valid."""
+class InvalidOptionReason(enum.StrEnum):
+    """Why a `/imagine` option is not valid; each has a catalogue entry on the Discord side."""
 
-    def __init__(self, option: str, message: str) -> None:
-        super().__init__(f"{option} {message}")
+    PROMPT_EMPTY = "prompt_empty"  # maximum
+    PROMPT_TOO_LONG = "prompt_too_long"  # length, maximum
+    COUNT_OUT_OF_RANGE = "count_out_of_range"  # count, minimum, maximum
+    SIZE_NOT_A_SIZE = "size_not_a_size"  # typed
+    SIZE_ZERO_SIDE = "size_zero_side"  # width, height
+    SIZE_PIXELS_OUT_OF_RANGE = "size_pixels_out_of_range"  # width, height, pixels, minimum, maximum
+    SIZE_ASPECT_OUT_OF_RANGE = "size_aspect_out_of_range"  # width, height
+
+
+class InvalidOption(ImagineError):
+    """A `/imagine` option is not valid: which `option`, why (`reason`) and the `values` that say what
+    was given and what is valid."""
+
+    def __init__(self, option: str, reason: InvalidOptionReason, **values: Value) -> None:
+        super().__init__(f"{option}: {reason} {values}")
         self.option = option
-        self.message = message
+        self.reason = InvalidOptionReason(reason)  # a sentence instead of a code fails here
+        self.values: Mapping[str, Value] = MappingProxyType(values)
 
 
 class QuotaExceeded(ImagineError):
@@ -51,10 +72,29 @@ class ShuttingDown(ImagineError):
     """The bot is shutting down and takes no new jobs."""
 
 
-class ImageFetchError(ImagineError):
-    """A result image could not be downloaded or is not a usable image."""
+class ImageProblem(enum.StrEnum):
+    """Why a result image could not be downloaded or used; each has a catalogue entry on the Discord side."""
 
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(f"result image {url}: {reason}")
+    NOT_HTTP = "not_http"
+    UNRESOLVABLE = "unresolvable"  # host
+    PRIVATE_ADDRESS = "private_address"
+    HTTP_STATUS = "http_status"  # status
+    TIMED_OUT = "timed_out"
+    DOWNLOAD_FAILED = "download_failed"  # error (the exception's type name)
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    TOO_LARGE = "too_large"  # maximum (bytes)
+    UNSUPPORTED_FORMAT = "unsupported_format"  # format
+    TOO_LARGE_TO_DECODE = "too_large_to_decode"
+    UNREADABLE = "unreadable"
+    CORRUPT = "corrupt"
+    CANNOT_FIT = "cannot_fit"  # limit (bytes)
+
+
+class ImageFetchError(ImagineError):
+    """A result image could not be downloaded or is not a usable image: why (`problem`) and its `values`."""
+
+    def __init__(self, url: str, problem: ImageProblem, **values: Value) -> None:
+        super().__init__(f"result image {url}: {problem} {values}")
         self.url = url
-        self.reason = reason
+        self.problem = ImageProblem(problem)
+        self.values: Mapping[str, Value] = MappingProxyType(values)

@@ -10,6 +10,7 @@ from services.core.clock import Clock
 from services.core.models import FailureReason, Job, JobState
 from services.engine.engine_config import EngineConfig
 from services.engine.events import NOT_RUNNING, JobPhase
+from services.engine.failures import JobProblem, detail
 from services.engine.job_log import log_state
 from services.engine.reporter import JobReporter
 from services.engine.runs import JobStarter, RunningJobs
@@ -70,8 +71,11 @@ class JobControls:
         return job
 
     async def reject(self, job_id: str, reason: str) -> Job | None:
-        """A moderator rejected the job: it ends, its quota returned. None if it no longer waits."""
-        detail = reason.strip() or "no reason given"
+        """A moderator rejected the job for `reason` (their words, possibly none): it ends, its quota
+        returned. None if it no longer waits."""
+        return await self._reject(job_id, reason.strip() or None)
+
+    async def _reject(self, job_id: str, detail: str | None) -> Job | None:
         failure = (FailureReason.REJECTED, detail)
         job = await self._store.get_job(job_id)  # read first: settling forgets the interaction token
         rejected = await self._store.settle(
@@ -123,7 +127,7 @@ class JobControls:
     async def expire_approvals(self, max_wait_seconds: float) -> int:
         """Reject the requests no moderator answered in time (their images are given back)."""
         stale = await self._store.stale_approvals(self._clock.now() - max_wait_seconds)
-        hours = max_wait_seconds / 3600
+        unanswered = detail(JobProblem.APPROVAL_TIMED_OUT, hours=max_wait_seconds / 3600).encode()
         for job_id in stale:
-            await self.reject(job_id, f"no moderator answered within {hours:g} hours")
+            await self._reject(job_id, unanswered)
         return len(stale)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Protocol
 
+from services.core.errors import Value
 from services.core.models import Job
 from services.images.fitting import FittedImage
 
@@ -33,8 +35,22 @@ NOT_RUNNING = RunStatus()
 """The status of a job that is not running in this process (just accepted, approved, or read back)."""
 
 
+class DeliveryProblem(enum.StrEnum):
+    """Why the images could not be posted; each has a catalogue entry on the Discord side."""
+
+    RESULT_REFUSED = "result_refused"  # Discord refused the response's edit: status, code
+    PRIVATE_RESPONSE_EXPIRED = "private_response_expired"  # a private result has nowhere else to go
+    CHANNEL_REFUSED = "channel_refused"  # the channel refused the message: status, code
+
+
 class DeliveryError(Exception):
-    """The images could not be posted anywhere (the interaction and the channel both refused)."""
+    """The images could not be posted anywhere (the interaction and the channel both refused): why
+    (`problem`) and its `values` (Discord's HTTP status and error code, where it answered)."""
+
+    def __init__(self, problem: DeliveryProblem, **values: Value) -> None:
+        super().__init__(f"{problem} {values}")
+        self.problem = DeliveryProblem(problem)
+        self.values: Mapping[str, Value] = MappingProxyType(values)
 
 
 class JobEvents(Protocol):

@@ -19,7 +19,13 @@ from services.core.errors import ImageFetchError
 from services.core.models import FailureReason, Job, JobState, Task, TaskStatus
 from services.engine.engine_config import EngineConfig
 from services.engine.events import DeliveryError, JobPhase
-from services.engine.failures import reason_for_api_error, reason_for_task_error
+from services.engine.failures import (
+    JobProblem,
+    detail,
+    detail_for_error,
+    reason_for_api_error,
+    reason_for_task_error,
+)
 from services.engine.job_log import log_state
 from services.engine.reporter import JobReporter
 from services.engine.runs import JobRun
@@ -78,20 +84,20 @@ class JobRunner:
             self._scheduler.release(job.id)
             await self._deliver(run)
         except WanAPIError as error:
-            await self._fail(job, reason_for_api_error(error), str(error))
+            await self._fail(job, reason_for_api_error(error), error)
         except TaskFailed as error:
-            await self._fail(job, reason_for_task_error(error.code), str(error))
+            await self._fail(job, reason_for_task_error(error.code), error)
         except TaskTimedOut as error:
-            await self._fail(job, FailureReason.TIMED_OUT, str(error))
+            await self._fail(job, FailureReason.TIMED_OUT, error)
         except ImageFetchError as error:
-            await self._fail(job, FailureReason.BAD_IMAGE, error.reason)
+            await self._fail(job, FailureReason.BAD_IMAGE, error)
         except DeliveryError as error:
-            await self._fail(job, FailureReason.DELIVERY_FAILED, str(error))
+            await self._fail(job, FailureReason.DELIVERY_FAILED, error)
         except _JobMovedOn:
             log.info("job %s was ended elsewhere (cancelled); stopping its run", job.id)
         except Exception as error:
             log.exception("job %s: unexpected error", job.id)
-            await self._fail(job, FailureReason.INTERNAL, type(error).__name__)
+            await self._fail(job, FailureReason.INTERNAL, error)
         finally:
             self._scheduler.release(job.id)
 
@@ -223,7 +229,8 @@ class JobRunner:
             return
         created = job.task_created or job.submitted_at or job.created_at
         if self._clock.now() >= created + RESULT_LIFETIME_SECONDS:
-            await self._end(job, JobState.EXPIRED, charged=0, failure=(FailureReason.RESULTS_EXPIRED, "links expired"))
+            expired = detail(JobProblem.RESULTS_EXPIRED).encode()
+            await self._end(job, JobState.EXPIRED, charged=0, failure=(FailureReason.RESULTS_EXPIRED, expired))
             return
         completed_at = self._clock.now()
         await self._show(run, JobPhase.UPLOADING)
@@ -263,9 +270,10 @@ class JobRunner:
         stored = await self._store.get_job(job.id)
         return stored is not None and stored.cancel_requested
 
-    async def _fail(self, job: Job, reason: FailureReason, detail: str) -> None:
-        log.warning("job %s failed (%s): %s", job.id, reason, detail)
-        await self._end(job, JobState.FAILED, charged=0, failure=(reason, detail))
+    async def _fail(self, job: Job, reason: FailureReason, error: BaseException) -> None:
+        # The log keeps the error's own words (the API's too) for the operator; the job keeps data.
+        log.warning("job %s failed (%s): %s", job.id, reason, error)
+        await self._end(job, JobState.FAILED, charged=0, failure=(reason, detail_for_error(error).encode()))
 
     async def _end(
         self,

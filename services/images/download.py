@@ -12,7 +12,7 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
-from services.core.errors import ImageFetchError
+from services.core.errors import ImageFetchError, ImageProblem
 from services.images.fitting import FittedImage, InvalidImageData, fit_image
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ class ImageDownloader:
         try:
             return await asyncio.to_thread(fit_image, data, upload_limit)
         except InvalidImageData as error:
-            raise ImageFetchError(url, str(error)) from None
+            raise ImageFetchError(url, error.problem, **error.values) from None
 
     async def download(self, url: str) -> bytes:
         """The bytes behind `url`, following a few redirects, each hop checked against private hosts."""
@@ -109,7 +109,7 @@ class ImageDownloader:
             for _ in range(MAX_REDIRECTS + 1):
                 target = URL(current)
                 if target.scheme not in {"http", "https"} or not target.host:
-                    raise ImageFetchError(url, "the link is not an http(s) URL")
+                    raise ImageFetchError(url, ImageProblem.NOT_HTTP)
                 if not self._allow_private:
                     await self._check_host(url, target)
                 async with self._session.get(target, allow_redirects=False, timeout=self._timeout) as response:
@@ -117,23 +117,23 @@ class ImageDownloader:
                         current = str(target.join(URL(response.headers["Location"])))
                         continue
                     if response.status != 200:
-                        raise ImageFetchError(url, f"the link answered HTTP {response.status}")
+                        raise ImageFetchError(url, ImageProblem.HTTP_STATUS, status=response.status)
                     return await self._read_body(url, response)
         except TimeoutError:
-            raise ImageFetchError(url, "the download timed out") from None
+            raise ImageFetchError(url, ImageProblem.TIMED_OUT) from None
         except aiohttp.ClientError as error:
-            raise ImageFetchError(url, f"the download failed ({type(error).__name__})") from None
-        raise ImageFetchError(url, "too many redirects")
+            raise ImageFetchError(url, ImageProblem.DOWNLOAD_FAILED, error=type(error).__name__) from None
+        raise ImageFetchError(url, ImageProblem.TOO_MANY_REDIRECTS)
 
     async def _read_body(self, url: str, response: aiohttp.ClientResponse) -> bytes:
         declared = response.content_length
         if declared is not None and declared > self._max_bytes:
-            raise ImageFetchError(url, f"the file is larger than {self._max_bytes} bytes")
+            raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
         buffer = bytearray()
         async for chunk in response.content.iter_chunked(256 * 1024):
             buffer.extend(chunk)
             if len(buffer) > self._max_bytes:
-                raise ImageFetchError(url, f"the file is larger than {self._max_bytes} bytes")
+                raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
         return bytes(buffer)
 
     async def _check_host(self, url: str, target: URL) -> None:
@@ -146,7 +146,7 @@ class ImageDownloader:
             try:
                 infos = await loop.getaddrinfo(host, target.port, type=socket.SOCK_STREAM)
             except OSError:
-                raise ImageFetchError(url, f"cannot resolve {host}") from None
+                raise ImageFetchError(url, ImageProblem.UNRESOLVABLE, host=host) from None
             addresses = [str(info[4][0]) for info in infos]
         if not addresses or not all(is_public_address(address) for address in addresses):
-            raise ImageFetchError(url, "the link points at a private or local network address")
+            raise ImageFetchError(url, ImageProblem.PRIVATE_ADDRESS)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from PIL import Image, UnidentifiedImageError
+
+from services.core.errors import ImageProblem, Value
 
 ACCEPTED_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024
@@ -19,7 +23,13 @@ _MIN_SIDE = 64
 
 
 class InvalidImageData(ValueError):
-    """The bytes are not an image this bot accepts, or cannot be made to fit."""
+    """The bytes are not an image this bot accepts, or cannot be made to fit: why (`problem`) and its
+    `values`, worded by the Discord side."""
+
+    def __init__(self, problem: ImageProblem, **values: Value) -> None:
+        super().__init__(f"{problem} {values}")
+        self.problem = ImageProblem(problem)
+        self.values: Mapping[str, Value] = MappingProxyType(values)
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ def _open_checked(data: bytes, *, full: bool) -> Image.Image:
             image_format = probe.format or ""
             probe.verify()  # structure and, for PNG, every chunk's checksum: a damaged PNG fails here
         if image_format not in ACCEPTED_FORMATS:
-            raise InvalidImageData(f"unsupported image format {image_format or 'unknown'}")
+            raise InvalidImageData(ImageProblem.UNSUPPORTED_FORMAT, format=image_format or "?")
         image = Image.open(io.BytesIO(data))
         if full:
             image.load()
@@ -66,11 +76,11 @@ def _open_checked(data: bytes, *, full: bool) -> Image.Image:
     except InvalidImageData:
         raise
     except Image.DecompressionBombError:
-        raise InvalidImageData("the image is too large to decode safely") from None
+        raise InvalidImageData(ImageProblem.TOO_LARGE_TO_DECODE) from None
     except (UnidentifiedImageError, SyntaxError):
-        raise InvalidImageData("the file is not a readable image") from None
+        raise InvalidImageData(ImageProblem.UNREADABLE) from None
     except (OSError, ValueError):
-        raise InvalidImageData("the image is truncated or corrupt") from None
+        raise InvalidImageData(ImageProblem.CORRUPT) from None
     return image
 
 
@@ -104,7 +114,7 @@ def fit_image(data: bytes, limit: int) -> FittedImage:
         scale = math.sqrt(limit / len(encoded)) * 0.9
         new_size = (int(current.width * scale), int(current.height * scale))
         if min(new_size) < _MIN_SIDE:
-            raise InvalidImageData(f"cannot fit the image under {limit} bytes")
+            raise InvalidImageData(ImageProblem.CANNOT_FIT, limit=limit)
         current = rgb.resize(new_size, Image.Resampling.LANCZOS)
         encoded = _encode_jpeg(current, _QUALITY_LADDER[-1])
     return FittedImage(encoded, "jpg", current.width, current.height, reencoded=True)

@@ -9,10 +9,15 @@ limit so a pathological pattern cannot stall the bot.
 
 from __future__ import annotations
 
+import enum
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import regex
+
+from services.core.errors import Value
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"))
 _LOOK_ALIKES = str.maketrans(
@@ -96,8 +101,23 @@ MAX_TERM_CHARS = 100
 MAX_REGEX_CHARS = 200
 
 
+class TermProblem(enum.StrEnum):
+    """Why a blocked term or pattern cannot be used; each has a catalogue entry on the Discord side."""
+
+    NO_LETTERS = "no_letters"
+    TERM_TOO_LONG = "term_too_long"  # maximum
+    PATTERN_TOO_LONG = "pattern_too_long"  # maximum
+    PATTERN_DOES_NOT_COMPILE = "pattern_does_not_compile"  # detail: the regex engine's own message
+    TOO_MANY_TERMS = "too_many_terms"  # maximum
+
+
 class InvalidTerm(ValueError):
-    """A blocked term or pattern an admin typed cannot be used; the message says why."""
+    """A blocked term or pattern an admin typed cannot be used: why (`problem`) and its `values`."""
+
+    def __init__(self, problem: TermProblem, **values: Value) -> None:
+        super().__init__(f"{problem} {values}")
+        self.problem = TermProblem(problem)
+        self.values: Mapping[str, Value] = MappingProxyType(values)
 
 
 def normalise(text: str) -> str:
@@ -112,7 +132,7 @@ def term_pattern(term: str) -> str:
     them, and no letter or digit directly before or after (a whole word)."""
     letters = [c for c in normalise(term) if c.isalnum()]
     if not letters:
-        raise InvalidTerm("a blocked term needs at least one letter or digit")
+        raise InvalidTerm(TermProblem.NO_LETTERS)
     body = _SEPARATORS.join(f"{regex.escape(c)}+" for c in letters)
     return rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])"
 
@@ -128,13 +148,13 @@ class BlockedTerm:
         """The compiled pattern; `InvalidTerm` if it cannot be used."""
         if self.is_regex:
             if len(self.text) > MAX_REGEX_CHARS:
-                raise InvalidTerm(f"a pattern may have at most {MAX_REGEX_CHARS} characters")
+                raise InvalidTerm(TermProblem.PATTERN_TOO_LONG, maximum=MAX_REGEX_CHARS)
             try:
                 return regex.compile(self.text, regex.IGNORECASE | regex.V1)
             except regex.error as error:
-                raise InvalidTerm(f"the pattern does not compile: {error}") from None
+                raise InvalidTerm(TermProblem.PATTERN_DOES_NOT_COMPILE, detail=str(error)) from None
         if len(self.text) > MAX_TERM_CHARS:
-            raise InvalidTerm(f"a term may have at most {MAX_TERM_CHARS} characters")
+            raise InvalidTerm(TermProblem.TERM_TOO_LONG, maximum=MAX_TERM_CHARS)
         return regex.compile(term_pattern(self.text), regex.V1)
 
 

@@ -53,7 +53,7 @@ class JobTransitions(StoreCore):
         charged: int,
         delivered: int = 0,
         message_ids: tuple[int, ...] = (),
-        failure: tuple[FailureReason, str] | None = None,
+        failure: tuple[FailureReason, str | None] | None = None,
         leaving: Iterable[JobState] | None = None,
         owner: str | None = None,
     ) -> bool:
@@ -116,7 +116,7 @@ def _outcome(
     charged: int,
     delivered: int,
     message_ids: tuple[int, ...],
-    failure: tuple[FailureReason, str] | None,
+    failure: tuple[FailureReason, str | None] | None,
 ) -> dict[str, Any]:
     """The columns of an ended job; its reservation is spent and its interaction token forgotten."""
     return {

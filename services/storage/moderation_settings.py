@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from services.moderation.blocked_terms import BlockedTerm
+from services.moderation.blocked_terms import BlockedTerm, InvalidTerm, TermProblem
 from services.moderation.guild_policy import ChannelMode, ChannelRule, GuildPolicy, Visibility
 from services.storage.job_store import Store
 from services.storage.tables import allowed_roles, blocked_terms, channel_rules, guild_settings
@@ -97,13 +97,14 @@ class ModerationSettings:
             await self._unset(allowed_roles, keys)
 
     async def add_term(self, guild_id: int, term: BlockedTerm) -> bool:
-        """Block a term (validated first: `InvalidTerm`); False if it was already blocked."""
+        """Block a term (validated first: `InvalidTerm`, also when the server has blocked `MAX_TERMS`);
+        False if it was already blocked."""
         term.compile()
         policy = await self._load(guild_id)
         if term in policy.terms:
             return False
         if len(policy.terms) >= MAX_TERMS:
-            raise ValueError(f"a server may block at most {MAX_TERMS} terms")
+            raise InvalidTerm(TermProblem.TOO_MANY_TERMS, maximum=MAX_TERMS)
         await self._set(blocked_terms, {"guild_id": guild_id, "text": term.text, "is_regex": term.is_regex}, {})
         return True
 

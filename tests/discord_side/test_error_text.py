@@ -10,7 +10,14 @@ from discord_side.error_text import GENERIC_APOLOGY, apology_extras, apology_for
 from discord_side.refusals import CannotDelete, NotAModerator, NotAnAdmin, NotTheRequester, UnknownJob
 from discord_side.texts import failure_advice, quota_text
 from services.api.errors import MalformedResponse, TaskFailed, TaskTimedOut, WanAPIError, WanConnectionError
-from services.core.errors import ImageFetchError, InvalidOption, QuotaExceeded, ShuttingDown
+from services.core.errors import (
+    ImageFetchError,
+    ImageProblem,
+    InvalidOption,
+    InvalidOptionReason,
+    QuotaExceeded,
+    ShuttingDown,
+)
 from services.core.models import FailureReason
 from services.quotas.limits import LimitKind
 
@@ -52,7 +59,8 @@ def test_button_refusals_say_who_may_click() -> None:
 
 
 def test_domain_errors_become_advice() -> None:
-    assert "**size**" in (error_text(InvalidOption("size", "is wrong.")) or "")
+    invalid = InvalidOption("size", InvalidOptionReason.SIZE_ASPECT_OUT_OF_RANGE, width=4000, height=900)
+    assert "**size** `4000x900` is too narrow or too wide;" in (error_text(invalid) or "")
     assert error_text(ShuttingDown()) == text("shutting-down")
 
 
@@ -71,7 +79,8 @@ def test_task_errors_and_bad_images_become_their_advice() -> None:
     assert error_text(TaskTimedOut("t", 60)) == failure_advice(FailureReason.TIMED_OUT, None)
     assert error_text(TaskFailed("t", "x", "y")) == failure_advice(FailureReason.SERVICE_FAILED, None)
     assert error_text(MalformedResponse("not json")) == failure_advice(FailureReason.SERVICE_FAILED, None)
-    assert "too large" in (error_text(ImageFetchError("https://x/y.png", "too large")) or "")
+    too_large = ImageFetchError("https://x/y.png", ImageProblem.TOO_LARGE, maximum=100)
+    assert error_text(too_large) == failure_advice(FailureReason.BAD_IMAGE, "the file is larger than 100 bytes")
 
 
 def test_an_unexpected_error_has_no_text() -> None:

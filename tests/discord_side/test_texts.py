@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from discord_side.texts import (
     OUTCOME_ENTRIES,
     failure_text,
@@ -11,8 +13,10 @@ from discord_side.texts import (
     quota_text,
     result_text,
     shorten,
+    size_choices,
 )
-from services.core.errors import InvalidOption, QuotaExceeded
+from services.api.validation import parse_size, validate_options
+from services.core.errors import InvalidOption, InvalidOptionReason, QuotaExceeded
 from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.engine.events import NOT_RUNNING, JobPhase, RunStatus
 from services.quotas.limits import LimitKind
@@ -87,9 +91,61 @@ def test_every_failure_reason_has_a_message() -> None:
 
 
 def test_invalid_option_says_nothing_was_used() -> None:
-    text = invalid_option_text(InvalidOption("size", "is wrong; use WxH."))
+    text = invalid_option_text(InvalidOption("size", InvalidOptionReason.SIZE_ZERO_SIDE, width=0, height=5))
     assert "**size**" in text
     assert "no quota was used" in text
+
+
+def test_an_invalid_size_says_why_and_what_is_valid() -> None:
+    with pytest.raises(InvalidOption) as caught:
+        parse_size("5000x5000")
+    assert invalid_option_text(caught.value) == (
+        "❌ The option **size** `5000x5000` has 25,000,000 pixels, outside 589,824 to 2,073,600; use WxH such "
+        "as 1280x1280: width×height between 768×768 and 1440×1440 pixels in total, aspect ratio between 1:4 "
+        "and 4:1, or a preset: square, portrait, landscape, wide, tall.\nNothing was generated and no quota "
+        "was used."
+    )
+
+
+def test_what_was_typed_is_shown_short_and_without_backticks() -> None:
+    with pytest.raises(InvalidOption) as caught:
+        parse_size("`big` " * 20)
+    assert "`'big' 'big' 'big' 'big' 'big' 'big' 'bi…` is not a size;" in invalid_option_text(caught.value)
+
+
+def test_a_too_long_prompt_says_its_length_and_the_limit() -> None:
+    with pytest.raises(InvalidOption) as caught:
+        validate_options("a" * 2001, None, 1, True)
+    assert "**prompt** has 2001 characters; the limit is 2000." in invalid_option_text(caught.value)
+
+
+def test_an_out_of_range_count_says_the_range() -> None:
+    with pytest.raises(InvalidOption) as caught:
+        validate_options("a cat", None, 5, True)
+    assert "**n** must be between 1 and 4, not 5." in invalid_option_text(caught.value)
+
+
+def test_size_choices_offer_every_preset_with_its_label_when_nothing_is_typed() -> None:
+    assert size_choices("") == [
+        ("square 1:1 (1280x1280)", "1280x1280"),
+        ("portrait 3:4 (1080x1440)", "1080x1440"),
+        ("landscape 4:3 (1440x1080)", "1440x1080"),
+        ("wide 16:9 (1600x900)", "1600x900"),
+        ("tall 9:16 (900x1600)", "900x1600"),
+    ]
+
+
+def test_size_choices_filter_presets_by_name_and_ratio() -> None:
+    assert size_choices("tall") == [("tall 9:16 (900x1600)", "900x1600")]
+    assert size_choices("4:3") == [("landscape 4:3 (1440x1080)", "1440x1080")]
+
+
+def test_size_choices_echo_a_valid_custom_size_first() -> None:
+    assert size_choices("1000x1000")[0] == ("1000x1000", "1000x1000")
+
+
+def test_size_choices_do_not_echo_an_invalid_size() -> None:
+    assert size_choices("100x100") == []
 
 
 def test_quota_refusal_shows_limit_left_and_a_discord_timestamp() -> None:

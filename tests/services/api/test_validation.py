@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.api.validation import SIZE_PRESETS, parse_size, size_suggestions, validate_options
-from services.core.errors import InvalidOption
+from services.api.validation import MAX_PIXELS, MIN_PIXELS, SIZE_PRESETS, parse_size, validate_options
+from services.core.errors import InvalidOption, InvalidOptionReason
 
 
 @pytest.mark.parametrize(
@@ -24,23 +24,32 @@ def test_valid_sizes_are_canonicalised(raw: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "why"),
+    ("raw", "why", "values"),
     [
-        ("big", "not a size"),
-        ("767x767", "pixels"),
-        ("1441x1441", "pixels"),
-        ("3000x600", "narrow or too wide"),
-        ("0x1280", "zero side"),
-        ("1280", "not a size"),
-        ("-5x10", "not a size"),
+        ("big", InvalidOptionReason.SIZE_NOT_A_SIZE, {"typed": "big"}),
+        ("767x767", InvalidOptionReason.SIZE_PIXELS_OUT_OF_RANGE, {"pixels": 767 * 767, "minimum": MIN_PIXELS}),
+        ("1441x1441", InvalidOptionReason.SIZE_PIXELS_OUT_OF_RANGE, {"pixels": 1441 * 1441, "maximum": MAX_PIXELS}),
+        ("3000x600", InvalidOptionReason.SIZE_ASPECT_OUT_OF_RANGE, {"width": 3000, "height": 600}),
+        ("0x1280", InvalidOptionReason.SIZE_ZERO_SIDE, {"width": 0, "height": 1280}),
+        ("1280", InvalidOptionReason.SIZE_NOT_A_SIZE, {"typed": "1280"}),
+        (" -5x10 ", InvalidOptionReason.SIZE_NOT_A_SIZE, {"typed": "-5x10"}),
     ],
 )
-def test_invalid_sizes_say_why_and_what_is_valid(raw: str, why: str) -> None:
+def test_invalid_sizes_say_why_with_the_values(raw: str, why: InvalidOptionReason, values: dict[str, object]) -> None:
     with pytest.raises(InvalidOption) as caught:
         parse_size(raw)
-    assert caught.value.option == "size"
-    assert why in caught.value.message
-    assert "768×768" in caught.value.message
+    assert (caught.value.option, caught.value.reason) == ("size", why)
+    assert values.items() <= caught.value.values.items()
+
+
+def test_presets_are_data_with_their_ratio() -> None:
+    assert [(p.name, p.size, p.ratio) for p in SIZE_PRESETS] == [
+        ("square", "1280x1280", "1:1"),
+        ("portrait", "1080x1440", "3:4"),
+        ("landscape", "1440x1080", "4:3"),
+        ("wide", "1600x900", "16:9"),
+        ("tall", "900x1600", "9:16"),
+    ]
 
 
 def test_every_preset_is_a_valid_size() -> None:
@@ -49,13 +58,17 @@ def test_every_preset_is_a_valid_size() -> None:
 
 
 def test_empty_prompt_is_refused() -> None:
-    with pytest.raises(InvalidOption, match="empty"):
+    with pytest.raises(InvalidOption) as caught:
         validate_options("   ", None, 1, True)
+    assert (caught.value.option, caught.value.reason) == ("prompt", InvalidOptionReason.PROMPT_EMPTY)
+    assert caught.value.values == {"maximum": 2000}
 
 
 def test_prompt_over_2000_characters_is_refused() -> None:
-    with pytest.raises(InvalidOption, match="2001 characters"):
+    with pytest.raises(InvalidOption) as caught:
         validate_options("a" * 2001, None, 1, True)
+    assert (caught.value.option, caught.value.reason) == ("prompt", InvalidOptionReason.PROMPT_TOO_LONG)
+    assert caught.value.values == {"length": 2001, "maximum": 2000}
 
 
 def test_prompt_of_2000_characters_is_accepted() -> None:
@@ -64,8 +77,10 @@ def test_prompt_of_2000_characters_is_accepted() -> None:
 
 @pytest.mark.parametrize("n", [0, 5, -1])
 def test_image_count_outside_one_to_four_is_refused(n: int) -> None:
-    with pytest.raises(InvalidOption, match="between 1 and 4"):
+    with pytest.raises(InvalidOption) as caught:
         validate_options("a cat", None, n, True)
+    assert (caught.value.option, caught.value.reason) == ("n", InvalidOptionReason.COUNT_OUT_OF_RANGE)
+    assert caught.value.values == {"count": n, "minimum": 1, "maximum": 4}
 
 
 def test_defaults_fill_in_missing_options() -> None:
@@ -76,19 +91,3 @@ def test_defaults_fill_in_missing_options() -> None:
 def test_request_body_omits_size_when_not_given() -> None:
     body = validate_options("a cat", None, 2, False).to_request()
     assert body == {"model": "wan2.5-text-to-image", "prompt": "a cat", "n": 2, "prompt_extend": False}
-
-
-def test_suggestions_offer_all_presets_when_nothing_typed() -> None:
-    assert [value for _, value in size_suggestions("")] == [p.size for p in SIZE_PRESETS]
-
-
-def test_suggestions_filter_presets_by_name() -> None:
-    assert size_suggestions("tall") == [("tall 9:16 (900x1600)", "900x1600")]
-
-
-def test_suggestions_echo_a_valid_custom_size_first() -> None:
-    assert size_suggestions("1000x1000")[0] == ("1000x1000", "1000x1000")
-
-
-def test_suggestions_do_not_echo_an_invalid_size() -> None:
-    assert size_suggestions("100x100") == []

@@ -8,6 +8,7 @@ from dataclasses import replace
 from services.core.models import GenerationOptions, Job, JobState
 from services.engine.controls import CancelOutcome
 from services.engine.events import JobPhase
+from services.engine.failures import FailureDetail, JobProblem, detail
 from tests.services.engine.harness import LIMITS, TARGET, Harness
 
 
@@ -152,6 +153,16 @@ async def test_approval_requests_nobody_answers_are_rejected_in_time_and_give_th
     harness.clock.time += 3601
     assert await harness.engine.expire_approvals(3600) == 1
     stored = await harness.store.get_job(job.id)
-    assert (stored.state, stored.failure_detail) == (JobState.REJECTED, "no moderator answered within 1 hours")
+    assert stored.state is JobState.REJECTED
+    assert FailureDetail.decode(stored.failure_detail) == detail(JobProblem.APPROVAL_TIMED_OUT, hours=1.0)
     assert await harness.used() == 0
     assert harness.sim.state.create_records == []
+
+
+async def test_a_rejection_keeps_the_moderators_words_or_none_at_all(harness: Harness) -> None:
+    worded = await harness.engine.accept(1, GenerationOptions("one", None, 1), TARGET, LIMITS, needs_approval=True)
+    silent = await harness.engine.accept(2, GenerationOptions("two", None, 1), TARGET, LIMITS, needs_approval=True)
+    await harness.engine.reject(worded.id, "  not in this channel  ")
+    await harness.engine.reject(silent.id, "   ")
+    assert (await harness.store.get_job(worded.id)).failure_detail == "not in this channel"
+    assert (await harness.store.get_job(silent.id)).failure_detail is None

@@ -6,9 +6,10 @@ import io
 import pytest
 from PIL import Image
 
-from services.core.errors import QuotaExceeded, ShuttingDown
+from services.core.errors import ImageProblem, QuotaExceeded, ShuttingDown
 from services.core.models import FailureReason, GenerationOptions, Job, JobState
-from services.engine.events import JobPhase
+from services.engine.events import DeliveryProblem, JobPhase
+from services.engine.failures import FailureDetail, detail
 from tests.services.engine.harness import LIMITS, TARGET, Harness
 
 
@@ -85,14 +86,14 @@ async def test_a_completed_task_without_results_fails_and_refunds(harness: Harne
 async def test_a_non_image_result_fails_the_job_cleanly(harness: Harness) -> None:
     job = await harness.run("a lighthouse [nonimage]")
     assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.BAD_IMAGE)
-    assert "not a readable image" in (job.failure_detail or "")
+    assert FailureDetail.decode(job.failure_detail) == detail(ImageProblem.UNREADABLE)
     assert await harness.used() == 0
 
 
 async def test_a_missing_result_file_fails_the_job_cleanly(harness: Harness) -> None:
     job = await harness.run("a lighthouse [missing]")
     assert job.failure_reason is FailureReason.BAD_IMAGE
-    assert "404" in (job.failure_detail or "")
+    assert FailureDetail.decode(job.failure_detail) == detail(ImageProblem.HTTP_STATUS, status=404)
 
 
 async def test_a_task_past_the_deadline_times_out_and_refunds(harness: Harness) -> None:
@@ -128,6 +129,8 @@ async def test_a_delivery_refused_by_discord_fails_and_refunds(harness: Harness)
     harness.events.fail_delivery = True
     job = await harness.run("a lighthouse", n=2)
     assert (job.state, job.failure_reason) == (JobState.FAILED, FailureReason.DELIVERY_FAILED)
+    refused = detail(DeliveryProblem.CHANNEL_REFUSED, status=403, code=50013)
+    assert FailureDetail.decode(job.failure_detail) == refused
     assert await harness.used() == 0
 
 

@@ -6,6 +6,7 @@ import random
 import pytest
 from PIL import Image
 
+from services.core.errors import ImageProblem
 from services.images.fitting import InvalidImageData, fit_image, inspect_image, per_file_limit
 
 
@@ -53,8 +54,9 @@ def test_transparent_image_is_flattened_when_reencoded() -> None:
 
 
 def test_bytes_that_are_not_an_image_are_refused() -> None:
-    with pytest.raises(InvalidImageData, match="not a readable image"):
+    with pytest.raises(InvalidImageData) as caught:
         fit_image(b"<html>not found</html>", limit=10_000)
+    assert caught.value.problem is ImageProblem.UNREADABLE
 
 
 def test_truncated_image_is_refused() -> None:
@@ -66,8 +68,9 @@ def test_truncated_image_is_refused() -> None:
 def test_unaccepted_format_is_refused() -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (10, 10)).save(buffer, format="BMP")
-    with pytest.raises(InvalidImageData, match="unsupported image format BMP"):
+    with pytest.raises(InvalidImageData) as caught:
         fit_image(buffer.getvalue(), limit=10**6)
+    assert (caught.value.problem, caught.value.values) == (ImageProblem.UNSUPPORTED_FORMAT, {"format": "BMP"})
 
 
 def test_per_file_limit_is_the_attachment_limit_for_one_file() -> None:
@@ -82,14 +85,16 @@ def test_per_file_limit_shares_the_request_limit_between_many_files() -> None:
 def test_a_truncated_jpeg_is_refused() -> None:
     buffer = io.BytesIO()
     Image.frombytes("RGB", (256, 256), random.Random(2).randbytes(256 * 256 * 3)).save(buffer, format="JPEG")
-    with pytest.raises(InvalidImageData, match="truncated or corrupt"):
+    with pytest.raises(InvalidImageData) as caught:
         fit_image(buffer.getvalue()[:2000], limit=10**7)
+    assert caught.value.problem is ImageProblem.CORRUPT
 
 
 def test_a_decompression_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
-    with pytest.raises(InvalidImageData, match="too large to decode"):
+    with pytest.raises(InvalidImageData) as caught:
         fit_image(png(100, 100), limit=10**7)
+    assert caught.value.problem is ImageProblem.TOO_LARGE_TO_DECODE
 
 
 def test_a_jpeg_that_fits_keeps_its_bytes_and_reports_its_full_size() -> None:

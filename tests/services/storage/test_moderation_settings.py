@@ -5,8 +5,9 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
+from services.moderation.blocked_terms import BlockedTerm, InvalidTerm, TermProblem
 from services.moderation.guild_policy import ChannelMode, ChannelRule, Visibility
+from services.storage import moderation_settings
 from services.storage.job_store import Store
 from services.storage.moderation_settings import ModerationSettings
 from tests.fakes import FakeClock
@@ -60,6 +61,18 @@ async def test_an_invalid_pattern_is_refused_and_nothing_is_stored(settings: Mod
     with pytest.raises(InvalidTerm):
         await settings.add_term(GUILD, BlockedTerm("(oops", is_regex=True))
     assert (await settings.policy(GUILD)).terms == ()
+
+
+async def test_a_term_past_the_most_a_server_may_block_is_refused(
+    settings: ModerationSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(moderation_settings, "MAX_TERMS", 2)
+    assert await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert await settings.add_term(GUILD, BlockedTerm("blood"))
+    with pytest.raises(InvalidTerm) as caught:
+        await settings.add_term(GUILD, BlockedTerm("guts"))
+    assert (caught.value.problem, caught.value.values) == (TermProblem.TOO_MANY_TERMS, {"maximum": 2})
+    assert len((await settings.policy(GUILD)).terms) == 2
 
 
 async def test_settings_of_one_guild_do_not_leak_into_another(settings: ModerationSettings) -> None:

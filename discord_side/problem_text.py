@@ -1,0 +1,128 @@
+"""Words for what services report as codes: why an option is invalid, why an image, a delivery or a job
+failed (also as stored with the job), and why a blocked term cannot be used. Services never write these
+sentences; each code has its catalogue entry here (tests/discord_side/test_service_texts.py checks that
+a new code without one fails)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from discord_side.catalogue import CatalogueError, text
+from services.api.validation import MAX_ASPECT, MAX_SQUARE_SIDE, MIN_SQUARE_SIDE, SIZE_PRESETS
+from services.core.errors import ImageProblem, InvalidOption, InvalidOptionReason, Value
+from services.engine.events import DeliveryProblem
+from services.engine.failures import FailureDetail, JobProblem, Problem
+from services.moderation.blocked_terms import InvalidTerm, TermProblem
+
+log = logging.getLogger(__name__)
+
+INVALID_OPTION_ENTRIES: dict[InvalidOptionReason, str] = {
+    InvalidOptionReason.PROMPT_EMPTY: "invalid-prompt-empty",
+    InvalidOptionReason.PROMPT_TOO_LONG: "invalid-prompt-too-long",
+    InvalidOptionReason.COUNT_OUT_OF_RANGE: "invalid-count",
+    InvalidOptionReason.SIZE_NOT_A_SIZE: "invalid-size-not-a-size",
+    InvalidOptionReason.SIZE_ZERO_SIDE: "invalid-size-zero-side",
+    InvalidOptionReason.SIZE_PIXELS_OUT_OF_RANGE: "invalid-size-pixels",
+    InvalidOptionReason.SIZE_ASPECT_OUT_OF_RANGE: "invalid-size-aspect",
+}
+
+PROBLEM_ENTRIES: dict[Problem, str] = {
+    ImageProblem.NOT_HTTP: "image-not-http",
+    ImageProblem.UNRESOLVABLE: "image-unresolvable",
+    ImageProblem.PRIVATE_ADDRESS: "image-private-address",
+    ImageProblem.HTTP_STATUS: "image-http-status",
+    ImageProblem.TIMED_OUT: "image-timed-out",
+    ImageProblem.DOWNLOAD_FAILED: "image-download-failed",
+    ImageProblem.TOO_MANY_REDIRECTS: "image-too-many-redirects",
+    ImageProblem.TOO_LARGE: "image-too-large",
+    ImageProblem.UNSUPPORTED_FORMAT: "image-unsupported-format",
+    ImageProblem.TOO_LARGE_TO_DECODE: "image-too-large-to-decode",
+    ImageProblem.UNREADABLE: "image-unreadable",
+    ImageProblem.CORRUPT: "image-corrupt",
+    ImageProblem.CANNOT_FIT: "image-cannot-fit",
+    DeliveryProblem.RESULT_REFUSED: "delivery-result-refused",
+    DeliveryProblem.PRIVATE_RESPONSE_EXPIRED: "delivery-private-response-expired",
+    DeliveryProblem.CHANNEL_REFUSED: "delivery-channel-refused",
+    JobProblem.API_STATUS: "problem-api-status",
+    JobProblem.API_ANSWER_UNREADABLE: "problem-api-answer-unreadable",
+    JobProblem.API_UNREACHABLE: "problem-api-unreachable",
+    JobProblem.TASK_FAILED: "problem-task-failed",
+    JobProblem.TASK_TIMED_OUT: "problem-task-timed-out",
+    JobProblem.RESULTS_EXPIRED: "problem-results-expired",
+    JobProblem.APPROVAL_TIMED_OUT: "problem-approval-timed-out",
+    JobProblem.INTERNAL: "problem-internal",
+}
+
+TERM_ENTRIES: dict[TermProblem, str] = {
+    TermProblem.NO_LETTERS: "term-no-letters",
+    TermProblem.TERM_TOO_LONG: "term-too-long",
+    TermProblem.PATTERN_TOO_LONG: "term-pattern-too-long",
+    TermProblem.PATTERN_DOES_NOT_COMPILE: "term-pattern-does-not-compile",
+    TermProblem.TOO_MANY_TERMS: "term-too-many",
+}
+
+_SIZE_REASONS = {
+    InvalidOptionReason.SIZE_ZERO_SIDE,
+    InvalidOptionReason.SIZE_PIXELS_OUT_OF_RANGE,
+    InvalidOptionReason.SIZE_ASPECT_OUT_OF_RANGE,
+}
+TYPED_CHARS = 40
+
+
+def _shown(value: Value) -> str:
+    """A value as people write it: no trailing `.0` on a number."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _filled(entry: str, values: Mapping[str, Value]) -> str:
+    return text(entry, **{name: _shown(value) for name, value in values.items()})
+
+
+def _typed(value: Value) -> str:
+    """What the member typed, fit to show between backticks: no backtick of its own, and short."""
+    typed = str(value).replace("`", "'")
+    return typed if len(typed) <= TYPED_CHARS else typed[: TYPED_CHARS - 1] + "…"
+
+
+def size_rules() -> str:
+    """What a valid size is: the pixel range, the aspect ratios and the presets' names."""
+    presets = ", ".join(preset.name for preset in SIZE_PRESETS)
+    aspect = _shown(MAX_ASPECT)
+    return text("size-rules", minimum=MIN_SQUARE_SIDE, maximum=MAX_SQUARE_SIDE, aspect=aspect, presets=presets)
+
+
+def invalid_option_problem(error: InvalidOption) -> str:
+    """What is wrong with the option and what is valid (the `{problem}` of the invalid-option answer)."""
+    entry, values = INVALID_OPTION_ENTRIES[error.reason], dict(error.values)
+    if error.reason == InvalidOptionReason.SIZE_NOT_A_SIZE:
+        return text(entry, typed=_typed(values["typed"]), rules=size_rules())
+    if error.reason not in _SIZE_REASONS:
+        return _filled(entry, values)
+    size = text("size-value", width=values.pop("width"), height=values.pop("height"))
+    grouped = {name: f"{value:,}" for name, value in values.items()}  # pixels, minimum, maximum
+    return text(entry, size=size, rules=size_rules(), **grouped)
+
+
+def problem_text(problem: Problem, values: Mapping[str, Value]) -> str:
+    """Why an image, a delivery or a job failed, with its values."""
+    return _filled(PROBLEM_ENTRIES[problem], values)
+
+
+def stored_detail_text(stored: str | None) -> str | None:
+    """A job's stored `failure_detail` in words: a problem code worded from the catalogue, else the
+    stored text itself (a moderator's words, or a row from before details were stored as codes)."""
+    detail = FailureDetail.decode(stored)
+    if detail is None:
+        return stored
+    try:
+        return problem_text(detail.problem, detail.values)
+    except CatalogueError:
+        # Values that do not fit the entry (a row from another version): say less rather than fail.
+        log.warning("stored failure detail %r does not fit its catalogue entry", stored)
+        return text("failure-detail-unknown")
+
+
+def term_problem_text(error: InvalidTerm) -> str:
+    """Why a blocked term or pattern cannot be used."""
+    return _filled(TERM_ENTRIES[error.problem], error.values)
