@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler, Secret
 from pydantic_core import PydanticCustomError, core_schema
+
+from services.core.redaction import mask_password
 
 REFUSED = "setting"
 """The pydantic error type of a refused setting; its message is the whole problem, ready to print."""
@@ -25,7 +26,6 @@ _FALSE = {"0", "false", "no", "off"}
 _LOG_LEVELS = "DEBUG, INFO, WARNING, ERROR, CRITICAL"
 _LOCAL_HTTP = ("http://127.0.0.1", "http://localhost", "http://[::1]")
 _DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
-_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&]*")
 
 
 def refusal(problem: str) -> PydanticCustomError:
@@ -234,19 +234,6 @@ class DatabaseAddress(Rule):
         if not text.startswith(_DATABASE_SCHEMES):
             raise ValueError(text)
         return text
-
-
-def mask_password(url: str) -> str:
-    """The URL with its password (in the user info or a `password=` parameter) replaced by `***`."""
-    scheme, separator, rest = url.partition("://")
-    if separator:
-        authority, slash, path = rest.partition("/")
-        user_info, at, host = authority.rpartition("@")
-        if at:
-            user, colon, _ = user_info.partition(":")
-            rest = f"{user}{':***' if colon else ''}@{host}{slash}{path}"
-        url = f"{scheme}://{rest}"
-    return _QUERY_PASSWORD.sub(r"\1***", url)
 
 
 class DatabaseUrl(Secret[str]):

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from services.core.redaction import mask_password
 from services.storage.migrations import SchemaError, Upgrade, upgrade
 from services.storage.tables import meta
 
@@ -68,7 +69,7 @@ def describe_database(database_url: str) -> str:
     path = sqlite_path(database_url)
     if path is not None:
         return str(path)
-    return sa.make_url(async_url(database_url)).render_as_string(hide_password=True)
+    return mask_password(database_url)
 
 
 class StoreCore:
@@ -98,7 +99,7 @@ class StoreCore:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 lock = _lock_exclusively(path, name)
             engine = create_async_engine(async_url(database_url), pool_pre_ping=path is None)
-        except (OSError, sa.exc.ArgumentError) as error:
+        except (OSError, ValueError, sa.exc.ArgumentError) as error:
             raise StoreError(f"cannot open database {name}: {error}") from None
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_timeout_ms))

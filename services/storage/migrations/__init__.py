@@ -16,6 +16,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 
+from services.storage.tables import metadata
+
 SCRIPTS = Path(__file__).parent
 # The hand-written migrations' last version, and the revision that holds the same schema.
 LEGACY_VERSION = 1
@@ -94,9 +96,33 @@ def _legacy_version(connection: sa.Connection) -> int | None:
     if not sa.inspect(connection).has_table("schema_version"):
         return None
     version = connection.execute(sa.text("SELECT max(version) FROM schema_version")).scalar()
+    if version is None:
+        _clear_unfinished_first_start(connection)
+        return None
     if version != LEGACY_VERSION:
         raise SchemaError(f"its schema_version table says version {version}, which this bot does not know")
     return version
+
+
+def _clear_unfinished_first_start(connection: sa.Connection) -> None:
+    """The hand-written migrations' first start committed each CREATE TABLE on its own (SQLite) and
+    could stop before recording its version: the tables exist but `schema_version` is empty. The old
+    code created the missing tables on its next start; here such tables are dropped so the first
+    revision creates them all, but only if every one is empty: nothing was ever stored in them."""
+    ours = {*metadata.tables, "schema_version"}
+    names = [name for name in sa.inspect(connection).get_table_names() if name in ours]
+    holding_rows = [
+        name
+        for name in names
+        if connection.execute(sa.select(sa.literal(1)).select_from(sa.table(name)).limit(1)).first()
+    ]
+    if holding_rows:
+        raise SchemaError(
+            "an earlier first start did not finish (schema_version is empty) but tables hold rows: "
+            f"{', '.join(sorted(holding_rows))}; restore a backup or move those rows away and start again"
+        )
+    for name in names:
+        sa.Table(name, sa.MetaData()).drop(connection)
 
 
 def _check_known(config: Config, revision: str) -> None:

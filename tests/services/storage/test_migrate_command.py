@@ -9,8 +9,11 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 from services.config.settings import DEFAULT_DATABASE_URL as BOT_DEFAULT_DATABASE_URL
-from services.storage.database import DEFAULT_DATABASE_URL
+from services.storage.database import DEFAULT_DATABASE_URL, describe_database
+from services.storage.job_store import Store, StoreError
 from services.storage.migrations import head_revision
 from tests.databases import empty_schema
 from tests.e2e.bot_process import REPO_ROOT
@@ -79,3 +82,17 @@ async def test_processes_starting_at_once_on_postgresql_migrate_one_at_a_time(po
 
 def test_the_commands_default_database_is_the_bots() -> None:
     assert DEFAULT_DATABASE_URL == BOT_DEFAULT_DATABASE_URL
+
+
+def test_a_password_given_as_a_query_parameter_is_never_printed() -> None:
+    name = describe_database("postgresql://postgres@127.0.0.1:5432/x?password=QUERYSECRET")
+
+    assert "QUERYSECRET" not in name
+
+
+async def test_a_malformed_database_url_is_refused_in_one_line_without_its_password() -> None:
+    with pytest.raises(StoreError) as refused:
+        await Store.open("postgresql://u:SECRETPW@127.0.0.1:notaport/db")
+
+    assert "\n" not in str(refused.value)
+    assert "SECRETPW" not in str(refused.value)
