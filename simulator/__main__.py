@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=defaults.image_noise,
         help="noise backgrounds (large files)",
     )
+    p.add_argument(
+        "--reuse-images",
+        action=argparse.BooleanOptionalAction,
+        default=defaults.reuse_images,
+        help="render each distinct image once and serve it to every task asking for it (load tests)",
+    )
     p.add_argument("--image-format", choices=IMAGE_FORMATS, default=defaults.image_format)
     p.add_argument(
         "--prerender",
@@ -88,6 +94,7 @@ def config_from_args(args: argparse.Namespace) -> SimConfig:
         query_limit_per_second=args.query_limit_per_second,
         default_size=args.default_size,
         image_noise=args.image_noise,
+        reuse_images=args.reuse_images,
         image_format=args.image_format,
         prerender=args.prerender,
         api_key=args.api_key,

@@ -60,6 +60,10 @@ class SimConfig:
     """Image size when the request has no `size`."""
     image_noise: bool = False
     """Fill image backgrounds with random noise so files are large (several MB at 1440x1440)."""
+    reuse_images: bool = False
+    """Render each distinct image (size, format, background, index) once and serve those bytes to every
+    task asking for it: load tests keep rendering off the cores the bot runs on, as with the real API
+    (the text drawn on an image is then the first such task's prompt)."""
     image_format: str = "png"
     """Format of result files: `png` or `jpeg`."""
     prerender: bool = True

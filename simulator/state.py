@@ -9,7 +9,7 @@ import string
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from aiohttp import web
@@ -50,6 +50,7 @@ class SimulatorState:
         self.faults: dict[str, deque[list[Any]]] = {kind: deque() for kind in FAULT_KINDS}
         self.faults_served: dict[str, int] = dict.fromkeys(FAULT_KINDS, 0)
         self.query_limit = QueryLimit(lambda: self.clock())  # noqa: PLW0108 - the clock may be replaced later
+        self.shared_renders: dict[tuple[ImageSpec, ...], asyncio.Task[list[bytes]]] = {}
 
     # --- settings and faults -------------------------------------------------------------------------
     def update_config(self, changes: Mapping[str, Any]) -> SimConfig:
@@ -188,8 +189,17 @@ class SimulatorState:
                 )
                 for i in range(task.result_count)
             ]
-            task.render = self.background.spawn(f"render {task.id}", _render(specs))
+            task.render = self._render(task.id, specs)
         return task.render
+
+    def _render(self, task_id: str, specs: list[ImageSpec]) -> asyncio.Task[list[bytes]]:
+        """A render of its own, or (with `reuse_images`) the one shared by every task of the same images."""
+        if not self.config.reuse_images:
+            return self.background.spawn(f"render {task_id}", _render(specs))
+        key = tuple(replace(spec, prompt="", seed=0) for spec in specs)
+        if key not in self.shared_renders:
+            self.shared_renders[key] = self.background.spawn(f"render {task_id} (shared)", _render(specs))
+        return self.shared_renders[key]
 
     # --- records and control -------------------------------------------------------------------------
     def record_get(self, task_id: str) -> None:
@@ -233,6 +243,7 @@ class SimulatorState:
         self.get_counts.clear()
         self.file_counts.clear()
         self.query_limit.reset()
+        self.shared_renders.clear()
         for kind in FAULT_KINDS:
             self.faults[kind].clear()
             self.faults_served[kind] = 0

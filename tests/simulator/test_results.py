@@ -181,3 +181,25 @@ async def test_failed_task_renders_no_images(client: SimClient, clock: FakeClock
     task = await finished(client, clock, body("x [fail:service_error]"))
 
     assert state.tasks[task["id"]].render is None
+
+
+async def test_reused_images_are_rendered_once_for_tasks_of_the_same_size(
+    client: SimClient, state: SimulatorState
+) -> None:
+    state.update_config({"prerender": True, "reuse_images": True})
+    first = (await create(client, body("one", size="768x768")))[1]["id"]
+    second = (await create(client, body("two", size="768x768")))[1]["id"]
+    other = (await create(client, body("three", size="1024x1024")))[1]["id"]
+
+    renders = [state.tasks[task_id].render for task_id in (first, second, other)]
+
+    assert renders[0] is renders[1]
+    assert renders[2] is not renders[0]
+
+
+async def test_without_reuse_each_task_renders_its_own_images(client: SimClient, state: SimulatorState) -> None:
+    state.update_config({"prerender": True})
+    first = (await create(client, body("one", size="768x768")))[1]["id"]
+    second = (await create(client, body("two", size="768x768")))[1]["id"]
+
+    assert state.tasks[first].render is not state.tasks[second].render
