@@ -39,3 +39,31 @@ async def test_unknown_route_answers_json_404(fake: FakeDiscord, caplog: pytest.
             assert (await response.json())["code"] == 0
     assert "no route for GET /api/v10/no/such/route" in caplog.text
     assert fake.requests[-1].status == 404
+
+
+async def _upload(fake: FakeDiscord, data: bytes) -> None:
+    """POST a channel message with one file, as discord.py sends it (multipart)."""
+    form = aiohttp.FormData()
+    form.add_field("payload_json", '{"content": "file"}', content_type="application/json")
+    form.add_field("files[0]", data, filename="a.png", content_type="image/png")
+    url = f"{fake.api_base}/channels/{DEFAULT_CHANNEL_ID}/messages"
+    async with aiohttp.ClientSession() as session, session.post(url, data=form) as response:
+        assert response.status == 200
+
+
+async def test_uploads_keep_their_bytes_by_default(fake: FakeDiscord) -> None:
+    await _upload(fake, b"x" * 1000)
+
+    [message] = fake.channel_messages(DEFAULT_CHANNEL_ID)
+    assert message.attachments[0].data == b"x" * 1000
+
+
+async def test_without_upload_bytes_only_the_sizes_are_kept(fake: FakeDiscord) -> None:
+    fake.keep_upload_bytes = False
+
+    await _upload(fake, b"x" * 1000)
+
+    [message] = fake.channel_messages(DEFAULT_CHANNEL_ID)
+    [request] = fake.requests_matching("POST", "/messages")
+    assert (message.attachments[0].data, message.attachments[0].size) == (b"", 1000)
+    assert (request.files[0].data, request.files[0].size) == (b"", 1000)

@@ -83,6 +83,8 @@ class FakeDiscord(InteractionDriver):
         """Per-file upload limit for ``POST /channels/{id}/messages``."""
         self.dispatch_message_events = True
         """Send MESSAGE_CREATE/UPDATE/DELETE to the bot for its channel messages (as Discord does)."""
+        self.keep_upload_bytes = True
+        """Keep uploaded files' bytes; False keeps their sizes only (load runs with thousands of uploads)."""
 
     def _build_state(self, heartbeat_interval_ms: int) -> None:
         """The records tests read and the collaborators that serve REST and the gateway."""

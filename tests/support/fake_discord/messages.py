@@ -224,6 +224,7 @@ class MessageStore:
             content_type=_guess_content_type(filename, file.content_type),
             url=f"{self.base_url()}/attachments/{message.channel_id}/{attachment_id}/{quote(filename)}",
             description=(entry or {}).get("description"),
+            length=file.length,
         )
 
 

@@ -25,11 +25,17 @@ class FileRecord:
     filename: str
     content_type: str | None
     data: bytes
+    length: int | None = None
+    """The size when the bytes were dropped (``FakeDiscord.keep_upload_bytes`` False), else None."""
 
     @property
     def size(self) -> int:
         """Size in bytes."""
-        return len(self.data)
+        return len(self.data) if self.length is None else self.length
+
+    def without_bytes(self) -> FileRecord:
+        """The same record keeping only the size of the bytes."""
+        return FileRecord(self.index, self.filename, self.content_type, b"", self.size)
 
 
 @dataclass
@@ -84,11 +90,13 @@ class AttachmentRecord:
     content_type: str | None
     url: str
     description: str | None = None
+    length: int | None = None
+    """The size when the bytes were dropped (``FakeDiscord.keep_upload_bytes`` False), else None."""
 
     @property
     def size(self) -> int:
         """Size in bytes."""
-        return len(self.data)
+        return len(self.data) if self.length is None else self.length
 
 
 @dataclass

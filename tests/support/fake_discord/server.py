@@ -21,6 +21,7 @@ _log = logging.getLogger(__name__)
 API_PREFIX = "/api/v10"
 MAX_BODY = 64 * 1024 * 1024
 _RECORD_KEY = web.RequestKey("fake_discord_record", RequestRecord)
+_KEEP_UPLOAD_BYTES: web.AppKey[Callable[[], bool]] = web.AppKey("fake_discord_keep_upload_bytes")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -45,6 +46,8 @@ def record_of(request: web.Request) -> RequestRecord:
 async def read_body(request: web.Request) -> DecodedBody:
     """Decode the body (JSON or multipart) and keep it on the request's log entry."""
     body = await decode_body(request)
+    if not request.app[_KEEP_UPLOAD_BYTES]():
+        body.files = [file.without_bytes() for file in body.files]
     record = record_of(request)
     record.payload = body.payload
     record.files = body.files
@@ -82,6 +85,7 @@ def build_app(fake: FakeDiscord) -> web.Application:
         return response
 
     app = web.Application(client_max_size=MAX_BODY, middlewares=[log_and_render])
+    app[_KEEP_UPLOAD_BYTES] = lambda: fake.keep_upload_bytes
     app.router.add_get("/gateway", fake.hub.handle)
     RestRoutes(fake).register(app.router)
     WebhookRoutes(fake).register(app.router)
