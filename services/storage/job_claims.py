@@ -40,7 +40,8 @@ class JobClaims(StoreCore):
 
     @completes_on_cancel
     async def renew_leases(self, owner: str, job_ids: Iterable[str], lease_seconds: float) -> set[str]:
-        """Extend `owner`'s leases on these jobs; returns the ids it still holds (lost ones were taken over)."""
+        """Extend `owner`'s leases on these jobs; returns the ids another process holds now (lost to it).
+        A job without a row or without an owner is not lost: nobody else runs it."""
         wanted = list(job_ids)
         if not wanted:
             return set()
@@ -50,7 +51,7 @@ class JobClaims(StoreCore):
                 .where(jobs.c.id.in_(wanted), jobs.c.lease_owner == owner)
                 .values(lease_expires_at=self._clock() + lease_seconds)
             )
-            held = await connection.execute(
-                sa.select(jobs.c.id).where(jobs.c.id.in_(wanted), jobs.c.lease_owner == owner)
+            lost = await connection.execute(
+                sa.select(jobs.c.id).where(jobs.c.id.in_(wanted), jobs.c.lease_owner != owner)
             )
-            return {row.id for row in held}
+            return {row.id for row in lost}

@@ -27,7 +27,16 @@ async def test_renewing_keeps_a_lease_and_reports_the_lost_ones(database_url: st
     await store.insert_job_reserving(make_job("b"), limits(10), lease=("me", 5))
     now[0] += 10
     assert [job.id for job in await store.claim_jobs("thief", 30)] == ["b"]
-    assert await store.renew_leases("me", ["a", "b"], 30) == {"a"}
+    assert await store.renew_leases("me", ["a", "b"], 30) == {"b"}
+    now[0] += 25
+    assert await store.claim_jobs("thief", 30) == []
+    await store.close()
+
+
+async def test_a_job_without_a_row_is_not_reported_lost(database_url: str) -> None:
+    store = await Store.open(database_url)
+    await store.insert_job_reserving(make_job("a"), limits(10), lease=("me", 30))
+    assert await store.renew_leases("me", ["a", "gone"], 30) == set()
     await store.close()
 
 
