@@ -98,7 +98,8 @@ class StoreCore:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 lock = _lock_exclusively(path, name)
-            engine = create_async_engine(async_url(database_url), pool_pre_ping=path is None)
+            # hide_parameters: a failing statement's error (logged, in tracebacks) never shows its values.
+            engine = create_async_engine(async_url(database_url), pool_pre_ping=path is None, hide_parameters=True)
         except (OSError, ValueError, sa.exc.ArgumentError) as error:
             raise StoreError(f"cannot open database {name}: {error}") from None
         if engine.dialect.name == "sqlite":
