@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-_QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&]*")
+# `password=`, and the other secrets libpq reads from the URL (`sslpassword=`).
+_QUERY_PASSWORD = re.compile(r"(?i)([?&][a-z_]*password=)[^&]*")
 
 
 def mask_password(url: str) -> str:
-    """The URL with its password (in the user info or a `password=` parameter) replaced by `***`."""
+    """The URL with its passwords (in the user info, a `password=` or `sslpassword=` parameter) as `***`."""
     scheme, separator, rest = url.partition("://")
     if separator:
         authority, slash, path = rest.partition("/")

@@ -17,3 +17,9 @@ def test_a_password_given_as_a_query_parameter_is_masked() -> None:
 
 def test_a_url_without_a_password_is_unchanged() -> None:
     assert mask_password("postgresql://bot@db/imagine") == "postgresql://bot@db/imagine"
+
+
+def test_every_password_parameter_is_masked_not_only_the_one_named_password() -> None:
+    masked = mask_password("postgresql://bot@db/imagine?sslmode=require&sslpassword=hunter2&PASSWORD=hunter3")
+
+    assert masked == "postgresql://bot@db/imagine?sslmode=require&sslpassword=***&PASSWORD=***"
