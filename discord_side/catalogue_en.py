@@ -72,6 +72,8 @@ ENGLISH_ENTRIES: dict[str, str] = {
     # What is wrong with an option ({problem} of "invalid-option"), and the size presets offered.
     "invalid-prompt-empty": "is empty; describe the image you want (1 to {maximum} characters).",
     "invalid-prompt-too-long": "has {length} characters; the limit is {maximum}. Shorten it and try again.",
+    "invalid-prompt-control-character": "contains a control character ({character}): a prompt is one line of text,"
+    " without line breaks, tabs or invisible codes. Remove it and try again.",
     "invalid-count": "must be between {minimum} and {maximum}, not {count}.",
     "invalid-size-not-a-size": "`{typed}` is not a size; {rules}.",
     "invalid-size-zero-side": "`{size}` has a zero side; {rules}.",

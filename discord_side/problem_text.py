@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 INVALID_OPTION_ENTRIES: dict[InvalidOptionReason, str] = {
     InvalidOptionReason.PROMPT_EMPTY: "invalid-prompt-empty",
     InvalidOptionReason.PROMPT_TOO_LONG: "invalid-prompt-too-long",
+    InvalidOptionReason.PROMPT_CONTROL_CHARACTER: "invalid-prompt-control-character",
     InvalidOptionReason.COUNT_OUT_OF_RANGE: "invalid-count",
     InvalidOptionReason.SIZE_NOT_A_SIZE: "invalid-size-not-a-size",
     InvalidOptionReason.SIZE_ZERO_SIDE: "invalid-size-zero-side",

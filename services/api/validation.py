@@ -20,6 +20,8 @@ MAX_ASPECT = 4.0
 MAX_IMAGES = 4
 
 _SIZE_PATTERN = re.compile(r"^\s*(\d{1,5})\s*[xX×*]\s*(\d{1,5})\s*$")
+# C0, DEL and C1 (Unicode's Cc): a prompt is one line of text; a NUL cannot even be stored in PostgreSQL.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ def validate_options(prompt: str, size: str | None, n: int | None, prompt_extend
     stripped = prompt.strip()
     if not stripped:
         raise InvalidOption("prompt", InvalidOptionReason.PROMPT_EMPTY, maximum=PROMPT_MAX_CHARS)
+    if (control := _CONTROL_CHARACTER.search(stripped)) is not None:
+        character = f"U+{ord(control.group()):04X}"
+        raise InvalidOption("prompt", InvalidOptionReason.PROMPT_CONTROL_CHARACTER, character=character)
     if len(stripped) > PROMPT_MAX_CHARS:
         raise InvalidOption(
             "prompt", InvalidOptionReason.PROMPT_TOO_LONG, length=len(stripped), maximum=PROMPT_MAX_CHARS

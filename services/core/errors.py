@@ -22,6 +22,7 @@ class InvalidOptionReason(enum.StrEnum):
 
     PROMPT_EMPTY = "prompt_empty"  # maximum
     PROMPT_TOO_LONG = "prompt_too_long"  # length, maximum
+    PROMPT_CONTROL_CHARACTER = "prompt_control_character"  # character (U+XXXX)
     COUNT_OUT_OF_RANGE = "count_out_of_range"  # count, minimum, maximum
     SIZE_NOT_A_SIZE = "size_not_a_size"  # typed
     SIZE_ZERO_SIDE = "size_zero_side"  # width, height

@@ -75,6 +75,26 @@ def test_prompt_of_2000_characters_is_accepted() -> None:
     assert len(validate_options("a" * 2000, None, 1, True).prompt) == 2000
 
 
+@pytest.mark.parametrize(
+    ("prompt", "character"),
+    [("a\x00cat", "U+0000"), ("a cat\nwith a second line", "U+000A"), ("a\tcat", "U+0009"), ("a\x9bcat", "U+009B")],
+)
+def test_a_prompt_with_a_control_character_is_refused_naming_it(prompt: str, character: str) -> None:
+    with pytest.raises(InvalidOption) as caught:
+        validate_options(prompt, None, 1, True)
+    assert (caught.value.option, caught.value.reason) == ("prompt", InvalidOptionReason.PROMPT_CONTROL_CHARACTER)
+    assert caught.value.values == {"character": character}
+
+
+def test_line_breaks_around_a_prompt_are_trimmed_not_refused() -> None:
+    assert validate_options("\n a cat \r\n", None, 1, True).prompt == "a cat"
+
+
+def test_a_prompt_in_any_script_with_emoji_is_accepted() -> None:
+    prompt = "un chat 🐱 sous la pluie, 雨の中の猫, кот под дождём"
+    assert validate_options(prompt, None, 1, True).prompt == prompt
+
+
 @pytest.mark.parametrize("n", [0, 5, -1])
 def test_image_count_outside_one_to_four_is_refused(n: int) -> None:
     with pytest.raises(InvalidOption) as caught:
