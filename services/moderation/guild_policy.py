@@ -70,11 +70,16 @@ class GuildPolicy:
     allowed_roles: frozenset[int] = frozenset()
     terms: tuple[BlockedTerm, ...] = ()
     audit_channel_id: int | None = None
+    # The terms compiled by whoever loaded them (`storage.moderation_settings`, once per change of the
+    # terms); compiled here, on first use, when not given.
+    compiled_terms: TermMatcher | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def matcher(self) -> TermMatcher:
         """The compiled blocked terms."""
-        return TermMatcher(list(self.terms))
+        if self.compiled_terms is not None and self.compiled_terms.terms == self.terms:
+            return self.compiled_terms
+        return TermMatcher(self.terms)
 
     def rule(self, channel_id: int, parent_id: int | None = None) -> ChannelRule:
         """The channel's rule. A thread gets its parent's rule combined with its own, the stricter of the

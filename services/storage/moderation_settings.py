@@ -1,14 +1,18 @@
 """Moderation settings in the store, with a short-lived cache so every `/imagine` can be checked before
-it is acknowledged without waiting on the database."""
+it is acknowledged without waiting on the database. A guild's blocked terms are compiled once per
+change, in a worker thread: a policy read again after the cache expired reuses the compiled terms when
+the terms read are the same (the terms themselves are the version, so other processes' changes count)."""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
 
-from services.moderation.blocked_terms import BlockedTerm, InvalidTerm, TermProblem
+from services.moderation.blocked_terms import BlockedTerm, InvalidTerm, TermMatcher, TermProblem
 from services.moderation.guild_policy import ChannelMode, ChannelRule, GuildPolicy, Visibility
 from services.storage.job_store import Store
 from services.storage.tables import allowed_roles, blocked_terms, channel_rules, guild_settings
@@ -26,6 +30,7 @@ class ModerationSettings:
         self._cache_seconds = cache_seconds
         self._cache: dict[int, tuple[float, GuildPolicy]] = {}
         self._generation = 0
+        self._matchers: dict[int, TermMatcher] = {}  # by guild: its terms as last compiled
 
     async def policy(self, guild_id: int) -> GuildPolicy:
         """The guild's policy (cached for a few seconds; other processes' changes show within that)."""
@@ -33,10 +38,21 @@ class ModerationSettings:
         if cached is not None and self._clock() - cached[0] < self._cache_seconds:
             return cached[1]
         generation = self._generation
-        policy = await self._load(guild_id)
+        loaded = await self._load(guild_id)
+        policy = dataclasses.replace(loaded, compiled_terms=await self._matcher(guild_id, loaded.terms))
         if generation == self._generation:  # no change was written while it loaded: safe to keep
             self._cache[guild_id] = (self._clock(), policy)
         return policy
+
+    async def _matcher(self, guild_id: int, terms: tuple[BlockedTerm, ...]) -> TermMatcher:
+        """The guild's terms compiled: the last compilation while they are the same, else compiled anew
+        in a worker thread (hundreds of patterns would hold the event loop for a noticeable time)."""
+        known = self._matchers.get(guild_id)
+        if known is not None and known.terms == terms:
+            return known
+        matcher = await asyncio.to_thread(TermMatcher, terms) if terms else TermMatcher(())
+        self._matchers[guild_id] = matcher
+        return matcher
 
     async def _load(self, guild_id: int) -> GuildPolicy:
         async with self._store.read() as connection:
@@ -99,7 +115,7 @@ class ModerationSettings:
     async def add_term(self, guild_id: int, term: BlockedTerm) -> bool:
         """Block a term (validated first: `InvalidTerm`, also when the server has blocked `MAX_TERMS`);
         False if it was already blocked."""
-        term.compile()
+        await asyncio.to_thread(term.compile)
         policy = await self._load(guild_id)
         if term in policy.terms:
             return False

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from services.moderation.blocked_terms import BlockedTerm
+from services.moderation.blocked_terms import BlockedTerm, TermMatcher
 from services.moderation.guild_policy import ChannelMode, ChannelRule, GuildPolicy, RefusalReason, Visibility
 
 GENERAL, ART, THREAD_IN_ART = 1, 2, 3
@@ -87,3 +87,16 @@ def test_a_thread_of_a_denied_channel_stays_denied_whatever_its_own_rule() -> No
     refusal = denied.check(THREAD_IN_ART, ART, NO_ROLES, "x").refusal
     assert refusal is not None
     assert refusal.excluded_channels == (ART,)
+
+
+def test_a_policy_uses_the_terms_compiled_for_it() -> None:
+    terms = (BlockedTerm("gore"),)
+    compiled = TermMatcher(terms)
+    assert policy(terms=terms, compiled_terms=compiled).matcher is compiled
+
+
+def test_terms_compiled_for_other_terms_are_not_used() -> None:
+    stale = TermMatcher((BlockedTerm("gore"),))
+    guarded = policy(terms=(BlockedTerm("guts"),), compiled_terms=stale)
+    assert guarded.check(GENERAL, None, NO_ROLES, "guts").refusal is not None
+    assert guarded.check(GENERAL, None, NO_ROLES, "gore").refusal is None

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 
 import pytest
+import regex
 
 from services.moderation.blocked_terms import BlockedTerm, InvalidTerm, TermProblem
 from services.moderation.guild_policy import ChannelMode, ChannelRule, Visibility
@@ -100,3 +103,85 @@ async def test_a_change_written_while_a_read_is_in_flight_is_not_undone_by_the_c
     release.set()
     assert (await stale_read).channel_mode is ChannelMode.EVERYWHERE
     assert (await settings.policy(GUILD)).channel_mode is ChannelMode.ALLOW_LIST
+
+
+@dataclass
+class Compilations:
+    """Every compilation of a blocked term (the real one, counted), and the thread it ran in."""
+
+    threads: list[str] = field(default_factory=list)
+
+    def count(self) -> int:
+        return len(self.threads)
+
+
+@pytest.fixture
+def compilations(monkeypatch: pytest.MonkeyPatch) -> Compilations:
+    seen = Compilations()
+    real_compile = BlockedTerm.compile
+
+    def counted(term: BlockedTerm) -> regex.Pattern[str]:
+        seen.threads.append(threading.current_thread().name)
+        return real_compile(term)
+
+    monkeypatch.setattr(BlockedTerm, "compile", counted)
+    return seen
+
+
+@pytest.fixture
+async def timed(database_url: str) -> AsyncIterator[tuple[ModerationSettings, FakeClock, Store]]:
+    clock = FakeClock()
+    store = await Store.open(database_url)
+    yield ModerationSettings(store, clock.now), clock, store
+    await store.close()
+
+
+async def test_a_policy_read_after_the_cache_expired_does_not_recompile_unchanged_terms(
+    timed: tuple[ModerationSettings, FakeClock, Store], compilations: Compilations
+) -> None:
+    settings, clock, _ = timed
+    await settings.add_term(GUILD, BlockedTerm("gore"))
+    await settings.add_term(GUILD, BlockedTerm(r"blood\w*", is_regex=True))
+    first = await settings.policy(GUILD)
+    assert first.check(1, None, frozenset(), "so much g0re").refusal is not None
+    compiled = compilations.count()
+    clock.time += moderation_settings.CACHE_SECONDS + 1
+    again = await settings.policy(GUILD)
+    assert again is not first
+    assert again.check(1, None, frozenset(), "bloody").refusal is not None
+    assert compilations.count() == compiled
+
+
+async def test_a_change_of_the_terms_compiles_them_anew(
+    timed: tuple[ModerationSettings, FakeClock, Store], compilations: Compilations
+) -> None:
+    settings, _, _ = timed
+    await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert (await settings.policy(GUILD)).check(1, None, frozenset(), "guts").refusal is None
+    compiled = compilations.count()
+    await settings.add_term(GUILD, BlockedTerm("guts"))
+    assert (await settings.policy(GUILD)).check(1, None, frozenset(), "guts").refusal is not None
+    assert compilations.count() > compiled
+
+
+async def test_terms_another_process_changed_are_compiled_anew_once_the_cache_expired(
+    timed: tuple[ModerationSettings, FakeClock, Store],
+) -> None:
+    settings, clock, store = timed
+    other_process = ModerationSettings(store, clock.now)
+    await settings.add_term(GUILD, BlockedTerm("gore"))
+    assert (await settings.policy(GUILD)).check(1, None, frozenset(), "guts").refusal is None
+    await other_process.add_term(GUILD, BlockedTerm("guts"))
+    clock.time += moderation_settings.CACHE_SECONDS + 1
+    assert (await settings.policy(GUILD)).check(1, None, frozenset(), "guts").refusal is not None
+
+
+async def test_blocked_terms_are_compiled_off_the_event_loop(
+    timed: tuple[ModerationSettings, FakeClock, Store], compilations: Compilations
+) -> None:
+    settings, _, _ = timed
+    await settings.add_term(GUILD, BlockedTerm("gore"))
+    await settings.policy(GUILD)
+    loop_thread = threading.current_thread().name
+    assert compilations.threads
+    assert loop_thread not in compilations.threads
