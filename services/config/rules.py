@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,9 @@ REFUSED = "setting"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 _LOG_LEVELS = "DEBUG, INFO, WARNING, ERROR, CRITICAL"
-_LOCAL_HTTP = ("http://127.0.0.1", "http://localhost", "http://[::1]")
+_LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# host[:port] as written: a name or IPv4 address, or a bracketed IPv6 address (nothing around it).
+_AUTHORITY = re.compile(r"(?:\[(?P<ipv6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9.-]+))(?::(?P<port>[0-9]{1,5}))?", re.IGNORECASE)
 _DATABASE_SCHEMES = ("sqlite:///", "postgresql://", "postgres://")
 
 
@@ -196,12 +199,23 @@ class CallbackUrl(Rule):
     @property
     def valid(self) -> str:
         return (
-            f"an https URL (plain http only on 127.0.0.1, localhost or [::1]) of at most {self.max_length} characters"
+            "an https URL (plain http only on 127.0.0.1, localhost or [::1]) without user, query or fragment, of at"
+            f" most {self.max_length} characters"
         )
 
     def parse(self, text: str) -> str:
         value = text.rstrip("/")
-        if not value.startswith(("https://", *_LOCAL_HTTP)) or len(value) > self.max_length:
+        scheme, separator, rest = value.partition("://")
+        authority = _AUTHORITY.fullmatch(rest.split("/", 1)[0])
+        if not separator or authority is None or len(value) > self.max_length:
+            raise ValueError(text)
+        if any(character in rest for character in "?#@") or not rest.isprintable() or " " in rest:
+            raise ValueError(text)
+        if int(authority["port"] or 0) > 65535:
+            raise ValueError(text)
+        # The host as parsed, matched exactly: a prefix test would take http://localhost.attacker.example.
+        host = (authority["ipv6"] or authority["name"]).lower()
+        if not (scheme.lower() == "https" or (scheme.lower() == "http" and host in _LOCAL_HOSTS)):
             raise ValueError(text)
         return value
 
