@@ -80,7 +80,11 @@ class StoreCore:
         self._name = name
         self._clock = clock
         self._is_sqlite = engine.dialect.name == "sqlite"
-        self._write_lock = asyncio.Lock()
+        # SQLite has one writer: this process's writes take turns instead of failing on "database is
+        # locked". PostgreSQL runs them at once; its row locks and conditional statements keep them right.
+        self._write_turn: asyncio.Lock | contextlib.nullcontext[None] = (
+            asyncio.Lock() if self._is_sqlite else contextlib.nullcontext()
+        )
         self._pending: set[asyncio.Future[Any]] = set()
         self._lock: IO[bytes] | None = None
         self.schema: Upgrade | None = None
@@ -126,7 +130,7 @@ class StoreCore:
         """Wait for writes in progress, then close every connection."""
         if self._pending:
             await asyncio.wait(list(self._pending))
-        async with self._write_lock:
+        async with self._write_turn:
             await self._release()
 
     async def _release(self) -> None:
@@ -142,9 +146,8 @@ class StoreCore:
 
     @contextlib.asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
-        """A write transaction (serialised in this process; SQLite has one writer)."""
-        # SQLite allows one writer: serialise writes here instead of failing on "database is locked".
-        async with self._write_lock, self._engine.begin() as connection:
+        """A write transaction: one at a time in this process on SQLite (one writer), at once on PostgreSQL."""
+        async with self._write_turn, self._engine.begin() as connection:
             yield connection
 
     @contextlib.asynccontextmanager

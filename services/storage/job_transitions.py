@@ -65,11 +65,12 @@ class JobTransitions(StoreCore):
                 return False
             charged = min(charged, row.reserved_images)
             outcome = _outcome(entering, charged, delivered, message_ids, failure)
-            ended = await connection.execute(
-                jobs.update()
-                .where(jobs.c.id == job_id, jobs.c.state == row.state)
-                .values(updated_at=self._clock(), **outcome)
-            )
+            # Guarded again by what was read: on PostgreSQL another transaction may have moved the job
+            # (or taken its lease) since; then this one changes nothing and returns nothing.
+            guard = [jobs.c.id == job_id, jobs.c.state == row.state]
+            if owner is not None:
+                guard.append(jobs.c.lease_owner == owner)
+            ended = await connection.execute(jobs.update().where(*guard).values(updated_at=self._clock(), **outcome))
             if ended.rowcount != 1:
                 return False
             await return_images(connection, row.guild_id, row.user_id, row.usage_day, row.reserved_images - charged)
