@@ -1,4 +1,5 @@
-"""Shows jobs in Discord: rate-limited progress edits, the result message, and failure messages.
+"""Shows jobs in Discord: progress edits when there is news (`progress_edits`), the result message, and
+failure messages.
 
 Messages go through the interaction's webhook while its token is valid (15 minutes); when it has
 expired or Discord rejects it, they go to the channel as a reply that mentions the requester only.
@@ -7,14 +8,13 @@ Only the token and ids stored on the job are needed, so this works the same afte
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import discord
 
+from discord_side.progress_edits import ProgressEdits
 from discord_side.texts import ended_text, job_marker, progress_text, result_text
 from discord_side.views import again_view, result_view, running_view
 from services.core.clock import Clock
@@ -34,17 +34,6 @@ TOKEN_GONE_CODES = {50027, 10062, 10015}
 RESUME_HISTORY_LIMIT = 50
 
 
-@dataclass
-class _ProgressState:
-    phase: JobPhase
-    job: Job
-    status: RunStatus
-    last_edit: float = float("-inf")
-    pending: asyncio.Task[None] | None = None
-    finished: bool = False
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-
 def nonce_for(job: Job) -> str:
     """A message nonce derived from the job, so Discord drops a repeated post of the same result."""
     return f"imagine-{job.id}"[:25]
@@ -61,47 +50,29 @@ class DiscordJobEvents:
     def __init__(self, client: discord.Client, clock: Clock, supervisor: TaskSupervisor, edit_interval: float) -> None:
         self._client = client
         self._clock = clock
-        self._supervisor = supervisor
-        self._interval = edit_interval
-        self._progress: dict[str, _ProgressState] = {}
+        self._progress = ProgressEdits(clock, supervisor, edit_interval, self._show_progress)
 
     async def job_changed(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
-        """Schedule an edit of the response; at most one edit per interval, always showing the latest state."""
-        if not self._token_usable(job):
-            return
-        state = self._progress.get(job.id)
-        if state is None:
-            state = self._progress[job.id] = _ProgressState(phase, job, status)
-        state.phase, state.job, state.status = phase, job, status
-        if state.finished or state.pending is not None:
-            return
-        state.pending = self._supervisor.spawn(f"progress-{job.id}", self._edit_progress(state))
+        """Edit the response when the change is news to the requester (`progress_edits`: at most one edit
+        per interval, always showing the latest state)."""
+        if self._token_usable(job):
+            self._progress.changed(job, phase, status)
 
-    async def _edit_progress(self, state: _ProgressState) -> None:
-        wait = state.last_edit + self._interval - self._clock.now()
-        if wait > 0:
-            await self._clock.sleep(wait)
-        async with state.lock:
-            state.pending = None
-            if state.finished:
-                return
-            state.last_edit = self._clock.now()
-            cancellable = state.phase != JobPhase.UPLOADING and not state.job.cancel_requested
-            try:
-                await self._edit_original(
-                    state.job,
-                    content=progress_text(
-                        state.job, state.phase, state.status, self._seconds_left(state.job, state.status)
-                    ),
-                    view=running_view(state.job) if cancellable else None,
-                    mentions=discord.AllowedMentions.none(),
-                )
-            except discord.HTTPException as error:
-                log.info("job %s: progress edit refused (%s %s)", state.job.id, error.status, error.code)
+    async def _show_progress(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
+        cancellable = phase != JobPhase.UPLOADING and not job.cancel_requested
+        try:
+            await self._edit_original(
+                job,
+                content=progress_text(job, phase, status, self._seconds_left(job, status)),
+                view=running_view(job) if cancellable else None,
+                mentions=discord.AllowedMentions.none(),
+            )
+        except discord.HTTPException as error:
+            log.info("job %s: progress edit refused (%s %s)", job.id, error.status, error.code)
 
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         """Post the result: one message with every image attached."""
-        await self._finish_progress(job)
+        await self._progress.finish(job.id)
 
         def files() -> list[discord.File]:
             return [
@@ -131,7 +102,7 @@ class DiscordJobEvents:
 
     async def job_ended(self, job: Job) -> None:
         """Tell the requester why the job ended without images (failed, cancelled, expired)."""
-        await self._finish_progress(job)
+        await self._progress.finish(job.id)
         view = None
         if job.state == JobState.FAILED:
             view = again_view(job, "button-try-again")
@@ -216,16 +187,6 @@ class DiscordJobEvents:
         if view is not None:
             view.stop()
         return message.id
-
-    async def _finish_progress(self, job: Job) -> None:
-        state = self._progress.pop(job.id, None)
-        if state is None:
-            return
-        state.finished = True
-        if state.pending is not None:
-            state.pending.cancel()
-        async with state.lock:  # let an edit already on the wire land before the final one
-            pass
 
     def _seconds_left(self, job: Job, status: RunStatus) -> float | None:
         if job.submitted_at is None:
