@@ -15,21 +15,23 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 class BotProcess:
-    """One bot process; its stderr goes to `log_path` so a failing test can show it."""
+    """One bot process; its stderr goes to `log_path` so a failing test can show it. `root` is the tree
+    whose `bot.py` runs (another checkout, e.g. for a benchmark of an older commit)."""
 
-    def __init__(self, fake_discord_url: str, env: dict[str, str], log_path: Path) -> None:
+    def __init__(self, fake_discord_url: str, env: dict[str, str], log_path: Path, *, root: Path = REPO_ROOT) -> None:
         base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "WAN_", "DATABASE_"))}
-        self.env = subprocess_env(fake_discord_url, {**base, **env})
+        self.env = subprocess_env(fake_discord_url, {**base, **env}, repo_root=root)
         self.log_path = log_path
+        self.root = root
         self.process: asyncio.subprocess.Process | None = None
 
     async def start(self) -> None:
-        """Start `python bot.py` from the repository root."""
+        """Start `python bot.py` from the tree's root."""
         with self.log_path.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable,
-                str(REPO_ROOT / "bot.py"),
-                cwd=REPO_ROOT,
+                str(self.root / "bot.py"),
+                cwd=self.root,
                 env=self.env,
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=log,
