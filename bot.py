@@ -55,6 +55,8 @@ log = logging.getLogger("imagine")
 # With callbacks on, a task is polled only now and then, in case a callback is lost.
 CALLBACK_FALLBACK_MIN_POLL = 10.0
 CALLBACK_FALLBACK_MAX_POLL = 60.0
+# At shutdown, how long the audit entries that wait may take to be posted (the rest are counted in the log).
+AUDIT_FLUSH_SECONDS = 1.5
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def composer(resources: Resources) -> Compose:
         settings, store, clock = resources.settings, resources.store, resources.clock
         presenter = DiscordJobEvents(client, clock, resources.supervisor, settings.progress_edit_interval)
         moderation = ModerationSettings(store, clock.now)
-        audit = AuditLog(client, moderation)
+        audit = AuditLog(client, moderation, clock)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit))
         quota_settings = QuotaSettings(store)
         quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
@@ -146,7 +148,7 @@ def composer(resources: Resources) -> Compose:
             UsageCog(store, quota, engine, clock),
             AdminCog(client, moderation, quota_settings, quota, engine, audit),
         )
-        return DiscordSide(engine, JobButtons(store, engine, launcher, audit), cogs)
+        return DiscordSide(engine, JobButtons(store, engine, launcher, audit), cogs, audit)
 
     return compose
 
@@ -260,9 +262,11 @@ async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: T
     finally:
         # Whatever ended the run (a signal, a fatal gateway error), jobs stop before the connections
         # they need close, so none of them fails for want of one; they resume at the next start.
-        # Budget: 4 s for jobs to stop, 3 s for the client, the rest for the store: exit within 10 s.
+        # Budget: 4 s for jobs to stop, 1.5 s for the audit entries that wait, 3 s for the client, the
+        # rest for the store: exit within 10 s.
         engine.stop_accepting()
         await supervisor.close(timeout=4)
+        await bot.side.audit.close(timeout=AUDIT_FLUSH_SECONDS)
         await bot.close()
         stopping.cancel()
         await asyncio.wait({client}, timeout=3)

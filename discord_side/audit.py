@@ -1,5 +1,9 @@
 """The audit log: every job, refusal, deletion and settings change of a guild, posted without pings in
-the channel its admins chose; approval requests wait there with Approve and Reject buttons."""
+the channel its admins chose; approval requests wait there with Approve and Reject buttons.
+
+Entries go through `audit_queue` (queued per channel, posted in the background at the channel's pace),
+so a busy audit channel never holds a job or a command; only approval requests, whose buttons must be
+posted before the job can wait on them, are posted at once."""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ import logging
 
 import discord
 
+from discord_side.audit_queue import AuditQueue
 from discord_side.catalogue import text
 from discord_side.problem_text import stored_detail_text
 from discord_side.texts import inert, outcome_label, shorten
 from discord_side.views import approval_view
+from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.storage.moderation_settings import ModerationSettings
 
@@ -47,11 +53,26 @@ def _prompt(prompt: str) -> str:
 
 
 class AuditLog:
-    """Posts to a guild's audit channel, if it has one; a failure to post is logged, never raised."""
+    """Posts to a guild's audit channel, if it has one; a failure to post is logged, never raised. Its
+    entries are queued (they return at once); `close` posts what waits at shutdown."""
 
-    def __init__(self, client: discord.Client, moderation: ModerationSettings) -> None:
+    def __init__(self, client: discord.Client, moderation: ModerationSettings, clock: Clock) -> None:
         self._client = client
         self._moderation = moderation
+        self._queue = AuditQueue(self._post_entries, clock)
+
+    async def close(self, timeout: float) -> None:
+        """Post the entries that wait (for at most `timeout` seconds) and stop: at shutdown, once the jobs
+        have stopped and before the client closes."""
+        await self._queue.close(timeout)
+
+    def _log(self, guild_id: int | None, content: str) -> None:
+        """Queue an entry for the guild's audit channel (direct messages have none)."""
+        if guild_id is not None:
+            self._queue.put(guild_id, content)
+
+    async def _post_entries(self, guild_id: int, content: str) -> None:
+        await self.post(guild_id, content)
 
     async def channel_for(self, guild_id: int | None) -> int | None:
         """The guild's audit channel id, if set."""
@@ -62,7 +83,7 @@ class AuditLog:
     async def post(
         self, guild_id: int | None, content: str, view: discord.ui.View | None = None
     ) -> discord.Message | None:
-        """Post `content` (no pings) to the guild's audit channel; None if there is none or it failed."""
+        """Post `content` (no pings) to the guild's audit channel now; None if there is none or it failed."""
         channel_id = await self.channel_for(guild_id)
         if channel_id is None:
             return None
@@ -81,20 +102,20 @@ class AuditLog:
         return message
 
     async def job_ended(self, job: Job) -> None:
-        """A job that ended without images: failed, cancelled, expired or rejected, and why."""
+        """A job that ended without images: failed, cancelled, expired or rejected, and why (queued)."""
         lines = [text("audit-ended", outcome=outcome_label(job.state), job=job_summary(job))]
         if job.failure_reason is not None:
             detail = inert(shorten(stored_detail_text(job.failure_detail) or "", 200))
             lines.append(text("audit-ended-reason", reason=job.failure_reason.value, detail=detail))
         if job.state == JobState.CANCELLED and job.images_charged:
             lines.append(text("audit-ended-charged", charged=job.images_charged))
-        await self.post(job.target.guild_id, "\n".join(lines))
+        self._log(job.target.guild_id, "\n".join(lines))
 
     async def delivered(self, job: Job, message_ids: tuple[int, ...], count: int) -> None:
-        """A job whose images were posted, with a link to them."""
+        """A job whose images were posted, with a link to them (queued)."""
         link = message_link(job.target.guild_id, job.target.channel_id, message_ids[0]) if message_ids else ""
         where = text("audit-delivered-privately") if job.target.ephemeral else link
-        await self.post(job.target.guild_id, text("audit-delivered", job=job_summary(job), count=count, where=where))
+        self._log(job.target.guild_id, text("audit-delivered", job=job_summary(job), count=count, where=where))
 
     async def request_approval(self, job: Job) -> bool:
         """Post the prompt with Approve and Reject buttons; False if there is no audit channel to post in."""
@@ -102,16 +123,17 @@ class AuditLog:
         return await self.post(job.target.guild_id, content, view=approval_view(job)) is not None
 
     async def refused(self, guild_id: int | None, user_id: int, channel_id: int, prompt: str, why: str) -> None:
-        """A request refused by the policy or a quota (the audit log names the term; the user is not told)."""
+        """A request refused by the policy or a quota (the audit log names the term; the user is not told;
+        queued)."""
         content = text(
             "audit-refused", user=f"<@{user_id}>", channel=f"<#{channel_id}>", why=why, prompt=_prompt(prompt)
         )
-        await self.post(guild_id, content)
+        self._log(guild_id, content)
 
     async def deleted(self, job: Job, by_user_id: int) -> None:
-        """A result deleted through its Delete button."""
-        await self.post(job.target.guild_id, text("audit-deleted", user=f"<@{by_user_id}>", job=job_summary(job)))
+        """A result deleted through its Delete button (queued)."""
+        self._log(job.target.guild_id, text("audit-deleted", user=f"<@{by_user_id}>", job=job_summary(job)))
 
     async def setting_changed(self, guild_id: int, by_user_id: int, change: str) -> None:
-        """An admin changed a setting."""
-        await self.post(guild_id, text("audit-setting-changed", user=f"<@{by_user_id}>", change=change))
+        """An admin changed a setting (queued)."""
+        self._log(guild_id, text("audit-setting-changed", user=f"<@{by_user_id}>", change=change))

@@ -1,4 +1,6 @@
-"""The engine's seam with the audit log added: what the requester sees, and a line in the audit channel."""
+"""The engine's seam with the audit log added: what the requester sees, and a line in the audit channel.
+The line is queued (`audit_queue`): a job never waits for the audit channel, and an audit failure never
+changes a job's outcome."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ class AuditedJobEvents:
         await self._presenter.job_changed(job, phase, status)
 
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
-        """Post the images, then log where they went."""
+        """Post the images, then queue the audit line saying where they went."""
         message_ids = await self._presenter.deliver(job, images)
         await self._audit.delivered(job, message_ids, len(images))
         return message_ids
@@ -36,6 +38,6 @@ class AuditedJobEvents:
         return found
 
     async def job_ended(self, job: Job) -> None:
-        """Tell the requester, then log the outcome."""
+        """Tell the requester, then queue the audit line with the outcome."""
         await self._presenter.job_ended(job)
         await self._audit.job_ended(job)

@@ -257,6 +257,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "audit-refused-quota": "quota: {kind}",
     "audit-deleted": "🗑️ result deleted by {user} · {job}",
     "audit-setting-changed": "⚙️ {user} {change}",
+    "audit-dropped": "⚠️ {count} audit entries are missing here: this channel was too busy to post them in time",
     # /imagine-admin: answers and the changes (also written to the audit log).
     "admin-done": "✅ {change}",
     "admin-not-changed": "❌ Not changed: {problem}.",

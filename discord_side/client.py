@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from discord_side.audit import AuditLog
 from discord_side.buttons import JobButtons
 from discord_side.command_sync import sync_commands_if_changed
 from discord_side.error_text import answer_error
@@ -25,12 +26,13 @@ log = logging.getLogger("imagine")
 
 @dataclass(frozen=True)
 class DiscordSide:
-    """What the client carries: the engine (its jobs resumed at start), the cogs to add, and what
-    carries out clicks on job buttons."""
+    """What the client carries: the engine (its jobs resumed at start), the cogs to add, what carries
+    out clicks on job buttons, and the audit log (its waiting entries posted at shutdown)."""
 
     engine: JobEngine
     job_buttons: JobButtons
     cogs: tuple[commands.Cog, ...]
+    audit: AuditLog
 
 
 class ImagineTree(app_commands.CommandTree[discord.Client]):

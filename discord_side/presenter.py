@@ -21,7 +21,6 @@ from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.core.supervisor import TaskSupervisor
 from services.engine.events import DeliveryError, DeliveryProblem, JobPhase, RunStatus
-from services.engine.polling import estimate_remaining
 from services.images.fitting import FittedImage
 
 log = logging.getLogger(__name__)
@@ -191,7 +190,7 @@ class DiscordJobEvents:
     def _seconds_left(self, job: Job, status: RunStatus) -> float | None:
         if job.submitted_at is None:
             return None
-        remaining = estimate_remaining(self._clock.now() - job.submitted_at, status.progress, job.estimated_time)
+        remaining = seconds_left(self._clock.now() - job.submitted_at, status.progress, job.estimated_time)
         return None if remaining is None else max(0.0, remaining)
 
     def _token_usable(self, job: Job) -> bool:
@@ -205,6 +204,18 @@ class DiscordJobEvents:
         assert job.target.application_id is not None
         assert job.target.interaction_token is not None
         return discord.Webhook.partial(job.target.application_id, job.target.interaction_token, client=self._client)
+
+
+def seconds_left(elapsed: float, progress: int, estimated_time: float | None) -> float | None:
+    """Seconds a task probably has left, as shown to the requester: from its progress once it has moved,
+    leaning on the API's estimate early on (early progress is noisy); None if neither is known."""
+    if 5 <= progress < 100 and elapsed > 0:
+        by_progress = elapsed * (100 - progress) / progress
+        if estimated_time is None:
+            return by_progress
+        weight = progress / 100
+        return weight * by_progress + (1 - weight) * (estimated_time - elapsed)
+    return None if estimated_time is None else estimated_time - elapsed
 
 
 def _token_gone(error: discord.HTTPException) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from discord_side.presenter import seconds_left
 from discord_side.progress_edits import ProgressEdits, Shown, between_phases, is_news, place_is_news, shown_for
 from services.core.supervisor import TaskSupervisor
 from services.engine.events import NOT_RUNNING, JobPhase, RunStatus
@@ -170,3 +171,13 @@ async def test_finishing_a_job_drops_its_pending_edit(rig: Rig) -> None:
     await rig.clock.advance(INTERVAL * 2)
     assert len(rig.recorded.shown[job.id]) == 1
     assert len(rig.edits) == 0
+
+
+def test_the_time_left_follows_the_progress_once_it_has_moved() -> None:
+    assert seconds_left(elapsed=20, progress=50, estimated_time=None) == pytest.approx(20.0)
+
+
+def test_the_time_left_leans_on_the_apis_estimate_early_on() -> None:
+    assert seconds_left(elapsed=20, progress=50, estimated_time=60) == pytest.approx(0.5 * 20 + 0.5 * 40)
+    assert seconds_left(elapsed=20, progress=0, estimated_time=60) == pytest.approx(40)
+    assert seconds_left(elapsed=20, progress=0, estimated_time=None) is None
