@@ -14,7 +14,7 @@ from services.quotas.limits import UNLIMITED, Limits
 from services.storage.job_store import Store
 
 LIMITS = Limits(10, UNLIMITED, 0.0, UNLIMITED)
-TOKEN = "s3cret-token-of-the-job"
+TOKEN = "s3cret-token-of-the-job-in-the-shape-of-one"  # secrets.token_urlsafe(32): 43 characters
 
 
 @dataclass
