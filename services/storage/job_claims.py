@@ -7,10 +7,21 @@ from collections.abc import Iterable
 
 import sqlalchemy as sa
 
-from services.core.models import Job, JobState
+from services.core.models import Job
 from services.storage.database import StoreCore, completes_on_cancel
-from services.storage.job_rows import FINAL_STATES, row_job
-from services.storage.tables import jobs
+from services.storage.job_rows import row_job
+from services.storage.tables import RUNNABLE_STATES, jobs
+
+
+def claimable(now: float, *, take_all: bool = False) -> sa.Select[tuple[str]]:
+    """The ids of the runnable jobs, oldest first, whose lease lapsed before `now` (or that have none);
+    with `take_all`, of every runnable job."""
+    # The states as literals, not parameters: only then can the planners match the partial index.
+    runnable = sa.bindparam("runnable_states", RUNNABLE_STATES, expanding=True, literal_execute=True)
+    query = sa.select(jobs.c.id).where(jobs.c.state.in_(runnable)).order_by(jobs.c.created_at)
+    if not take_all:
+        query = query.where(sa.or_(jobs.c.lease_expires_at.is_(None), jobs.c.lease_expires_at < now))
+    return query
 
 
 class JobClaims(StoreCore):
@@ -22,10 +33,7 @@ class JobClaims(StoreCore):
         with `take_all`, every runnable job (a single process that knows it is alone). On PostgreSQL the
         rows are locked with SKIP LOCKED, so two processes claiming at once never get the same job."""
         now = self._clock()
-        idle = [*FINAL_STATES, JobState.AWAITING_APPROVAL.value]
-        query = sa.select(jobs.c.id).where(jobs.c.state.not_in(idle)).order_by(jobs.c.created_at)
-        if not take_all:
-            query = query.where(sa.or_(jobs.c.lease_expires_at.is_(None), jobs.c.lease_expires_at < now))
+        query = claimable(now, take_all=take_all)
         if not self._is_sqlite:
             query = query.with_for_update(skip_locked=True)
         async with self.write() as connection:

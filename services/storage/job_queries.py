@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from services.core.models import Job, JobState
 from services.storage.database import StoreCore
-from services.storage.job_rows import FINAL_STATES, in_scope, row_job
+from services.storage.job_rows import FINAL_STATES, UNFINISHED_STATES, in_scope, row_job
 from services.storage.tables import jobs
 
 
@@ -35,13 +35,13 @@ class JobQueries(StoreCore):
 
     async def unfinished_jobs(self) -> list[Job]:
         """Every job that has not ended, oldest first."""
-        query = sa.select(jobs).where(jobs.c.state.not_in(FINAL_STATES)).order_by(jobs.c.created_at)
+        query = sa.select(jobs).where(jobs.c.state.in_(UNFINISHED_STATES)).order_by(jobs.c.created_at)
         async with self.read() as connection:
             return [row_job(row) for row in await connection.execute(query)]
 
     async def user_jobs(self, user_id: int, guild_id: int | None, *, active: bool, limit: int = 10) -> list[Job]:
         """A member's jobs in a guild (None: DMs), newest first: the running ones, or the ended ones."""
-        state = jobs.c.state.not_in(FINAL_STATES) if active else jobs.c.state.in_(FINAL_STATES)
+        state = jobs.c.state.in_(UNFINISHED_STATES if active else FINAL_STATES)
         query = (
             sa.select(jobs)
             .where(jobs.c.user_id == user_id, in_scope(guild_id), state)

@@ -17,6 +17,8 @@ DM_USAGE_SCOPE = 0
 GUILD_TOTAL = 0
 
 FINAL_STATES = [state.value for state in JobState if state.is_final]
+# Named rather than "not final", so that lookups of unfinished jobs go through an index on the state.
+UNFINISHED_STATES = [state.value for state in JobState if not state.is_final]
 
 
 def usage_scope(guild_id: int | None) -> int:

@@ -49,6 +49,19 @@ jobs = sa.Table(
     sa.Index("ix_jobs_guild_user_state", "guild_id", "user_id", "state"),
 )
 
+# Claims look for the runnable jobs whose lease lapsed, oldest first: a partial index holds only those
+# jobs, in that order, so a claim does not read the history of ended ones. `job_claims.claimable` names
+# the same states, as literals.
+RUNNABLE_STATES = ("queued", "submitting", "submitted", "completed")
+_runnable = jobs.c.state.in_(RUNNABLE_STATES)
+sa.Index(
+    "ix_jobs_runnable",
+    jobs.c.created_at,
+    jobs.c.lease_expires_at,
+    postgresql_where=_runnable,
+    sqlite_where=_runnable,
+)
+
 # Images used (or reserved by running jobs) per UTC day, per member of a guild; guild_id 0 is DMs,
 # and the row with user_id 0 is the guild's own total.
 daily_usage = sa.Table(

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.core.models import Job
 from services.quotas.limits import LimitKind, Limits
 from services.storage.database import StoreCore, completes_on_cancel
-from services.storage.job_rows import FINAL_STATES, GUILD_TOTAL, in_scope, job_row, usage_row, usage_scope
+from services.storage.job_rows import GUILD_TOTAL, UNFINISHED_STATES, in_scope, job_row, usage_row, usage_scope
 from services.storage.tables import daily_usage, jobs
 
 
@@ -112,7 +112,7 @@ async def _check_activity(connection: AsyncConnection, job: Job, limits: Limits)
         if last is not None and job.created_at - last < limits.cooldown_seconds:
             raise _Refused(Refusal(LimitKind.COOLDOWN, 0, 0, retry_at=last + limits.cooldown_seconds))
     active = (
-        await connection.execute(sa.select(sa.func.count()).where(*mine, jobs.c.state.not_in(FINAL_STATES)))
+        await connection.execute(sa.select(sa.func.count()).where(*mine, jobs.c.state.in_(UNFINISHED_STATES)))
     ).scalar_one()
     if active >= limits.max_active_jobs:
         raise _Refused(Refusal(LimitKind.ACTIVE_JOBS, limits.max_active_jobs, active))
