@@ -117,7 +117,6 @@ class JobRunner:
             except WanAPIError as error:
                 await self._wait_for_another_turn(run, error, attempt, first_attempt)
                 continue
-            self._scheduler.created()
             await self._record_submitted(run, task)
             return
 
@@ -144,8 +143,7 @@ class JobRunner:
         # The whole queue waits (not just this job), and this job goes back to the head of its line, to
         # be sent again with the same Idempotency-Key: where the task may exist, the API hands it back
         # instead of making a second one.
-        self._scheduler.release(run.job.id)
-        self._scheduler.rate_limited(self._wan.retry_wait(error, attempt))
+        self._scheduler.create_refused(run.job.id, self._wan.retry_wait(error, attempt))
         log.warning("job %s: create call failed (%s); sending it again later", run.job.id, error)
         if not_created:
             await self._back_in_line(run.job)

@@ -1,10 +1,11 @@
 """A fair local queue in front of the API.
 
-Jobs wait here for a slot: at most `max_in_flight` tasks run at the API at once, and create calls
-start at most `rate` per second. The next job is chosen round-robin between guilds, then between
-the users of that guild, then first-come within a user, so a user with ten queued jobs delays another
-user's first job by at most one slot. When the API answers 429 the whole queue pauses for the wait
-the API asked for and the rate is halved, then recovers step by step with each successful create.
+Jobs wait here for a slot. How many tasks run at the API at once and how fast create calls start are
+limits that adapt (`pacing`): unbounded, or at the operator's caps, until the API signals overload (429,
+503, unreachable); then the whole queue pauses for the wait the API asked for, both limits are halved
+from the level in use, and they climb back step by step. The next job is chosen round-robin between
+guilds, then between the users of that guild, then first-come within a user, so a user with ten queued
+jobs delays another user's first job by at most one slot.
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from services.core.clock import Clock
+from services.engine.pacing import UNBOUNDED, AdaptiveLimit, CreatePace
 
 log = logging.getLogger(__name__)
 
-_TOKEN_EPSILON = 1e-3
-_MIN_WAIT = 0.001
+MIN_CREATE_RATE = 0.2
+"""Creates per second an overloaded API is still tried at (one every five seconds)."""
+MIN_RATE_STEP = 0.5
+"""Creates per second regained each second, at least, after an overload."""
 
 
 @dataclass
@@ -37,47 +41,9 @@ class Ticket:
 _Line = OrderedDict[int | None, OrderedDict[int, deque[Ticket]]]
 
 
-@dataclass
-class RateState:
-    """A token bucket whose rate adapts: halved on 429, recovering additively on success."""
-
-    max_rate: float
-    rate: float
-    tokens: float = 1.0
-    updated: float = 0.0
-    paused_until: float = 0.0
-    recovery_step_fraction: float = 0.1
-    min_rate_fraction: float = 0.05
-
-    def refill(self, now: float) -> None:
-        """Add the tokens earned since the last update (up to one second's worth, at least one)."""
-        capacity = max(1.0, self.rate)
-        self.tokens = min(capacity, self.tokens + max(0.0, now - self.updated) * self.rate)
-        self.updated = now
-
-    def wait_time(self, now: float) -> float:
-        """Seconds until a create call may start."""
-        if now < self.paused_until:
-            return self.paused_until - now
-        self.refill(now)
-        # Unix timestamps carry about a microsecond of precision: treat a hair's breadth as a token.
-        missing = 1.0 - self.tokens
-        return 0.0 if missing <= _TOKEN_EPSILON else max(missing / self.rate, _MIN_WAIT)
-
-    def take(self, now: float) -> None:
-        """Spend a token for a create call starting now."""
-        self.refill(now)
-        self.tokens -= 1.0
-
-    def slow_down(self, now: float, wait: float) -> None:
-        """The API said 429: pause for `wait` seconds and halve the rate."""
-        self.paused_until = max(self.paused_until, now + wait)
-        self.rate = max(self.max_rate * self.min_rate_fraction, self.rate / 2)
-        self.tokens = min(self.tokens, 0.0)
-
-    def recover(self) -> None:
-        """A create call went through: step the rate back up towards its maximum."""
-        self.rate = min(self.max_rate, self.rate + self.max_rate * self.recovery_step_fraction)
+def cap_or_unbounded(cap: float) -> float:
+    """An operator's cap as a limit: 0 (or less) means no cap."""
+    return cap if cap > 0 else UNBOUNDED
 
 
 class FairScheduler:
@@ -90,14 +56,20 @@ class FairScheduler:
         creates_per_second: float,
         on_change: Callable[[], None] | None = None,
     ) -> None:
+        """`max_in_flight` and `creates_per_second` are the operator's hard caps; 0 means no cap."""
         self._clock = clock
-        self._max_in_flight = max_in_flight
-        self._rate = RateState(max_rate=creates_per_second, rate=creates_per_second, updated=clock.now())
+        self._window = AdaptiveLimit(cap=cap_or_unbounded(max_in_flight), floor=1.0, min_step=1.0)
+        rate = AdaptiveLimit(cap=cap_or_unbounded(creates_per_second), floor=MIN_CREATE_RATE, min_step=MIN_RATE_STEP)
+        self._pace = CreatePace(rate, updated=clock.now())
         self.on_change = on_change
         """Called (synchronously) whenever the line changes; the engine uses it to show positions."""
         self._guilds: _Line = OrderedDict()
         self._tickets: dict[str, Ticket] = {}
         self._in_flight: set[str] = set()
+        # A granted job's round (`_round`) and when it was granted: an overload lowers the limits once
+        # per round, however many create calls that were already on their way are refused with it.
+        self._grants: dict[str, tuple[int, float]] = {}
+        self._round = 0
         self._wakeup = asyncio.Event()
 
     @property
@@ -112,8 +84,18 @@ class FairScheduler:
 
     @property
     def rate(self) -> float:
-        """The current create rate (per second)."""
-        return self._rate.rate
+        """The create rate allowed now (per second; `math.inf`: unbounded)."""
+        return self._pace.rate.value(self._clock.now())
+
+    @property
+    def window(self) -> float:
+        """The tasks allowed in flight now (`math.inf`: unbounded)."""
+        return self._window.value(self._clock.now())
+
+    @property
+    def overloads(self) -> int:
+        """How many times the limits were lowered because the API signalled overload."""
+        return self._window.overloads
 
     async def acquire(self, job_id: str, guild_id: int | None, user_id: int, *, first_in_line: bool = False) -> None:
         """Wait for this job's turn; `first_in_line` puts it before the user's other queued jobs."""
@@ -138,7 +120,8 @@ class FairScheduler:
         self._in_flight.add(job_id)
 
     def release(self, job_id: str) -> None:
-        """The job's task has ended at the API: its slot is free."""
+        """The job's task has ended at the API (or was never made): its slot is free."""
+        self._grants.pop(job_id, None)
         if job_id in self._in_flight:
             self._in_flight.discard(job_id)
             self._wakeup.set()
@@ -151,15 +134,25 @@ class FairScheduler:
         ticket.granted.cancel()
         return True
 
-    def rate_limited(self, wait: float) -> None:
-        """The API refused or failed a create call (429, 5xx, unreachable): the whole queue waits and
-        slows down."""
-        self._rate.slow_down(self._clock.now(), wait)
-        log.warning("the API asks to slow down: no new tasks for %.0f s; create rate now %.2f/s", wait, self._rate.rate)
-
-    def created(self) -> None:
-        """A create call went through."""
-        self._rate.recover()
+    def create_refused(self, job_id: str, wait: float) -> None:
+        """The API refused or failed the job's create call (429, 5xx, unreachable): the job's slot is
+        free, the whole queue waits `wait` seconds, and the limits are halved once per round."""
+        now = self._clock.now()
+        grant = self._grants.get(job_id)
+        in_flight = len(self._in_flight)
+        self._pace.pause(now, wait)
+        if grant is not None and grant[0] == self._round:
+            self._round += 1
+            self._pace.overloaded(now, since=grant[1])
+            self._window.overloaded(now, in_flight, resume_at=self._pace.paused_until)
+            log.warning(
+                "the API is overloaded: no new tasks for %.0f s, then at most %s creates/s and %s tasks in flight,"
+                " rising again",
+                wait,
+                _level(self._pace.rate.value(now)),
+                _level(self._window.value(now)),
+            )
+        self.release(job_id)
 
     def order(self) -> list[str]:
         """The queued jobs in the order the dispatcher will grant them: its own round-robin step, run on a
@@ -179,22 +172,46 @@ class FairScheduler:
         return {job_id: place for place, job_id in enumerate(self.order(), start=1)}
 
     async def run(self) -> None:
-        """Grant slots while there are queued jobs, free slots and create budget."""
+        """Grant slots while there are queued jobs, room in flight and create budget."""
+        recheck: float | None = None
         while True:
+            await self._wait_for_change(recheck)
+            recheck = await self._grant_available()
+
+    async def _grant_available(self) -> float | None:
+        """Grant what the limits allow; the seconds until the in-flight limit grows when it holds the line."""
+        while self._tickets:
+            now = self._clock.now()
+            room = self._window.seconds_until(len(self._in_flight) + 1, now)
+            if room != 0.0:
+                return room
+            wait = self._pace.wait_time(now)
+            if wait > 0:
+                await self._clock.sleep(wait)
+                continue
+            ticket = self._next()
+            if ticket is None:
+                break
+            self._pace.take(now)
+            self._in_flight.add(ticket.job_id)
+            self._grants[ticket.job_id] = (self._round, now)
+            ticket.granted.set_result(None)
+            self._changed(wake=False)
+        return None
+
+    async def _wait_for_change(self, timeout: float | None) -> None:
+        """Until the line or the slots change, or `timeout` seconds pass."""
+        if timeout is not None and not self._wakeup.is_set():
+            waiter = asyncio.ensure_future(self._wakeup.wait())
+            sleeper = asyncio.ensure_future(self._clock.sleep(timeout))
+            try:
+                await asyncio.wait({waiter, sleeper}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                waiter.cancel()
+                sleeper.cancel()
+        else:
             await self._wakeup.wait()
-            self._wakeup.clear()
-            while self._tickets and len(self._in_flight) < self._max_in_flight:
-                wait = self._rate.wait_time(self._clock.now())
-                if wait > 0:
-                    await self._clock.sleep(wait)
-                    continue
-                ticket = self._next()
-                if ticket is None:
-                    break
-                self._rate.take(self._clock.now())
-                self._in_flight.add(ticket.job_id)
-                ticket.granted.set_result(None)
-                self._changed(wake=False)
+        self._wakeup.clear()
 
     def _next(self) -> Ticket | None:
         while (ticket := _take_next(self._guilds)) is not None:
@@ -240,3 +257,7 @@ def _take_next(line: _Line) -> Ticket | None:
     if not users:
         del line[guild_id]
     return ticket
+
+
+def _level(limit: float) -> str:
+    return "unbounded" if limit == UNBOUNDED else f"{limit:.3g}"

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import AsyncIterator
 
 import pytest
 
-from services.engine.scheduler import FairScheduler, RateState
+from services.engine.scheduler import MIN_CREATE_RATE, FairScheduler
 from tests.fakes import FakeClock
 
 
@@ -136,42 +137,137 @@ async def test_first_in_line_goes_before_the_users_other_jobs(running) -> None:
     assert retrying.done()
 
 
-def test_the_bucket_spaces_create_calls_at_the_rate() -> None:
-    bucket = RateState(max_rate=2.0, rate=2.0, tokens=0.0, updated=0.0)
-    assert bucket.wait_time(0.0) == pytest.approx(0.5)
-    assert bucket.wait_time(0.5) == 0.0
+class GrantTimes:
+    """When the scheduler granted each slot: read in its `on_change` hook, at the very moment of the grant
+    (a waiter resumes later, when a virtual clock may have jumped ahead)."""
+
+    def __init__(self, scheduler: FairScheduler, clock: FakeClock) -> None:
+        self.times: list[float] = []
+        self._last = 0
+        self._scheduler, self._clock = scheduler, clock
+        scheduler.on_change = self._changed
+
+    def _changed(self) -> None:
+        in_flight = self._scheduler.in_flight
+        if in_flight > self._last:
+            self.times.append(self._clock.now())
+        self._last = in_flight
 
 
-def test_a_rate_limit_pauses_and_halves_the_rate() -> None:
-    bucket = RateState(max_rate=4.0, rate=4.0, updated=0.0)
-    bucket.slow_down(now=10.0, wait=30.0)
-    assert bucket.rate == 2.0
-    assert bucket.wait_time(20.0) == pytest.approx(20.0)
+def make(max_in_flight: int = 0, creates_per_second: float = 0) -> tuple[FairScheduler, FakeClock, GrantTimes]:
+    clock = FakeClock()
+    scheduler = FairScheduler(clock, max_in_flight=max_in_flight, creates_per_second=creates_per_second)
+    return scheduler, clock, GrantTimes(scheduler, clock)
 
 
-def test_the_rate_recovers_gradually_after_a_rate_limit() -> None:
-    bucket = RateState(max_rate=4.0, rate=4.0, updated=0.0)
-    bucket.slow_down(now=0.0, wait=1.0)
-    rates = []
-    for _ in range(6):
-        bucket.recover()
-        rates.append(bucket.rate)
-    assert rates[0] == pytest.approx(2.4)
-    assert rates[-1] == 4.0
+@pytest.fixture
+async def unbounded() -> AsyncIterator[tuple[FairScheduler, FakeClock, GrantTimes]]:
+    made = make()
+    task = asyncio.create_task(made[0].run())
+    yield made
+    task.cancel()
 
 
-def test_the_rate_never_falls_to_zero() -> None:
-    bucket = RateState(max_rate=4.0, rate=4.0, updated=0.0)
-    for _ in range(20):
-        bucket.slow_down(now=0.0, wait=1.0)
-    assert bucket.rate == pytest.approx(0.2)
-
-
-async def test_the_dispatcher_waits_out_a_pause(running) -> None:
-    scheduler, clock, granted = running
-    start = clock.now()
-    scheduler.rate_limited(45.0)
-    queue(scheduler, granted, "after-pause", guild=1, user=1)
+async def fill(scheduler: FairScheduler, count: int, prefix: str = "j") -> None:
+    for i in range(count):
+        queue(scheduler, [], f"{prefix}{i}", guild=1, user=i)
     await settle()
-    assert granted == ["after-pause"]
-    assert clock.now() - start >= 45.0
+
+
+async def test_without_caps_a_burst_is_granted_at_once(unbounded) -> None:
+    scheduler, clock, grants = unbounded
+    start = clock.now()
+    await fill(scheduler, 200)
+    assert grants.times == [start] * 200
+    assert (scheduler.rate, scheduler.window) == (math.inf, math.inf)
+
+
+async def test_the_in_flight_cap_is_respected_when_set() -> None:
+    scheduler, _, _ = make(max_in_flight=3)
+    task = asyncio.create_task(scheduler.run())
+    await fill(scheduler, 10)
+    assert (scheduler.in_flight, scheduler.queued) == (3, 7)
+    scheduler.release("j0")
+    await settle()
+    assert (scheduler.in_flight, scheduler.queued) == (3, 6)
+    task.cancel()
+
+
+async def test_the_create_rate_cap_spaces_grants_when_set() -> None:
+    scheduler, _, grants = make(creates_per_second=2.0)
+    task = asyncio.create_task(scheduler.run())
+    await fill(scheduler, 6)
+    gaps = [later - earlier for earlier, later in zip(grants.times, grants.times[1:], strict=False)]
+    assert gaps == pytest.approx([0.5] * 5)
+    task.cancel()
+
+
+async def test_the_dispatcher_waits_out_the_retry_after_of_a_refused_create(unbounded) -> None:
+    scheduler, clock, grants = unbounded
+    await fill(scheduler, 1, "refused")
+    refused_at = clock.now()
+    scheduler.create_refused("refused0", wait=45.0)
+    await fill(scheduler, 1, "after-pause")
+    assert grants.times[-1] == pytest.approx(refused_at + 45.0)
+
+
+async def test_a_refused_create_halves_the_create_rate_from_the_pace_reached(unbounded) -> None:
+    scheduler, _, _ = unbounded
+    await fill(scheduler, 40)
+    scheduler.create_refused("j0", wait=2.0)
+    assert scheduler.rate == pytest.approx(20.0)
+
+
+async def test_the_rate_and_the_in_flight_limit_recover_step_by_step_after_the_pause(unbounded) -> None:
+    scheduler, clock, _ = unbounded
+    await fill(scheduler, 40)
+    scheduler.create_refused("j0", wait=2.0)
+    resumed = clock.now() + 2.0
+    rates, windows = [], []
+    for second in (0, 2, 5, 14, 15):
+        clock.time = resumed + second
+        rates.append(scheduler.rate)
+        windows.append(scheduler.window)
+    assert rates == pytest.approx([20.0, 28.0, 40.0, 76.0, math.inf])
+    assert windows == pytest.approx([20.0, 28.0, 40.0, 76.0, math.inf])
+
+
+async def test_a_refused_create_halves_the_tasks_in_flight(unbounded) -> None:
+    scheduler, clock, grants = unbounded
+    await fill(scheduler, 10)
+    scheduler.create_refused("j0", wait=0.0)
+    refused_at = clock.now()
+    assert scheduler.window == 5.0
+    await fill(scheduler, 1, "waiting")
+    # Nine still in flight: the next waits until the limit has climbed back to ten (one task a second).
+    assert grants.times[-1] == pytest.approx(refused_at + 5.0)
+
+
+async def test_tasks_that_end_make_room_under_the_halved_limit(unbounded) -> None:
+    scheduler, clock, grants = unbounded
+    await fill(scheduler, 10)
+    scheduler.create_refused("j0", wait=0.0)
+    refused_at, halved_rate = clock.now(), scheduler.rate
+    for i in range(1, 9):
+        scheduler.release(f"j{i}")
+    await fill(scheduler, 1, "waiting")
+    assert grants.times[-1] == pytest.approx(refused_at + 1 / halved_rate)  # paced, not held
+
+
+async def test_refusals_of_calls_already_on_their_way_lower_the_limits_once(unbounded) -> None:
+    scheduler, _, _ = unbounded
+    await fill(scheduler, 16)
+    for i in range(8):
+        scheduler.create_refused(f"j{i}", wait=1.0)
+    assert scheduler.overloads == 1
+    assert scheduler.window == 8.0
+
+
+async def test_the_limits_never_fall_below_one_task_and_a_trickle_of_creates(unbounded) -> None:
+    scheduler, _, _ = unbounded
+    for attempt in range(30):
+        await fill(scheduler, 1, f"try{attempt}-")
+        scheduler.create_refused(f"try{attempt}-0", wait=0.0)
+    assert scheduler.overloads == 30
+    assert scheduler.window == 1.0
+    assert scheduler.rate >= MIN_CREATE_RATE
