@@ -126,6 +126,11 @@ class StoreCore:
         """Whether this is a SQLite database (one process: it holds the file's lock)."""
         return self._is_sqlite
 
+    @property
+    def engine(self) -> AsyncEngine:
+        """The SQLAlchemy engine underneath, for instrumentation (its statement and transaction events)."""
+        return self._engine
+
     async def close(self) -> None:
         """Wait for writes in progress, then close every connection."""
         if self._pending:

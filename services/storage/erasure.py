@@ -2,26 +2,52 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
 
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.job_rows import FINAL_STATES
 from services.storage.tables import daily_usage, jobs, member_overrides
 
+PURGE_BATCH_ROWS = 500
+
 
 class Erasure(StoreCore):
     """Retention and erasure of stored jobs and usage."""
 
-    @completes_on_cancel
-    async def purge_older_than(self, cutoff: float) -> int:
-        """Delete ended jobs last changed before `cutoff` and usage of days before it; returns jobs deleted."""
+    async def purge_older_than(self, cutoff: float, *, batch: int = PURGE_BATCH_ROWS) -> int:
+        """Delete ended jobs last changed before `cutoff` and usage of days before it; returns jobs deleted.
+        At most `batch` rows go per transaction, with a turn for other writes in between, so a large
+        purge never holds the write path for long; cancelled, it stops after the batch in progress."""
         day = datetime.fromtimestamp(cutoff, UTC).strftime("%Y-%m-%d")
+        old_jobs = sa.select(jobs.c.id).where(jobs.c.state.in_(FINAL_STATES), jobs.c.updated_at < cutoff)
+        key = sa.tuple_(daily_usage.c.guild_id, daily_usage.c.user_id, daily_usage.c.day)
+        old_usage = sa.select(daily_usage.c.guild_id, daily_usage.c.user_id, daily_usage.c.day).where(
+            daily_usage.c.day < day
+        )
+        deleted = await self._delete_in_batches(jobs.delete(), jobs.c.id, old_jobs, batch)
+        await self._delete_in_batches(daily_usage.delete(), key, old_usage, batch)
+        return deleted
+
+    async def _delete_in_batches(
+        self, delete: sa.Delete, key: sa.ColumnElement[Any], rows: sa.Select[Any], batch: int
+    ) -> int:
+        """Delete the rows `rows` selects (by `key`), `batch` at a time; returns how many."""
+        deleted = 0
+        while True:
+            count = await self._delete_batch(delete.where(key.in_(rows.limit(batch))))
+            deleted += count
+            if count < batch:
+                return deleted
+            await asyncio.sleep(0)  # the other writers waiting go first
+
+    @completes_on_cancel
+    async def _delete_batch(self, delete: sa.Delete) -> int:
         async with self.write() as connection:
-            deleted = await connection.execute(
-                jobs.delete().where(jobs.c.state.in_(FINAL_STATES), jobs.c.updated_at < cutoff)
-            )
-            await connection.execute(daily_usage.delete().where(daily_usage.c.day < day))
-            return deleted.rowcount
+            return (await connection.execute(delete)).rowcount
 
     @completes_on_cancel
     async def erase_member(self, guild_id: int, user_id: int) -> int:
