@@ -1,7 +1,9 @@
 """Quota policy: the UTC day, and the limits that apply to one member (pure functions, no I/O).
 
 Limits come from the environment's defaults, a guild's overrides, the member's roles (the most
-generous of the limits of their roles that have any), exempt roles and a per-member override.
+generous of the limits of their roles that have any), exempt roles and a per-member override. The
+environment's values are also the operator's ceilings: a guild may make its limits stricter, never
+looser (more images, more jobs at once, a shorter cooldown), whatever its admins stored.
 """
 
 from __future__ import annotations
@@ -104,13 +106,53 @@ def _most_generous(candidates: Iterable[LimitOverrides], base: Limits) -> Limits
     )
 
 
+@dataclass(frozen=True)
+class CeilingBreach:
+    """A value an admin asked for that is looser than the operator's: which limit (`kind`), and the
+    operator's value it may not pass (for the cooldown, the shortest allowed)."""
+
+    kind: LimitKind
+    ceiling: int | float
+
+
+def beyond_ceilings(
+    ceilings: Limits, overrides: LimitOverrides, guild_daily_images: int | None = None
+) -> CeilingBreach | None:
+    """The first of the values a guild's admin asked for that is looser than the operator's `ceilings`
+    (None: every one is within them, or not given)."""
+    most: tuple[tuple[LimitKind, int | None, int], ...] = (
+        (LimitKind.USER_DAILY, overrides.user_daily_images, ceilings.user_daily_images),
+        (LimitKind.ACTIVE_JOBS, overrides.max_active_jobs, ceilings.max_active_jobs),
+        (LimitKind.GUILD_DAILY, guild_daily_images, ceilings.guild_daily_images),
+    )
+    for kind, value, ceiling in most:
+        if value is not None and value > ceiling:
+            return CeilingBreach(kind, ceiling)
+    if overrides.cooldown_seconds is not None and overrides.cooldown_seconds < ceilings.cooldown_seconds:
+        return CeilingBreach(LimitKind.COOLDOWN, ceilings.cooldown_seconds)
+    return None
+
+
+def within_ceilings(limits: Limits, ceilings: Limits) -> Limits:
+    """`limits`, each no looser than the operator's `ceilings` (a stricter value stays)."""
+    return replace(
+        limits,
+        user_daily_images=min(limits.user_daily_images, ceilings.user_daily_images),
+        max_active_jobs=min(limits.max_active_jobs, ceilings.max_active_jobs),
+        cooldown_seconds=max(limits.cooldown_seconds, ceilings.cooldown_seconds),
+        guild_daily_images=min(limits.guild_daily_images, ceilings.guild_daily_images),
+    )
+
+
 def effective_limits(
     defaults: Limits,
     guild: GuildQuota | None,
     role_ids: Iterable[int],
     member: MemberOverride | None,
 ) -> Limits:
-    """The limits of a member with `role_ids` in a guild (None: a DM, where the defaults apply)."""
+    """The limits of a member with `role_ids` in a guild (None: a DM, where the defaults apply), within
+    the operator's ceilings (`defaults`). An exempt role frees a member from the guild's own per-member
+    limits only: the operator's apply to them."""
     limits = defaults
     roles = set(role_ids)
     if guild is not None:
@@ -120,11 +162,14 @@ def effective_limits(
         limits = _most_generous((guild.role_limits[r] for r in roles if r in guild.role_limits), limits)
         if roles & guild.exempt_roles:
             limits = replace(
-                limits, user_daily_images=UNLIMITED, max_active_jobs=UNLIMITED, cooldown_seconds=0.0, exempt=True
+                limits,
+                user_daily_images=defaults.user_daily_images,
+                max_active_jobs=defaults.max_active_jobs,
+                cooldown_seconds=defaults.cooldown_seconds,
+                exempt=True,
             )
-    if member is not None:
-        if member.blocked:
-            return replace(limits, user_daily_images=0, blocked=True)
-        if member.bonus_images and limits.user_daily_images < UNLIMITED:
-            limits = replace(limits, user_daily_images=limits.user_daily_images + member.bonus_images)
-    return limits
+    if member is not None and member.blocked:
+        limits = replace(limits, user_daily_images=0, blocked=True)
+    elif member is not None and member.bonus_images:
+        limits = replace(limits, user_daily_images=limits.user_daily_images + member.bonus_images)
+    return within_ceilings(limits, defaults)

@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from services.quotas.limits import UNLIMITED, LimitOverrides, Limits, MemberOverride
+from services.quotas.limits import LimitOverrides, Limits, MemberOverride
 from services.quotas.service import QuotaService
 from services.storage.job_store import Store
 from services.storage.quota_settings import QuotaSettings
@@ -77,7 +77,8 @@ async def test_the_service_combines_defaults_guild_roles_and_member(settings: Qu
     assert (await service.limits_for(None, 42, [7])).user_daily_images == 20
 
 
-async def test_exempt_members_are_unlimited_through_the_service(settings: QuotaSettings) -> None:
+async def test_exempt_members_get_the_operators_limits_through_the_service(settings: QuotaSettings) -> None:
     service = QuotaService(settings, DEFAULTS)
+    await settings.set_guild(GUILD, user_daily_images=2)
     await settings.set_exempt(GUILD, 8, True)
-    assert (await service.limits_for(GUILD, 1, [8])).user_daily_images == UNLIMITED
+    assert (await service.limits_for(GUILD, 1, [8])).user_daily_images == DEFAULTS.user_daily_images
