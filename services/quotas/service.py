@@ -13,12 +13,11 @@ from services.quotas.limits import GuildQuota, Limits, MemberOverride, effective
 class QuotaSettingsReader(Protocol):
     """Where a guild's quota settings come from."""
 
-    async def guild(self, guild_id: int) -> GuildQuota:
-        """Everything the guild's admins set (defaults where they set nothing)."""
-        ...
-
-    async def member(self, guild_id: int, user_id: int) -> MemberOverride | None:
-        """A member's override in a guild, if any."""
+    async def for_member(
+        self, guild_id: int, user_id: int, role_ids: Iterable[int]
+    ) -> tuple[GuildQuota, MemberOverride | None]:
+        """What applies to a member with these roles: the guild's settings (of these roles only) and
+        the member's override, in one read."""
         ...
 
 
@@ -39,6 +38,7 @@ class QuotaService:
         """The effective limits of a member in a guild (None: in DMs)."""
         if guild_id is None:
             return self._dm
-        guild = await self._settings.guild(guild_id)
-        member = await self._settings.member(guild_id, user_id)
-        return effective_limits(self._defaults, guild, [*role_ids, guild_id], member)
+        # The guild's own id is its @everyone role: its limits apply to every member.
+        roles = [*role_ids, guild_id]
+        guild, member = await self._settings.for_member(guild_id, user_id, roles)
+        return effective_limits(self._defaults, guild, roles, member)

@@ -3,6 +3,7 @@ overrides. The admin commands write them; every `/imagine` reads them through `Q
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,6 +35,25 @@ class QuotaSettings:
                 role_limits={r.role_id: _overrides(r) for r in roles},
                 exempt_roles=frozenset(r.role_id for r in exempt),
             )
+
+    async def for_member(
+        self, guild_id: int, user_id: int, role_ids: Iterable[int]
+    ) -> tuple[GuildQuota, MemberOverride | None]:
+        """What applies to one member with these roles: the guild's settings (of these roles only) and the
+        member's override, read in one statement (every `/imagine` asks)."""
+        query = _member_query(guild_id, user_id, list(role_ids))
+        async with self._store.read() as connection:
+            rows = (await connection.execute(query)).all()
+        guild = next((row for row in rows if row.kind == "guild"), None)
+        member = next((row for row in rows if row.kind == "member"), None)
+        quota = GuildQuota(
+            overrides=_overrides(guild) if guild is not None else LimitOverrides(),
+            guild_daily_images=guild.guild_daily_images if guild is not None else None,
+            role_limits={row.ref: _overrides(row) for row in rows if row.kind == "role"},
+            exempt_roles=frozenset(row.ref for row in rows if row.kind == "exempt"),
+        )
+        override = None if member is None else MemberOverride(bonus_images=member.bonus_images, blocked=member.blocked)
+        return quota, override
 
     async def members(self, guild_id: int) -> dict[int, MemberOverride]:
         """Every member override of a guild."""
@@ -108,6 +128,52 @@ class QuotaSettings:
         await self._store.upsert(
             member_overrides, keys, {"bonus_images": override.bonus_images, "blocked": override.blocked}
         )
+
+
+# The columns of `_member_query`'s rows: what kind of setting, the id it is about, and its values (NULL
+# where that kind has none).
+_MEMBER_COLUMNS: dict[str, Any] = {
+    "ref": sa.BigInteger,
+    "user_daily_images": sa.Integer,
+    "max_active_jobs": sa.Integer,
+    "cooldown_seconds": sa.Float,
+    "guild_daily_images": sa.Integer,
+    "bonus_images": sa.Integer,
+    "blocked": sa.Boolean,
+}
+
+
+def _part(kind: str, **values: sa.ColumnElement[Any]) -> sa.Select[Any]:
+    """One kind of setting as rows of the common shape."""
+    columns = [values.get(name, sa.cast(sa.null(), type_)).label(name) for name, type_ in _MEMBER_COLUMNS.items()]
+    return sa.select(sa.literal(kind, sa.String).label("kind"), *columns)
+
+
+def _member_query(guild_id: int, user_id: int, role_ids: list[int]) -> sa.CompoundSelect[Any]:
+    """The guild's row, the limits and exemptions of these roles, and the member's override: UNION ALL."""
+    limits = {name: role_limits.c[name] for name in ("user_daily_images", "max_active_jobs", "cooldown_seconds")}
+    return sa.union_all(
+        _part(
+            "guild",
+            ref=guild_quota.c.guild_id,
+            user_daily_images=guild_quota.c.user_daily_images,
+            max_active_jobs=guild_quota.c.max_active_jobs,
+            cooldown_seconds=guild_quota.c.cooldown_seconds,
+            guild_daily_images=guild_quota.c.guild_daily_images,
+        ).where(guild_quota.c.guild_id == guild_id),
+        _part("role", ref=role_limits.c.role_id, **limits).where(
+            role_limits.c.guild_id == guild_id, role_limits.c.role_id.in_(role_ids)
+        ),
+        _part("exempt", ref=exempt_roles.c.role_id).where(
+            exempt_roles.c.guild_id == guild_id, exempt_roles.c.role_id.in_(role_ids)
+        ),
+        _part(
+            "member",
+            ref=member_overrides.c.user_id,
+            bonus_images=member_overrides.c.bonus_images,
+            blocked=member_overrides.c.blocked,
+        ).where(member_overrides.c.guild_id == guild_id, member_overrides.c.user_id == user_id),
+    )
 
 
 def _overrides(row: sa.Row[Any]) -> LimitOverrides:
