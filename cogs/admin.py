@@ -14,11 +14,11 @@ from discord_side.catalogue import locale, text
 from discord_side.error_text import apology_extras
 from discord_side.problem_text import term_problem_text
 from discord_side.refusals import NotAnAdmin
-from discord_side.texts import inert
+from discord_side.texts import inert, number
 from services.engine.jobs import JobEngine
 from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
 from services.moderation.guild_policy import ChannelMode, Visibility
-from services.quotas.limits import LimitOverrides, MemberOverride
+from services.quotas.limits import CeilingBreach, LimitKind, LimitOverrides, MemberOverride, beyond_ceilings
 from services.quotas.service import QuotaService
 from services.storage.moderation_settings import ModerationSettings
 from services.storage.quota_settings import QuotaSettings
@@ -30,6 +30,12 @@ MODES = [
     app_commands.Choice(name=locale("choice-mode-allow-list"), value=ChannelMode.ALLOW_LIST.value),
     app_commands.Choice(name=locale("choice-mode-deny-list"), value=ChannelMode.DENY_LIST.value),
 ]
+# The catalogue entry naming the option of each limit an admin may not set looser than the operator.
+LIMIT_OPTIONS = {
+    LimitKind.USER_DAILY: "limit-option-daily-images",
+    LimitKind.ACTIVE_JOBS: "limit-option-max-active-jobs",
+    LimitKind.GUILD_DAILY: "limit-option-server-daily-images",
+}
 RESULTS = [
     app_commands.Choice(name=locale("choice-results-public"), value=Visibility.PUBLIC.value),
     app_commands.Choice(name=locale("choice-results-ephemeral"), value=Visibility.EPHEMERAL.value),
@@ -81,6 +87,21 @@ class AdminCog(
         await interaction.response.send_message(text("admin-done", change=change), ephemeral=True)
         assert interaction.guild_id is not None
         await self._audit.setting_changed(interaction.guild_id, interaction.user.id, change)
+
+    async def _refused_beyond_operator(
+        self, interaction: discord.Interaction, breach: CeilingBreach | None, *, bonus: bool = False
+    ) -> bool:
+        """Refuse privately a value looser than the operator's limit, naming that limit; True if refused."""
+        if breach is None:
+            return False
+        ceiling = f"{breach.ceiling:,}" if isinstance(breach.ceiling, int) else number(breach.ceiling)
+        if breach.kind == LimitKind.COOLDOWN:
+            problem = text("admin-cooldown-below-operator", ceiling=ceiling)
+        else:
+            option = "limit-option-bonus-images" if bonus else LIMIT_OPTIONS[breach.kind]
+            problem = text("admin-beyond-operator", limit=text(option), ceiling=ceiling)
+        await interaction.response.send_message(text("admin-not-changed", problem=problem), ephemeral=True)
+        return True
 
     async def _bot_can_post(self, interaction: discord.Interaction, channel: Channel, *, files: bool) -> str | None:
         """Why the bot cannot post (with files) in `channel`, or None if it can."""
@@ -225,6 +246,10 @@ class AdminCog(
         """Set or clear a role's limits."""
         assert interaction.guild_id is not None
         limits = None if clear else LimitOverrides(daily_images, max_active_jobs, cooldown_seconds)
+        if limits is not None and await self._refused_beyond_operator(
+            interaction, beyond_ceilings(self._quota.defaults, limits)
+        ):
+            return
         await self._quota_settings.set_role(interaction.guild_id, role.id, limits)
         if limits is None:
             change = text("change-role-limits-cleared", role=role.mention)
@@ -267,6 +292,10 @@ class AdminCog(
         if not given:
             await interaction.response.send_message(text("admin-nothing-to-change"), ephemeral=True)
             return
+        overrides = LimitOverrides(daily_images, max_active_jobs, cooldown_seconds)
+        breach = beyond_ceilings(self._quota.defaults, overrides, server_daily_images)
+        if await self._refused_beyond_operator(interaction, breach):
+            return
         await self._quota_settings.set_guild(interaction.guild_id, **given)
         changes = ", ".join(f"{name} = {value}" for name, value in given.items())
         await self._done(interaction, text("change-server-limits", changes=changes))
@@ -284,6 +313,9 @@ class AdminCog(
         """Set or clear a member's override."""
         assert interaction.guild_id is not None
         override = None if clear else MemberOverride(bonus_images=bonus_images, blocked=blocked)
+        breach = beyond_ceilings(self._quota.defaults, LimitOverrides(user_daily_images=bonus_images))
+        if override is not None and await self._refused_beyond_operator(interaction, breach, bonus=True):
+            return
         await self._quota_settings.set_member(interaction.guild_id, member.id, override)
         if override is None:
             change = text("change-member-cleared", member=member.mention)
