@@ -175,6 +175,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "no-audit-channel": "approval is required in this channel, but the bot cannot post in the audit channel",
     # Why a job failed, in detail (in "failure-bad-image", a rejection and the audit log).
     "image-not-http": "the link is not an http(s) URL",
+    "image-not-https": "the link is plain http, not https",
     "image-unresolvable": "cannot resolve {host}",
     "image-private-address": "the link points at a private or local network address",
     "image-http-status": "the link answered HTTP {status}",

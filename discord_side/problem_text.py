@@ -30,6 +30,7 @@ INVALID_OPTION_ENTRIES: dict[InvalidOptionReason, str] = {
 
 PROBLEM_ENTRIES: dict[Problem, str] = {
     ImageProblem.NOT_HTTP: "image-not-http",
+    ImageProblem.NOT_HTTPS: "image-not-https",
     ImageProblem.UNRESOLVABLE: "image-unresolvable",
     ImageProblem.PRIVATE_ADDRESS: "image-private-address",
     ImageProblem.HTTP_STATUS: "image-http-status",

@@ -87,7 +87,8 @@ class Settings(BaseSettings):
     )
     image_url_allow_private: Annotated[bool, Flag()] = Field(
         False,
-        description="allow downloading result images from loopback/private/link-local addresses (the local simulator)",
+        description="allow downloading result images from loopback/private/link-local addresses and over plain http"
+        " (for the local simulator only: otherwise result links must be https on public addresses)",
     )
     user_daily_images: Annotated[int, WholeNumber(0)] = Field(
         20, description="images one member may generate per UTC day in a server (0 blocks everyone)"

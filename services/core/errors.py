@@ -77,6 +77,7 @@ class ImageProblem(enum.StrEnum):
     """Why a result image could not be downloaded or used; each has a catalogue entry on the Discord side."""
 
     NOT_HTTP = "not_http"
+    NOT_HTTPS = "not_https"  # plain http, where only https is allowed
     UNRESOLVABLE = "unresolvable"  # host
     PRIVATE_ADDRESS = "private_address"
     HTTP_STATUS = "http_status"  # status
