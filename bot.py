@@ -40,6 +40,7 @@ from services.engine.jobs import EngineConfig, JobEngine
 from services.engine.polling import PollSchedule
 from services.engine.scheduler import FairScheduler
 from services.images.download import ImageDownloader, PublicOnlyResolver
+from services.images.heap import give_back_freed_buffers
 from services.operations.metrics import Metrics
 from services.operations.retention import run_retention
 from services.operations.web import WebDependencies, build_app, start_web
@@ -125,6 +126,7 @@ def open_resources(
         allow_private=settings.image_url_allow_private,
         max_bytes=settings.max_download_bytes,
         timeout=settings.download_timeout_seconds,
+        bytes_in_flight=settings.image_bytes_in_flight,
     )
     scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
     return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler)
@@ -297,6 +299,7 @@ def main() -> int:
         logging.getLogger(noisy).setLevel(max(logging.INFO, logging.getLogger().level))
     # The bot never joins voice; discord.py's start-up warnings about voice libraries are noise.
     logging.getLogger("discord.client").addFilter(lambda record: "voice will NOT" not in str(record.msg))
+    give_back_freed_buffers()  # before any thread or buffer: memory follows IMAGE_BYTES_IN_FLIGHT
     try:
         asyncio.run(run(settings))
     except StoreError as error:

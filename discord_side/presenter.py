@@ -8,7 +8,6 @@ Only the token and ids stored on the job are needed, so this works the same afte
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Sequence
 
@@ -75,7 +74,7 @@ class DiscordJobEvents:
 
         def files() -> list[discord.File]:
             return [
-                discord.File(io.BytesIO(image.data), filename=f"{job.id}-{index + 1}.{image.extension}")
+                discord.File(image.reader(), filename=f"{job.id}-{index + 1}.{image.extension}")
                 for index, image in enumerate(images)
             ]
 

@@ -102,8 +102,10 @@ class Settings(BaseSettings):
     guild_daily_images: Annotated[int, WholeNumber(0)] = Field(
         200, description="images one server may generate per UTC day, all members together (0: no limit)"
     )
-    creates_per_second: Annotated[float, Number(0.01, 100)] = Field(
-        2.0, description="most tasks started at the API per second (halved on 429, then recovering)"
+    creates_per_second: Annotated[float, Number(0, 1000)] = Field(
+        0.0,
+        description="a hard cap on tasks started at the API per second (0: no cap); below it the rate adapts:"
+        " halved when the API signals overload, then recovering",
     )
     allow_dms: Annotated[bool, Flag()] = Field(
         False, description="whether `/imagine` works in direct messages with the bot"
@@ -144,8 +146,10 @@ class Settings(BaseSettings):
     job_deadline_seconds: Annotated[float, Number(5)] = Field(
         600.0, description="a job whose task has not finished this long after submission ends as timed out"
     )
-    max_tasks_in_flight: Annotated[int, WholeNumber(1, 1000)] = Field(
-        8, description="tasks the bot keeps running at the API at once; further jobs wait in the fair queue"
+    max_tasks_in_flight: Annotated[int, WholeNumber(0, 10000)] = Field(
+        0,
+        description="a hard cap on tasks running at the API at once (0: no cap); below it the number adapts:"
+        " halved when the API signals overload, then recovering; further jobs wait in the fair queue",
     )
     poll_min_interval: Annotated[float, Number(0.05, 60)] = Field(
         1.0, description="shortest wait between two queries of a task (seconds)"
@@ -165,6 +169,11 @@ class Settings(BaseSettings):
     )
     max_download_bytes: Annotated[int, WholeNumber(1024)] = Field(
         50 * 1024 * 1024, description="largest result image accepted (bytes)"
+    )
+    image_bytes_in_flight: Annotated[int, WholeNumber(1024 * 1024)] = Field(
+        48 * 1024 * 1024,
+        description="bytes of result images held in memory at once, from download to upload (a quarter of it"
+        " for decoding); more wait their turn, a larger job runs alone",
     )
 
     @classmethod

@@ -233,10 +233,13 @@ class JobRunner:
         completed_at = self._clock.now()
         await self._show(run, JobPhase.UPLOADING)
         limit = per_file_limit(job.target.upload_limit, len(job.result_urls))
-        images: Sequence[FittedImage] = await self._downloader.fetch_all(job.result_urls, limit)
-        message_ids = await self._reporter.deliver(job, images)
+        # The images' bytes are held in the budget from their download until their upload is done.
+        async with self._downloader.reservation() as held:
+            images: Sequence[FittedImage] = await self._downloader.fetch_all(job.result_urls, limit, held)
+            message_ids = await self._reporter.deliver(job, images)
+            count = len(images)
+            del images
         job.message_ids = message_ids
-        count = len(images)
         if self._metrics is not None:
             self._metrics.completion_to_delivery.observe(self._clock.now() - completed_at)
             self._metrics.images_delivered.inc(count)

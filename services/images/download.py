@@ -1,11 +1,15 @@
-"""Downloading result images: streaming with a byte cap, no private hosts, checked and fitted by Pillow."""
+"""Downloading result images: streaming with a byte cap, no private hosts, checked and fitted by Pillow,
+the bytes in memory under a budget (`budget`)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import logging
 import socket
+from collections.abc import Coroutine, Iterator, Sequence
+from typing import Any, TypeVar
 
 import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -13,12 +17,21 @@ from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
 from services.core.errors import ImageFetchError, ImageProblem
-from services.images.fitting import FittedImage, InvalidImageData, fit_image
+from services.images.budget import ByteBudget, Reservation
+from services.images.fit_pool import FitPool
+from services.images.fitting import FittedImage, InvalidImageData
 
 log = logging.getLogger(__name__)
 
 MAX_REDIRECTS = 3
 _REDIRECTS = {301, 302, 303, 307, 308}
+DEFAULT_BYTES_IN_FLIGHT = 48 * 1024 * 1024
+IMAGE_ESTIMATE_BYTES = 8 * 1024 * 1024
+"""Held per image while its size is not known yet (the answers' headers are read)."""
+SIZE_ROUNDS = 3
+"""Times a job may find its images' sizes over what it holds (a host whose sizes keep changing fails)."""
+
+_T = TypeVar("_T")
 
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -70,7 +83,9 @@ class PublicOnlyResolver(AbstractResolver):
 
 
 class ImageDownloader:
-    """Fetches result URLs over the shared session and fits each image under an upload limit."""
+    """Fetches result URLs over the shared session and fits each image under an upload limit, with the
+    images in memory under one budget of `bytes_in_flight`: three quarters for the images themselves
+    (held by each job from its download until its upload is done), a quarter for decoding (`FitPool`)."""
 
     def __init__(
         self,
@@ -79,62 +94,107 @@ class ImageDownloader:
         allow_private: bool,
         max_bytes: int,
         timeout: float,
+        bytes_in_flight: int = DEFAULT_BYTES_IN_FLIGHT,
+        size_estimate: int = IMAGE_ESTIMATE_BYTES,
     ) -> None:
         self._session = session
         self._allow_private = allow_private
         self._max_bytes = max_bytes
         self._timeout = aiohttp.ClientTimeout(total=timeout, sock_connect=min(10.0, timeout))
+        decoding = max(1, bytes_in_flight // 4)
+        self.budget = ByteBudget(max(1, bytes_in_flight - decoding))
+        """The images held by jobs, from their download until their upload is done."""
+        self.fitter = FitPool(ByteBudget(decoding))
+        self._estimate = min(max_bytes, size_estimate)
 
-    async def fetch_all(self, urls: tuple[str, ...], upload_limit: int) -> list[FittedImage]:
-        """Download and fit every URL concurrently; the first failure cancels the rest and is raised."""
-        tasks = [asyncio.ensure_future(self.fetch(url, upload_limit)) for url in urls]
-        try:
-            return list(await asyncio.gather(*tasks))
-        finally:
-            for task in tasks:
-                task.cancel()
+    def reservation(self) -> Reservation:
+        """A job's share of the budget: pass it to `fetch_all` and hold it until the images are uploaded."""
+        return self.budget.reservation()
 
-    async def fetch(self, url: str, upload_limit: int) -> FittedImage:
-        """Download one URL and return it fitted under `upload_limit` bytes."""
-        data = await self.download(url)
+    async def fetch_all(self, urls: tuple[str, ...], upload_limit: int, held: Reservation) -> list[FittedImage]:
+        """Download and fit every URL concurrently, holding their bytes in `held` (resized to their
+        sizes); the first failure cancels the rest and is raised."""
+        bodies = await self._download_all(urls, held)
+
+        async def fit(index: int) -> FittedImage:
+            try:
+                return await self._fit(urls[index], bodies[index], upload_limit)
+            finally:
+                bodies[index] = b""  # a re-encoded image replaces its (larger) original in the budget
+
+        fitted = await _all_or_nothing([fit(index) for index in range(len(urls))])
+        held.shrink(sum(image.size for image in fitted))
+        return fitted
+
+    async def _fit(self, url: str, data: bytes, upload_limit: int) -> FittedImage:
         try:
-            return await asyncio.to_thread(fit_image, data, upload_limit)
+            return await self.fitter.fit(data, upload_limit)
         except InvalidImageData as error:
             raise ImageFetchError(url, error.problem, **error.values) from None
 
-    async def download(self, url: str) -> bytes:
-        """The bytes behind `url`, following a few redirects, each hop checked against private hosts."""
+    async def _download_all(self, urls: tuple[str, ...], held: Reservation) -> list[bytes]:
+        """The bodies behind `urls`. Their sizes are read from the answers' headers, with an estimate
+        held meanwhile; when they need more, the connections are closed, the sizes waited for (holding
+        nothing), and the answers asked for again."""
+        need = len(urls) * self._estimate
+        for _ in range(SIZE_ROUNDS):
+            await held.resize(max(need, held.held))
+            async with contextlib.AsyncExitStack() as stack:
+                answers = await _all_or_nothing([self._open(url, stack) for url in urls])
+                sizes = [self._expected_size(url, answer) for url, answer in zip(urls, answers, strict=True)]
+                need = sum(sizes)
+                if need <= held.held:
+                    held.shrink(need)
+                    reads = zip(urls, answers, sizes, strict=True)
+                    return await _all_or_nothing([self._read_body(url, answer, size) for url, answer, size in reads])
+        raise ImageFetchError(urls[0], ImageProblem.DOWNLOAD_FAILED, error="SizeChanged")
+
+    async def _open(self, url: str, stack: contextlib.AsyncExitStack) -> aiohttp.ClientResponse:
+        """The answer behind `url`, its body not read yet, following a few redirects, each hop checked
+        against private hosts; closed when `stack` closes."""
         current = url
-        try:
+        with _download_errors(url):
             for _ in range(MAX_REDIRECTS + 1):
                 target = URL(current)
                 if target.scheme not in {"http", "https"} or not target.host:
                     raise ImageFetchError(url, ImageProblem.NOT_HTTP)
                 if not self._allow_private:
                     await self._check_host(url, target)
-                async with self._session.get(target, allow_redirects=False, timeout=self._timeout) as response:
-                    if response.status in _REDIRECTS and "Location" in response.headers:
-                        current = str(target.join(URL(response.headers["Location"])))
-                        continue
-                    if response.status != 200:
-                        raise ImageFetchError(url, ImageProblem.HTTP_STATUS, status=response.status)
-                    return await self._read_body(url, response)
-        except TimeoutError:
-            raise ImageFetchError(url, ImageProblem.TIMED_OUT) from None
-        except aiohttp.ClientError as error:
-            raise ImageFetchError(url, ImageProblem.DOWNLOAD_FAILED, error=type(error).__name__) from None
+                    if target.scheme != "https":  # on plain http anyone on the path could swap the image
+                        raise ImageFetchError(url, ImageProblem.NOT_HTTPS)
+                response = await stack.enter_async_context(
+                    self._session.get(target, allow_redirects=False, timeout=self._timeout)
+                )
+                if response.status in _REDIRECTS and "Location" in response.headers:
+                    current = str(target.join(URL(response.headers["Location"])))
+                    response.release()
+                    continue
+                if response.status != 200:
+                    raise ImageFetchError(url, ImageProblem.HTTP_STATUS, status=response.status)
+                return response
         raise ImageFetchError(url, ImageProblem.TOO_MANY_REDIRECTS)
 
-    async def _read_body(self, url: str, response: aiohttp.ClientResponse) -> bytes:
+    def _expected_size(self, url: str, response: aiohttp.ClientResponse) -> int:
+        """The body's size as declared (refused over `max_bytes`), or `max_bytes` when not declared or
+        compressed in transit (the declared length is then not the body's)."""
         declared = response.content_length
-        if declared is not None and declared > self._max_bytes:
+        encoded = response.headers.get("Content-Encoding", "identity").lower() != "identity"
+        if declared is None or encoded:
+            return self._max_bytes
+        if declared > self._max_bytes:
             raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
-        buffer = bytearray()
-        async for chunk in response.content.iter_chunked(256 * 1024):
-            buffer.extend(chunk)
-            if len(buffer) > self._max_bytes:
-                raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
-        return bytes(buffer)
+        return declared
+
+    async def _read_body(self, url: str, response: aiohttp.ClientResponse, expected: int) -> bytes:
+        chunks: list[bytes] = []
+        received = 0
+        with _download_errors(url):
+            async for chunk in response.content.iter_chunked(256 * 1024):
+                received += len(chunk)
+                if received > expected:
+                    raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     async def _check_host(self, url: str, target: URL) -> None:
         host = target.host or ""
@@ -150,3 +210,25 @@ class ImageDownloader:
             addresses = [str(info[4][0]) for info in infos]
         if not addresses or not all(is_public_address(address) for address in addresses):
             raise ImageFetchError(url, ImageProblem.PRIVATE_ADDRESS)
+
+
+@contextlib.contextmanager
+def _download_errors(url: str) -> Iterator[None]:
+    """Network failures of a download, as the `ImageFetchError` they amount to."""
+    try:
+        yield
+    except TimeoutError:
+        raise ImageFetchError(url, ImageProblem.TIMED_OUT) from None
+    except aiohttp.ClientError as error:
+        raise ImageFetchError(url, ImageProblem.DOWNLOAD_FAILED, error=type(error).__name__) from None
+
+
+async def _all_or_nothing(steps: Sequence[Coroutine[Any, Any, _T]]) -> list[_T]:
+    """Run `steps` concurrently; the first failure cancels the others (awaited) and is raised."""
+    tasks = [asyncio.ensure_future(step) for step in steps]
+    try:
+        return list(await asyncio.gather(*tasks))
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -45,7 +45,7 @@ def test_every_setting_is_documented() -> None:
 
 def test_the_table_shows_the_variable_default_rule_and_meaning() -> None:
     row = next(line for line in reference.settings_table().splitlines() if "`MAX_TASKS_IN_FLIGHT`" in line)
-    assert row.startswith("| `MAX_TASKS_IN_FLIGHT` | `8` | a whole number from 1 to 1000 | tasks the bot keeps")
+    assert row.startswith("| `MAX_TASKS_IN_FLIGHT` | `0` | a whole number from 0 to 10000 | a hard cap on tasks")
 
 
 def test_a_readme_without_the_markers_is_refused() -> None:
@@ -57,7 +57,7 @@ def test_the_command_finds_drift_and_write_repairs_it(tmp_path: Path, monkeypatc
     readme, example, original = tmp_path / "README.md", tmp_path / ".env.example", reference.README
     shutil.copy(original, readme)
     example.write_text("DISCORD_TOKEN=\n", encoding="utf-8")
-    readme.write_text(readme.read_text(encoding="utf-8").replace("| `8` |", "| `9` |"), encoding="utf-8")
+    readme.write_text(readme.read_text(encoding="utf-8").replace("| `72` |", "| `73` |"), encoding="utf-8")
     monkeypatch.setattr(reference, "ROOT", tmp_path)
     monkeypatch.setattr(reference, "README", readme)
     monkeypatch.setattr(reference, "ENV_EXAMPLE", example)

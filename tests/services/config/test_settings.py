@@ -117,7 +117,7 @@ def test_every_default_is_the_documented_one() -> None:
         "user_max_active_jobs": 3,
         "user_cooldown_seconds": 0.0,
         "guild_daily_images": 200,
-        "creates_per_second": 2.0,
+        "creates_per_second": 0.0,
         "allow_dms": False,
         "dm_daily_images": 10,
         "retention_days": 90,
@@ -138,24 +138,27 @@ def test_every_default_is_the_documented_one() -> None:
         "create_max_attempts": 3,
         "download_timeout_seconds": 60.0,
         "max_download_bytes": 52428800,
-        "max_tasks_in_flight": 8,
+        "max_tasks_in_flight": 0,
+        "image_bytes_in_flight": 50331648,
     }
 
 
 def test_a_bad_value_names_the_variable_what_is_valid_and_what_was_given() -> None:
     with pytest.raises(SettingsError) as caught:
         load_settings({**SECRETS, "MAX_TASKS_IN_FLIGHT": "abc"})
-    assert str(caught.value) == "MAX_TASKS_IN_FLIGHT: must be a whole number from 1 to 1000, got 'abc'"
+    assert str(caught.value) == "MAX_TASKS_IN_FLIGHT: must be a whole number from 0 to 10000, got 'abc'"
     assert caught.value.variable == "MAX_TASKS_IN_FLIGHT"
 
 
-@pytest.mark.parametrize(("raw", "accepted"), [("1000", True), ("1001", False), ("0", False), ("2.5", False)])
+@pytest.mark.parametrize(
+    ("raw", "accepted"), [("10000", True), ("10001", False), ("0", True), ("-1", False), ("2.5", False)]
+)
 def test_bounds_are_inclusive_and_whole_numbers_stay_whole(raw: str, accepted: bool) -> None:
     env = {**SECRETS, "MAX_TASKS_IN_FLIGHT": raw}
     if accepted:
         assert load_settings(env).max_tasks_in_flight == int(raw)
     else:
-        with pytest.raises(SettingsError, match="MAX_TASKS_IN_FLIGHT: must be a whole number from 1 to 1000"):
+        with pytest.raises(SettingsError, match="MAX_TASKS_IN_FLIGHT: must be a whole number from 0 to 10000"):
             load_settings(env)
 
 

@@ -11,6 +11,7 @@ from PIL import Image
 
 from services.core.errors import ImageFetchError, ImageProblem
 from services.images.download import ImageDownloader, PublicOnlyResolver, is_public_address
+from services.images.fitting import FittedImage
 
 
 def png_bytes(size: int = 64) -> bytes:
@@ -66,6 +67,12 @@ def downloader(session: aiohttp.ClientSession, *, allow_private: bool = True, ti
     return ImageDownloader(session, allow_private=allow_private, max_bytes=1024 * 1024, timeout=timeout)
 
 
+async def fetch_one(images: ImageDownloader, url: str, upload_limit: int = 10**7) -> FittedImage:
+    async with images.reservation() as held:
+        (fitted,) = await images.fetch_all((url,), upload_limit, held)
+        return fitted
+
+
 @pytest.mark.parametrize(
     "address",
     [
@@ -96,61 +103,63 @@ def test_global_addresses_are_public(address: str) -> None:
 
 
 async def test_an_image_is_downloaded_and_fitted(server: str, session: aiohttp.ClientSession) -> None:
-    fitted = await downloader(session).fetch(f"{server}/image.png", upload_limit=10 * 1024 * 1024)
+    fitted = await fetch_one(downloader(session), f"{server}/image.png", 10 * 1024 * 1024)
     assert fitted.data == png_bytes()
     assert fitted.extension == "png"
 
 
 async def test_private_hosts_are_refused_by_default(server: str, session: aiohttp.ClientSession) -> None:
     with pytest.raises(ImageFetchError) as caught:
-        await downloader(session, allow_private=False).fetch(f"{server}/image.png", upload_limit=10**7)
+        await fetch_one(downloader(session, allow_private=False), f"{server}/image.png", 10**7)
     assert caught.value.problem is ImageProblem.PRIVATE_ADDRESS
 
 
 async def test_localhost_by_name_is_refused_by_default(server: str, session: aiohttp.ClientSession) -> None:
     url = server.replace("127.0.0.1", "localhost")
     with pytest.raises(ImageFetchError) as caught:
-        await downloader(session, allow_private=False).download(url)
+        await fetch_one(downloader(session, allow_private=False), url)
     assert caught.value.problem is ImageProblem.PRIVATE_ADDRESS
 
 
 async def test_a_missing_file_fails_with_its_status(server: str, session: aiohttp.ClientSession) -> None:
     with pytest.raises(ImageFetchError) as caught:
-        await downloader(session).fetch(f"{server}/nothing.png", upload_limit=10**7)
+        await fetch_one(downloader(session), f"{server}/nothing.png", 10**7)
     assert (caught.value.problem, caught.value.values) == (ImageProblem.HTTP_STATUS, {"status": 404})
 
 
 async def test_a_page_that_is_not_an_image_fails_clearly(server: str, session: aiohttp.ClientSession) -> None:
     with pytest.raises(ImageFetchError) as caught:
-        await downloader(session).fetch(f"{server}/page.png", upload_limit=10**7)
+        await fetch_one(downloader(session), f"{server}/page.png", 10**7)
     assert caught.value.problem is ImageProblem.UNREADABLE
 
 
 async def test_downloads_stop_at_the_byte_cap(server: str, session: aiohttp.ClientSession) -> None:
     with pytest.raises(ImageFetchError) as caught:
-        await downloader(session).download(f"{server}/huge.png")
+        await fetch_one(downloader(session), f"{server}/huge.png")
     assert caught.value.problem is ImageProblem.TOO_LARGE
 
 
 async def test_a_slow_server_times_out(server: str, session: aiohttp.ClientSession) -> None:
     with pytest.raises(ImageFetchError) as caught:
-        await downloader(session, timeout=0.2).download(f"{server}/slow.png")
+        await fetch_one(downloader(session, timeout=0.2), f"{server}/slow.png")
     assert caught.value.problem is ImageProblem.TIMED_OUT
 
 
 async def test_redirects_are_followed(server: str, session: aiohttp.ClientSession) -> None:
-    assert await downloader(session).download(f"{server}/moved.png") == png_bytes()
+    assert (await fetch_one(downloader(session), f"{server}/moved.png")).data == png_bytes()
 
 
 async def test_non_http_links_are_refused(session: aiohttp.ClientSession) -> None:
     with pytest.raises(ImageFetchError) as caught:
-        await downloader(session).download("file:///etc/passwd")
+        await fetch_one(downloader(session), "file:///etc/passwd")
     assert caught.value.problem is ImageProblem.NOT_HTTP
 
 
 async def test_fetch_all_fails_when_any_image_fails(server: str, session: aiohttp.ClientSession) -> None:
-    with pytest.raises(ImageFetchError):
-        await downloader(session).fetch_all((f"{server}/image.png", f"{server}/page.png"), 10**7)
+    images = downloader(session)
+    async with images.reservation() as held:
+        with pytest.raises(ImageFetchError):
+            await images.fetch_all((f"{server}/image.png", f"{server}/page.png"), 10**7, held)
 
 
 async def test_the_resolver_drops_private_answers() -> None:

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import gc
 import io
 import random
+import tracemalloc
+import weakref
+from collections.abc import Callable
 
+import aiohttp.payload
 import pytest
 from PIL import Image
 
 from services.core.errors import ImageProblem
-from services.images.fitting import InvalidImageData, fit_image, inspect_image, per_file_limit
+from services.images.fitting import FittedImage, InvalidImageData, fit_image, inspect_image, per_file_limit
 
 
 def png(width: int, height: int, *, noise: bool = False, alpha: bool = False) -> bytes:
@@ -102,3 +107,56 @@ def test_a_jpeg_that_fits_keeps_its_bytes_and_reports_its_full_size() -> None:
     Image.new("RGB", (1280, 960), (1, 2, 3)).save(buffer, format="JPEG")
     fitted = fit_image(buffer.getvalue(), limit=10**7)
     assert (fitted.data, fitted.width, fitted.height, fitted.extension) == (buffer.getvalue(), 1280, 960, "jpg")
+
+
+def _bytes_allocated_while(step: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = step()
+        allocated = tracemalloc.get_traced_memory()[0] - before
+        del kept
+        return allocated
+    finally:
+        tracemalloc.stop()
+
+
+def test_an_upload_stream_shares_the_image_bytes_with_the_http_client() -> None:
+    image = FittedImage(b"\x01" * 4_000_000, "png", 1, 1, reencoded=False)
+    allocated = _bytes_allocated_while(lambda: aiohttp.payload.get_payload(image.reader()))
+    assert allocated < 100_000
+
+
+def test_a_plain_bytes_stream_would_be_copied_by_the_http_client() -> None:
+    image = FittedImage(b"\x01" * 4_000_000, "png", 1, 1, reencoded=False)
+    allocated = _bytes_allocated_while(lambda: aiohttp.payload.get_payload(io.BytesIO(image.data)))
+    assert allocated >= image.size  # what `reader` is for
+
+
+def test_an_upload_stream_reads_back_the_image() -> None:
+    image = FittedImage(b"\x01\x02" * 1000, "png", 1, 1, reencoded=False)
+    stream = image.reader()
+    stream.seek(10)
+    assert (stream.read(), len(stream.getbuffer()), stream.tell()) == (image.data[10:], image.size, image.size)
+
+
+def test_an_upload_stream_is_freed_without_the_cycle_collector_when_its_close_is_swapped_back() -> None:
+    stream = FittedImage(b"\x01" * 1000, "png", 1, 1, reencoded=False).reader()
+    gc.disable()
+    try:
+        closer = stream.close
+        stream.close = lambda: None  # what discord.File does to a stream, then undoes in its close()
+        stream.close = closer
+        freed = weakref.ref(stream)
+        del stream, closer
+        assert freed() is None
+    finally:
+        gc.enable()
+
+
+def test_an_upload_stream_stays_readable_after_the_http_client_closes_it() -> None:
+    stream = FittedImage(b"\x01\x02" * 1000, "png", 1, 1, reencoded=False).reader()
+    stream.read()
+    stream.close()
+    stream.seek(0)
+    assert stream.read(2) == b"\x01\x02"
