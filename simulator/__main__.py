@@ -79,6 +79,12 @@ def _add_realism_flags(p: argparse.ArgumentParser, defaults: SimConfig) -> None:
         default=defaults.query_limit_per_second,
         help="task queries per second per account; above it 429 with Retry-After (the provider: about 20)",
     )
+    p.add_argument(
+        "--create-limit-per-second",
+        type=float,
+        default=defaults.create_limit_per_second,
+        help="create calls per second per account; above it 429 with Retry-After, nothing created",
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> SimConfig:
@@ -92,6 +98,7 @@ def config_from_args(args: argparse.Namespace) -> SimConfig:
         estimate_error_max=args.estimate_error_max,
         progress_curve=args.progress_curve,
         query_limit_per_second=args.query_limit_per_second,
+        create_limit_per_second=args.create_limit_per_second,
         default_size=args.default_size,
         image_noise=args.image_noise,
         reuse_images=args.reuse_images,

@@ -56,6 +56,9 @@ class SimConfig:
     query_limit_per_second: float | None = None
     """The provider's limit on task queries per account per second; queries above it get 429 with
     Retry-After (None: no limit). The real provider allows about 20."""
+    create_limit_per_second: float | None = None
+    """A limit on create calls per account per second; calls above it get 429 with Retry-After and
+    create nothing (None: no limit; the real provider documents none)."""
     default_size: str = "1024x1024"
     """Image size when the request has no `size`."""
     image_noise: bool = False
@@ -99,6 +102,11 @@ class SimConfig:
         _check(
             self.query_limit_per_second is None or self.query_limit_per_second > 0,
             "query_limit_per_second",
+            "must be > 0 or null",
+        )
+        _check(
+            self.create_limit_per_second is None or self.create_limit_per_second > 0,
+            "create_limit_per_second",
             "must be > 0 or null",
         )
         size = parse_size(self.default_size)

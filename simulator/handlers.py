@@ -81,6 +81,9 @@ def _create_or_replay(request: web.Request, body: Any, key: str | None, record: 
     denied = authenticate(request, config)
     if denied is not None:
         return denied
+    wait = state.create_limit.admit(config.create_limit_per_second)
+    if wait is not None:
+        return error_response(429, "Too many task creations for this account", retry_after=max(0.001, round(wait, 3)))
     existing = state.task_for_key(key)
     if existing is not None:
         record.task_id = existing.id

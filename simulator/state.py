@@ -50,6 +50,7 @@ class SimulatorState:
         self.faults: dict[str, deque[list[Any]]] = {kind: deque() for kind in FAULT_KINDS}
         self.faults_served: dict[str, int] = dict.fromkeys(FAULT_KINDS, 0)
         self.query_limit = QueryLimit(lambda: self.clock())  # noqa: PLW0108 - the clock may be replaced later
+        self.create_limit = QueryLimit(lambda: self.clock())  # noqa: PLW0108 - the same window, for creates
         self.shared_renders: dict[tuple[ImageSpec, ...], asyncio.Task[list[bytes]]] = {}
 
     # --- settings and faults -------------------------------------------------------------------------
@@ -226,6 +227,8 @@ class SimulatorState:
             "get_total": sum(self.get_counts.values()),
             "get_rate_limited": self.query_limit.refused,
             "get_peak_per_second": self.query_limit.peak_per_second,
+            "create_rate_limited": self.create_limit.refused,
+            "create_peak_per_second": self.create_limit.peak_per_second,
             "file_counts": dict(self.file_counts),
             "file_total": sum(self.file_counts.values()),
             "tasks": {task_id: task.summary(now) for task_id, task in self.tasks.items()},
@@ -243,6 +246,7 @@ class SimulatorState:
         self.get_counts.clear()
         self.file_counts.clear()
         self.query_limit.reset()
+        self.create_limit.reset()
         self.shared_renders.clear()
         for kind in FAULT_KINDS:
             self.faults[kind].clear()
