@@ -19,6 +19,7 @@ from services.engine.engine_config import EngineConfig
 from services.engine.events import JobEvents
 from services.engine.job_log import log_state
 from services.engine.leases import JobLeases
+from services.engine.query_budget import DEFAULT_QUERIES_PER_SECOND, QueryBudget
 from services.engine.queue_positions import QueuePositions
 from services.engine.reporter import JobReporter
 from services.engine.runner import JobRunner
@@ -55,6 +56,8 @@ class JobEngine:
         supervisor: TaskSupervisor,
         scheduler: FairScheduler,
         metrics: Metrics | None = None,
+        *,
+        query_budget: QueryBudget | None = None,
     ) -> None:
         self._store = store
         self._wan = wan
@@ -64,7 +67,9 @@ class JobEngine:
         self._metrics = metrics
         self._accepting = True
         self._runs = RunningJobs()
-        self._tracker = TaskTracker(wan, clock, config.schedule, config.job_deadline_seconds)
+        # One budget of task queries for every task this process follows (bot.py shares it out).
+        budget = query_budget or QueryBudget(DEFAULT_QUERIES_PER_SECOND, clock)
+        self._tracker = TaskTracker(wan, clock, config.schedule, config.job_deadline_seconds, budget)
         reporter = JobReporter(events)
         self._runner = JobRunner(store, wan, downloader, reporter, clock, config, scheduler, self._tracker, metrics)
         self.controls = JobControls(store, scheduler, self._runs, reporter, clock, config, self)
@@ -120,6 +125,11 @@ class JobEngine:
             log.info("job %s is stored and will run at the next start (shutting down)", job.id)
             return
         self._runs.add(run, task)
+
+    @property
+    def owner(self) -> str:
+        """This process's name on the leases it holds."""
+        return self._config.owner
 
     @property
     def accepting(self) -> bool:

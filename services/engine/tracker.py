@@ -1,4 +1,5 @@
-"""Following a task at the API until it ends: adaptive polling, woken early by a callback."""
+"""Following a task at the API until it ends: queries on the schedule (`polling`), each in its turn of
+the account's query budget (`query_budget`), woken early by a callback."""
 
 from __future__ import annotations
 
@@ -6,28 +7,58 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from services.api.client import WanClient
 from services.api.errors import TaskTimedOut, WanAPIError
 from services.core.clock import Clock
 from services.core.models import Job, Task
-from services.engine.polling import PollSchedule, next_poll_delay
+from services.engine.polling import PollSchedule, Sighting, plan_query, progress_query_at
+from services.engine.query_budget import QueryBudget
 
 log = logging.getLogger(__name__)
 
+# A callback says the task changed: its confirming query goes before every scheduled one.
+REPORTED_DUE_AT = float("-inf")
+# A query only to show progress goes after every query that is due within the hour.
+PROGRESS_DUE_IN = 3600.0
+
+
+@dataclass
+class _Following:
+    """What the tracker knows of one task while it follows it."""
+
+    job: Job
+    task_id: str
+    started: float
+    wakeup: asyncio.Event
+    last: Sighting | None = None
+    queries: int = 0
+    failures: int = 0
+    not_before: float = 0.0  # no query before this (a Retry-After or a backoff after an error)
+
+    @property
+    def last_at(self) -> float:
+        """When the task was last asked about (its submission if never)."""
+        return self.started + (0.0 if self.last is None else self.last.elapsed)
+
 
 class TaskTracker:
-    """Polls each task on the adaptive schedule; `poke` (a callback arrived) makes it ask at once."""
+    """Asks about each task on its schedule within the shared query budget; `poke` (a callback arrived)
+    makes it ask at once."""
 
-    def __init__(self, wan: WanClient, clock: Clock, schedule: PollSchedule, deadline_seconds: float) -> None:
+    def __init__(
+        self, wan: WanClient, clock: Clock, schedule: PollSchedule, deadline_seconds: float, budget: QueryBudget
+    ) -> None:
         self._wan = wan
         self._clock = clock
         self._schedule = schedule
         self._deadline_seconds = deadline_seconds
+        self._budget = budget
         self._wakeups: dict[str, asyncio.Event] = {}
 
     def poke(self, task_id: str) -> bool:
-        """Ask about this task now instead of at the next scheduled poll; False if it is not followed here."""
+        """Ask about this task now instead of at the next scheduled query; False if it is not followed here."""
         event = self._wakeups.get(task_id)
         if event is None:
             return False
@@ -36,53 +67,103 @@ class TaskTracker:
 
     async def follow(self, job: Job, on_progress: Callable[[int], Awaitable[None]]) -> Task:
         """The task's final state; `on_progress` hears each new progress percent. Raises `TaskTimedOut`
-        at the job's deadline, or an API error that polling cannot get past (the key refused, the task
+        at the job's deadline, or an API error that querying cannot get past (the key refused, the task
         unknown)."""
         assert job.task_id is not None
         wakeup = self._wakeups.setdefault(job.task_id, asyncio.Event())
+        following = _Following(job, job.task_id, job.submitted_at or self._clock.now(), wakeup)
         try:
-            return await self._follow(job, job.task_id, wakeup, on_progress)
+            return await self._follow(following, on_progress)
         finally:
             self._wakeups.pop(job.task_id, None)
 
-    async def _follow(
-        self, job: Job, task_id: str, wakeup: asyncio.Event, on_progress: Callable[[int], Awaitable[None]]
-    ) -> Task:
-        started = job.submitted_at or self._clock.now()
-        deadline = started + self._deadline_seconds
-        delay: float | None = None
-        failures = progress = 0
+    async def _follow(self, following: _Following, on_progress: Callable[[int], Awaitable[None]]) -> Task:
+        deadline = following.started + self._deadline_seconds
         while True:
-            now = self._clock.now()
-            if now < deadline:
-                delay = next_poll_delay(self._schedule, now - started, progress, job.estimated_time, delay)
-                await self._wait(min(delay, deadline - now), wakeup)
             # Past the deadline (e.g. a job resumed after a long outage) the task is still asked once:
             # it has probably finished, and its images are paid for.
-            try:
-                task = await self._wan.get_task(task_id, retry=False)
-            except WanAPIError as error:
-                if error.is_auth_problem or error.status in {400, 404}:
-                    raise
-                failures += 1
-                delay = max(delay or 0.0, self._wan.retry_wait(error, failures))
-                log.warning("job %s: task query failed, will poll again: %s", job.id, error)
+            if self._clock.now() < deadline:
+                await self._turn(following, deadline)
             else:
-                failures = 0
+                await self._budget.take(REPORTED_DUE_AT)
+            task = await self._ask(following)
+            if task is not None:
                 if task.status.is_terminal:
                     return task
-                # Only the create answer's estimated_time is documented (a total); queries may repeat it
-                # with another meaning, so the schedule relies on their progress instead.
-                if task.progress != progress:
-                    progress = task.progress
-                    await on_progress(progress)
+                if task.progress != (0 if following.last is None else following.last.progress):
+                    await on_progress(task.progress)
+                following.last = Sighting(self._clock.now() - following.started, task.progress)
             if self._clock.now() >= deadline:
-                raise TaskTimedOut(task_id, self._deadline_seconds)
+                raise TaskTimedOut(following.task_id, self._deadline_seconds)
 
-    async def _wait(self, seconds: float, wakeup: asyncio.Event) -> None:
-        if wakeup.is_set():
+    async def _turn(self, following: _Following, deadline: float) -> None:
+        """Wait until the task's next query is due (or a callback pokes it), then for its turn. A long
+        wait may be broken by a query only for progress, if the budget has room for it then."""
+        plan = plan_query(self._schedule, following.job.estimated_time, following.last, following.queries)
+        ask_at = max(following.started + plan.ask_at, following.not_before)
+        due_at = following.started + plan.due_at
+        progress_at = progress_query_at(self._schedule, following.last_at, ask_at)
+        while True:
+            wake_at = min(ask_at, deadline) if progress_at is None else min(ask_at, deadline, progress_at)
+            if await self._wait(wake_at - self._clock.now(), following.wakeup):
+                await self._take(REPORTED_DUE_AT, following.wakeup)
+                return
+            now = self._clock.now()
+            if now >= min(ask_at, deadline):
+                await self._take(due_at, following.wakeup)
+                return
+            if self._budget.spare and now >= following.not_before:
+                await self._take(now + PROGRESS_DUE_IN, following.wakeup)
+                return
+            progress_at = progress_query_at(self._schedule, now, ask_at)
+
+    async def _take(self, due_at: float, wakeup: asyncio.Event) -> None:
+        """The query's turn in the budget; a callback arriving meanwhile moves it to the front."""
+        if wakeup.is_set() or due_at == REPORTED_DUE_AT:
             wakeup.clear()
+            await self._budget.take(REPORTED_DUE_AT)
             return
+        # The poke is tested and cleared by whoever wins the race below, so none is lost.
+        turn = asyncio.ensure_future(self._budget.take(due_at))
+        woken = asyncio.ensure_future(wakeup.wait())
+        try:
+            await asyncio.wait({turn, woken}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            woken.cancel()
+            if not turn.done():
+                turn.cancel()
+            for waiter in (turn, woken):
+                with contextlib.suppress(asyncio.CancelledError):
+                    await waiter
+        wakeup.clear()
+        if turn.cancelled():
+            await self._budget.take(REPORTED_DUE_AT)
+
+    async def _ask(self, following: _Following) -> Task | None:
+        """One query; None when it failed in a way a later query may get past."""
+        following.queries += 1
+        try:
+            task = await self._wan.get_task(following.task_id, retry=False)
+        except WanAPIError as error:
+            if error.is_auth_problem or error.status in {400, 404}:
+                raise
+            following.failures += 1
+            wait = self._wan.retry_wait(error, following.failures)
+            following.not_before = self._clock.now() + wait
+            if error.status == 429 or error.retry_after is not None:
+                # The limit is the account's: every task waits, not just this one.
+                self._budget.pause(wait)
+            log.warning("job %s: task query failed, asking again in %.1f s: %s", following.job.id, wait, error)
+            return None
+        following.failures = 0
+        return task
+
+    async def _wait(self, seconds: float, wakeup: asyncio.Event) -> bool:
+        """Sleep `seconds` unless poked first; True when poked."""
+        if wakeup.is_set():
+            return True
+        if seconds <= 0:
+            return False
         sleeper = asyncio.ensure_future(self._clock.sleep(seconds))
         woken = asyncio.ensure_future(wakeup.wait())
         try:
@@ -92,4 +173,4 @@ class TaskTracker:
                 waiter.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await waiter
-            wakeup.clear()
+        return wakeup.is_set()
