@@ -38,6 +38,8 @@ from services.core.supervisor import TaskSupervisor
 from services.engine.events import JobEvents
 from services.engine.jobs import EngineConfig, JobEngine
 from services.engine.polling import PollSchedule
+from services.engine.query_budget import QueryBudget
+from services.engine.query_share import QueryShare
 from services.engine.scheduler import FairScheduler
 from services.images.download import ImageDownloader, PublicOnlyResolver
 from services.images.heap import give_back_freed_buffers
@@ -53,9 +55,9 @@ from services.storage.task_notifications import TaskEventListener
 
 log = logging.getLogger("imagine")
 
-# With callbacks on, a task is polled only now and then, in case a callback is lost.
-CALLBACK_FALLBACK_MIN_POLL = 10.0
-CALLBACK_FALLBACK_MAX_POLL = 60.0
+# With callbacks on, a task is asked about only now and then, in case a callback is lost; a long one is
+# asked for its progress at most this often.
+CALLBACK_PROGRESS_INTERVAL = 60.0
 # At shutdown, how long the audit entries that wait may take to be posted (the rest are counted in the log).
 AUDIT_FLUSH_SECONDS = 1.5
 
@@ -72,6 +74,7 @@ class Resources:
     wan: WanClient
     downloader: ImageDownloader
     scheduler: FairScheduler
+    query_budget: QueryBudget  # every task query of this process takes a turn of it
 
 
 def default_limits(settings: Settings) -> Limits:
@@ -129,7 +132,8 @@ def open_resources(
         bytes_in_flight=settings.image_bytes_in_flight,
     )
     scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
-    return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler)
+    budget = QueryBudget(settings.api_queries_per_second, clock)
+    return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler, budget)
 
 
 def composer(resources: Resources) -> Compose:
@@ -168,6 +172,7 @@ def build_engine(resources: Resources, events: JobEvents) -> JobEngine:
         resources.supervisor,
         resources.scheduler,
         resources.metrics,
+        query_budget=resources.query_budget,
     )
     resources.scheduler.on_change = engine.queue_changed
     return engine
@@ -186,6 +191,13 @@ def _spawn_background(resources: Resources, engine: JobEngine) -> None:
     wait = settings.approval_wait_hours * 3600
     supervisor.spawn("fair-queue", resources.scheduler.run())
     supervisor.spawn("job-leases", engine.keep_leases())
+    if not resources.store.is_sqlite:
+        # Several processes may share the API account: each keeps to its share, counted as often as
+        # leases are renewed.
+        share = QueryShare(
+            resources.query_budget, resources.store, engine.owner, settings.api_queries_per_second, resources.clock
+        )
+        supervisor.spawn("query-share", share.keep(settings.lease_seconds / 3))
     retention = run_retention(
         resources.store,
         resources.clock,
@@ -229,12 +241,13 @@ async def _start_web(resources: Resources, bot: ImagineBot) -> Callable[[], Awai
 
 
 def engine_config(settings: Settings, store: Store) -> EngineConfig:
-    """The engine's settings. With callbacks, polling is only a slow fallback."""
+    """The engine's settings. With callbacks, scheduled queries are only a late fallback."""
     schedule = PollSchedule(min_interval=settings.poll_min_interval, max_interval=settings.poll_max_interval)
     if settings.public_base_url:
         schedule = PollSchedule(
-            min_interval=max(settings.poll_min_interval, CALLBACK_FALLBACK_MIN_POLL),
-            max_interval=max(settings.poll_max_interval, CALLBACK_FALLBACK_MAX_POLL),
+            min_interval=settings.poll_min_interval,
+            max_interval=max(settings.poll_max_interval, CALLBACK_PROGRESS_INTERVAL),
+            callbacks=True,
         )
     return EngineConfig(
         job_deadline_seconds=settings.job_deadline_seconds,

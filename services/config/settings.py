@@ -155,7 +155,14 @@ class Settings(BaseSettings):
         1.0, description="shortest wait between two queries of a task (seconds)"
     )
     poll_max_interval: Annotated[float, Number(0.1, 600, "not below POLL_MIN_INTERVAL")] = Field(
-        30.0, description="longest wait between two queries of a task (seconds)"
+        30.0,
+        description="longest wait between two queries of a task past its estimate; a long task is also asked for"
+        " its progress this often when the query budget has room (seconds)",
+    )
+    api_queries_per_second: Annotated[float, Number(0.1, 1000)] = Field(
+        15.0,
+        description="task queries per second for the whole API account, shared by every task (the provider allows"
+        " about 20); split among the processes running jobs on a shared PostgreSQL database",
     )
     progress_edit_interval: Annotated[float, Number(0, 60)] = Field(
         3.0, description="at most one progress edit of a job's message per this many seconds"

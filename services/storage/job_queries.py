@@ -1,4 +1,5 @@
-"""Reading jobs: one by id, a member's jobs, the unfinished ones, approvals left waiting, counts by state."""
+"""Reading jobs: one by id, a member's jobs, the unfinished ones, approvals left waiting, counts by state,
+the processes running jobs now."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sqlalchemy as sa
 from services.core.models import Job, JobState
 from services.storage.database import StoreCore
 from services.storage.job_rows import FINAL_STATES, UNFINISHED_STATES, in_scope, row_job
-from services.storage.tables import jobs
+from services.storage.tables import RUNNABLE_STATES, jobs
 
 
 class JobQueries(StoreCore):
@@ -50,3 +51,13 @@ class JobQueries(StoreCore):
         )
         async with self.read() as connection:
             return [row_job(row) for row in await connection.execute(query)]
+
+    async def live_lease_owners(self) -> set[str]:
+        """The processes holding an unexpired lease on a runnable job: those running jobs now."""
+        query = (
+            sa.select(jobs.c.lease_owner)
+            .distinct()
+            .where(jobs.c.state.in_(RUNNABLE_STATES), jobs.c.lease_expires_at > self._clock())
+        )
+        async with self.read() as connection:
+            return {row.lease_owner for row in await connection.execute(query) if row.lease_owner}
