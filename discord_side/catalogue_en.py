@@ -284,6 +284,9 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "term-pattern-too-long": "a pattern may have at most {maximum} characters",
     "term-pattern-does-not-compile": "the pattern does not compile: {detail}",
     "term-too-many": "a server may block at most {maximum} terms",
+    "term-control-character": (
+        "a term may not contain control characters such as line breaks, tabs or NUL (found {character})"
+    ),
     "admin-term-already-blocked": "That term is already blocked.",
     "admin-pattern-already-blocked": "That pattern is already blocked.",
     "admin-term-not-blocked": "That is not a blocked term here.",

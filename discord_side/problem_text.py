@@ -62,6 +62,7 @@ TERM_ENTRIES: dict[TermProblem, str] = {
     TermProblem.PATTERN_TOO_LONG: "term-pattern-too-long",
     TermProblem.PATTERN_DOES_NOT_COMPILE: "term-pattern-does-not-compile",
     TermProblem.TOO_MANY_TERMS: "term-too-many",
+    TermProblem.CONTROL_CHARACTER: "term-control-character",
 }
 
 _SIZE_REASONS = {

@@ -99,6 +99,9 @@ _SEPARATORS = r"[^\p{L}\p{N}]*"
 REGEX_TIMEOUT_SECONDS = 0.05
 MAX_TERM_CHARS = 100
 MAX_REGEX_CHARS = 200
+# C0, DEL and C1 (Unicode's Cc): invisible in a term, and a NUL cannot even be stored in PostgreSQL. A
+# pattern that means one writes it as an escape (`\t`), which is stored as text like any other.
+_CONTROL_CHARACTER = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class TermProblem(enum.StrEnum):
@@ -109,6 +112,7 @@ class TermProblem(enum.StrEnum):
     PATTERN_TOO_LONG = "pattern_too_long"  # maximum
     PATTERN_DOES_NOT_COMPILE = "pattern_does_not_compile"  # detail: the regex engine's own message
     TOO_MANY_TERMS = "too_many_terms"  # maximum
+    CONTROL_CHARACTER = "control_character"  # character: the first one found (U+XXXX)
 
 
 class InvalidTerm(ValueError):
@@ -145,7 +149,15 @@ class BlockedTerm:
     is_regex: bool = False
 
     def compile(self) -> regex.Pattern[str]:
-        """The compiled pattern; `InvalidTerm` if it cannot be used."""
+        """The compiled pattern of a term an admin gives; `InvalidTerm` if it cannot be used."""
+        if (control := _CONTROL_CHARACTER.search(self.text)) is not None:
+            character = f"U+{ord(control.group()):04X}"
+            raise InvalidTerm(TermProblem.CONTROL_CHARACTER, character=character)
+        return self.pattern()
+
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern of a stored term (`InvalidTerm` if it cannot be used): a term stored before
+        control characters were refused keeps working (to the matcher they are separators)."""
         if self.is_regex:
             if len(self.text) > MAX_REGEX_CHARS:
                 raise InvalidTerm(TermProblem.PATTERN_TOO_LONG, maximum=MAX_REGEX_CHARS)
@@ -164,7 +176,7 @@ class TermMatcher:
 
     def __init__(self, terms: Sequence[BlockedTerm]) -> None:
         self.terms = tuple(terms)
-        self._compiled = [(term, term.compile()) for term in self.terms]
+        self._compiled = [(term, term.pattern()) for term in self.terms]
 
     def first_match(self, prompt: str) -> BlockedTerm | None:
         """The first term the prompt contains, or None. A pattern that runs too long counts as a match:

@@ -111,3 +111,14 @@ def test_a_pathological_regex_times_out_and_refuses_instead_of_hanging() -> None
 
 def test_no_terms_match_nothing() -> None:
     assert TermMatcher([]).first_match("anything at all") is None
+
+
+def test_a_term_with_a_control_character_is_refused_naming_the_character() -> None:
+    with pytest.raises(InvalidTerm) as caught:
+        BlockedTerm("go\x00re").compile()
+    assert (caught.value.problem, caught.value.values) == (TermProblem.CONTROL_CHARACTER, {"character": "U+0000"})
+
+
+def test_a_term_stored_with_a_control_character_before_they_were_refused_still_blocks() -> None:
+    matcher = TermMatcher([BlockedTerm("go\x00re")])
+    assert matcher.first_match("so much gore") is not None

@@ -66,6 +66,27 @@ async def test_an_invalid_pattern_is_refused_and_nothing_is_stored(settings: Mod
     assert (await settings.policy(GUILD)).terms == ()
 
 
+@pytest.mark.parametrize("term", ["go\x00re", "go\tre", "gore\x85", "\x00"])
+async def test_a_term_with_a_control_character_is_refused_and_nothing_is_stored(
+    settings: ModerationSettings, term: str
+) -> None:
+    with pytest.raises(InvalidTerm) as caught:
+        await settings.add_term(GUILD, BlockedTerm(term))
+    assert caught.value.problem is TermProblem.CONTROL_CHARACTER
+    assert caught.value.values["character"] == f"U+{ord(next(c for c in term if not c.isalpha())):04X}"
+    assert (await settings.policy(GUILD)).terms == ()
+
+
+async def test_a_pattern_with_a_control_character_is_refused_but_its_escape_is_stored(
+    settings: ModerationSettings,
+) -> None:
+    with pytest.raises(InvalidTerm) as caught:
+        await settings.add_term(GUILD, BlockedTerm("go\x00re", is_regex=True))
+    assert caught.value.problem is TermProblem.CONTROL_CHARACTER
+    assert await settings.add_term(GUILD, BlockedTerm(r"go\x00re", is_regex=True))
+    assert (await settings.policy(GUILD)).terms == (BlockedTerm(r"go\x00re", is_regex=True),)
+
+
 async def test_a_term_past_the_most_a_server_may_block_is_refused(
     settings: ModerationSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -118,13 +139,13 @@ class Compilations:
 @pytest.fixture
 def compilations(monkeypatch: pytest.MonkeyPatch) -> Compilations:
     seen = Compilations()
-    real_compile = BlockedTerm.compile
+    real_pattern = BlockedTerm.pattern
 
     def counted(term: BlockedTerm) -> regex.Pattern[str]:
         seen.threads.append(threading.current_thread().name)
-        return real_compile(term)
+        return real_pattern(term)
 
-    monkeypatch.setattr(BlockedTerm, "compile", counted)
+    monkeypatch.setattr(BlockedTerm, "pattern", counted)
     return seen
 
 
