@@ -13,12 +13,16 @@ from services.storage.job_rows import row_job
 from services.storage.tables import RUNNABLE_STATES, jobs
 
 
+def is_runnable() -> sa.ColumnElement[bool]:
+    """The jobs a process may run, in the form the partial index `ix_jobs_runnable` is defined by."""
+    # The states as literals, not parameters: only then can the planners match the partial index.
+    return jobs.c.state.in_(sa.bindparam("runnable_states", RUNNABLE_STATES, expanding=True, literal_execute=True))
+
+
 def claimable(now: float, *, take_all: bool = False) -> sa.Select[tuple[str]]:
     """The ids of the runnable jobs, oldest first, whose lease lapsed before `now` (or that have none);
     with `take_all`, of every runnable job."""
-    # The states as literals, not parameters: only then can the planners match the partial index.
-    runnable = sa.bindparam("runnable_states", RUNNABLE_STATES, expanding=True, literal_execute=True)
-    query = sa.select(jobs.c.id).where(jobs.c.state.in_(runnable)).order_by(jobs.c.created_at)
+    query = sa.select(jobs.c.id).where(is_runnable()).order_by(jobs.c.created_at)
     if not take_all:
         query = query.where(sa.or_(jobs.c.lease_expires_at.is_(None), jobs.c.lease_expires_at < now))
     return query

@@ -7,8 +7,9 @@ import sqlalchemy as sa
 
 from services.core.models import Job, JobState
 from services.storage.database import StoreCore
+from services.storage.job_claims import is_runnable
 from services.storage.job_rows import FINAL_STATES, UNFINISHED_STATES, in_scope, row_job
-from services.storage.tables import RUNNABLE_STATES, jobs
+from services.storage.tables import jobs
 
 
 class JobQueries(StoreCore):
@@ -54,10 +55,6 @@ class JobQueries(StoreCore):
 
     async def live_lease_owners(self) -> set[str]:
         """The processes holding an unexpired lease on a runnable job: those running jobs now."""
-        query = (
-            sa.select(jobs.c.lease_owner)
-            .distinct()
-            .where(jobs.c.state.in_(RUNNABLE_STATES), jobs.c.lease_expires_at > self._clock())
-        )
+        query = sa.select(jobs.c.lease_owner).distinct().where(is_runnable(), jobs.c.lease_expires_at > self._clock())
         async with self.read() as connection:
             return {row.lease_owner for row in await connection.execute(query) if row.lease_owner}
