@@ -134,4 +134,5 @@ class Job:
     message_ids: tuple[int, ...] = ()
     failure_reason: FailureReason | None = None
     failure_detail: str | None = None
+    decided_by: int | None = None  # the moderator who approved or rejected it (approval mode)
     callback_token: str | None = field(default=None, repr=False)

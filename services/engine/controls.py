@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 
 from services.core.clock import Clock
 from services.core.models import FailureReason, Job, JobState
@@ -18,6 +19,17 @@ from services.engine.scheduler import FairScheduler
 from services.storage.job_store import Store
 
 log = logging.getLogger("services.engine.jobs")
+
+# Control characters but the line feed (a reason may have several lines): a NUL cannot even be stored in
+# PostgreSQL, and the others are invisible.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def moderator_words(reason: str) -> str | None:
+    """A moderator's reason as it is stored and shown: control characters dropped (tabs become spaces,
+    every line break a line feed), trimmed; None when nothing is left."""
+    lines = reason.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL_CHARACTERS.sub("", lines).strip() or None
 
 
 class CancelOutcome(enum.StrEnum):
@@ -51,8 +63,9 @@ class JobControls:
         self._config = config
         self._engine = engine
 
-    async def approve(self, job_id: str) -> Job | None:
-        """A moderator approved the job: it joins the queue. None if it no longer waits for approval."""
+    async def approve(self, job_id: str, by: int | None = None) -> Job | None:
+        """Moderator `by` approved the job: it joins the queue. None if it no longer waits for approval:
+        the stored move out of `awaiting_approval` is the one decider when moderators click at once."""
         lease_until = self._clock.now() + self._config.lease_seconds
         if not await self._store.transition(
             job_id,
@@ -60,6 +73,7 @@ class JobControls:
             JobState.QUEUED,
             lease_owner=self._config.owner,
             lease_expires_at=lease_until,
+            decided_by=by,
         ):
             return None
         job = await self._store.get_job(job_id)
@@ -70,20 +84,25 @@ class JobControls:
         self._engine.start(job)
         return job
 
-    async def reject(self, job_id: str, reason: str) -> Job | None:
-        """A moderator rejected the job for `reason` (their words, possibly none): it ends, its quota
-        returned. None if it no longer waits."""
-        return await self._reject(job_id, reason.strip() or None)
+    async def reject(self, job_id: str, reason: str, by: int | None = None) -> Job | None:
+        """Moderator `by` rejected the job for `reason` (their words, possibly none, stored as
+        `moderator_words`): it ends, its quota returned. None if it no longer waits (see `approve`)."""
+        return await self._reject(job_id, moderator_words(reason), by)
 
-    async def _reject(self, job_id: str, detail: str | None) -> Job | None:
+    async def withdraw(self, job_id: str) -> Job | None:
+        """The job's approval request could not be posted, so no moderator can ever decide: it ends
+        (rejected, saying so) with its quota returned. None if it no longer waits."""
+        return await self._reject(job_id, detail(JobProblem.APPROVAL_NOT_POSTED).encode())
+
+    async def _reject(self, job_id: str, detail: str | None, by: int | None = None) -> Job | None:
         failure = (FailureReason.REJECTED, detail)
         job = await self._store.get_job(job_id)  # read first: settling forgets the interaction token
         rejected = await self._store.settle(
-            job_id, JobState.REJECTED, charged=0, failure=failure, leaving=[JobState.AWAITING_APPROVAL]
+            job_id, JobState.REJECTED, charged=0, failure=failure, leaving=[JobState.AWAITING_APPROVAL], decided_by=by
         )
         if job is None or not rejected:
             return None
-        job.state, (job.failure_reason, job.failure_detail) = JobState.REJECTED, failure
+        job.state, (job.failure_reason, job.failure_detail), job.decided_by = JobState.REJECTED, failure, by
         log_state(job, "reason=%r", detail)
         await self._reporter.ended(job)
         return job

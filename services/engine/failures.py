@@ -53,6 +53,7 @@ class JobProblem(enum.StrEnum):
     TASK_TIMED_OUT = "task_timed_out"  # seconds: the job's deadline
     RESULTS_EXPIRED = "results_expired"  # the result links outlived their lifetime before delivery
     APPROVAL_TIMED_OUT = "approval_timed_out"  # hours: no moderator answered in time
+    APPROVAL_NOT_POSTED = "approval_not_posted"  # the approval request could not be posted for moderators
     INTERNAL = "internal"  # error: the exception's type name
 
 

@@ -155,13 +155,17 @@ class JobEngine:
 
     # The collaborators' operations, as the Discord side and the composition root call them.
 
-    async def approve(self, job_id: str) -> Job | None:
+    async def approve(self, job_id: str, by: int | None = None) -> Job | None:
         """See `JobControls.approve`."""
-        return await self.controls.approve(job_id)
+        return await self.controls.approve(job_id, by)
 
-    async def reject(self, job_id: str, reason: str) -> Job | None:
+    async def reject(self, job_id: str, reason: str, by: int | None = None) -> Job | None:
         """See `JobControls.reject`."""
-        return await self.controls.reject(job_id, reason)
+        return await self.controls.reject(job_id, reason, by)
+
+    async def withdraw(self, job_id: str) -> Job | None:
+        """See `JobControls.withdraw`."""
+        return await self.controls.withdraw(job_id)
 
     async def cancel(self, job_id: str) -> CancelOutcome:
         """See `JobControls.cancel`."""

@@ -51,11 +51,15 @@ class Erasure(StoreCore):
 
     @completes_on_cancel
     async def erase_member(self, guild_id: int, user_id: int) -> int:
-        """Delete every stored job, usage count and override of a member in a guild; returns jobs deleted.
-        The guild's own daily total keeps the images, so erasing cannot be used to exceed it."""
+        """Delete every stored job, usage count and override of a member in a guild, and their name on the
+        requests they decided as a moderator; returns jobs deleted. The guild's own daily total keeps the
+        images, so erasing cannot be used to exceed it."""
         async with self.write() as connection:
             deleted = await connection.execute(
                 jobs.delete().where(jobs.c.guild_id == guild_id, jobs.c.user_id == user_id)
+            )
+            await connection.execute(
+                jobs.update().where(jobs.c.guild_id == guild_id, jobs.c.decided_by == user_id).values(decided_by=None)
             )
             await connection.execute(
                 daily_usage.delete().where(daily_usage.c.guild_id == guild_id, daily_usage.c.user_id == user_id)

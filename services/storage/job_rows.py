@@ -94,5 +94,6 @@ def row_job(row: sa.Row[Any]) -> Job:
         message_ids=tuple(int(m) for m in row.message_ids or ()),
         failure_reason=FailureReason(row.failure_reason) if row.failure_reason else None,
         failure_detail=row.failure_detail,
+        decided_by=row.decided_by,
         callback_token=row.callback_token,
     )

@@ -56,15 +56,19 @@ class JobTransitions(StoreCore):
         failure: tuple[FailureReason, str | None] | None = None,
         leaving: Iterable[JobState] | None = None,
         owner: str | None = None,
+        decided_by: int | None = None,
     ) -> bool:
-        """End a job: record its outcome, keep `charged` of its reserved images and return the rest,
-        atomically. False if the job had already ended (or is not in one of `leaving`)."""
+        """End a job: record its outcome (and `decided_by`, the moderator who rejected it), keep `charged`
+        of its reserved images and return the rest, atomically. False if the job had already ended (or is
+        not in one of `leaving`)."""
         async with self.write() as connection:
             row = await _unsettled_row(connection, job_id, leaving, owner)
             if row is None:
                 return False
             charged = min(charged, row.reserved_images)
             outcome = _outcome(entering, charged, delivered, message_ids, failure)
+            if decided_by is not None:
+                outcome["decided_by"] = decided_by
             # Guarded again by what was read: on PostgreSQL another transaction may have moved the job
             # (or taken its lease) since; then this one changes nothing and returns nothing.
             guard = [jobs.c.id == job_id, jobs.c.state == row.state]

@@ -44,6 +44,8 @@ jobs = sa.Table(
     sa.Column("lease_owner", sa.Text, nullable=True),
     sa.Column("callback_token", sa.String(64), nullable=True),
     sa.Column("lease_expires_at", sa.Float, nullable=True),
+    # The moderator who approved or rejected it (approval mode): whoever's stored transition came first.
+    sa.Column("decided_by", sa.BigInteger, nullable=True),
     sa.Index("ix_jobs_state", "state"),
     sa.Index("ix_jobs_user_created", "user_id", "created_at"),
     sa.Index("ix_jobs_guild_user_state", "guild_id", "user_id", "state"),

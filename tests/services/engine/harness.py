@@ -55,11 +55,11 @@ class Harness:
         return await self.store.images_used(user_id, usage_day(self.clock.now()), TARGET.guild_id)
 
 
-async def open_harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    """Yield a ready harness; everything is closed afterwards."""
+async def open_harness(tmp_path: Path, database_url: str | None = None) -> AsyncIterator[Harness]:
+    """Yield a ready harness (on a SQLite file, or on `database_url`); everything is closed afterwards."""
     clock = FakeClock()
     sim = await start_simulator(SimConfig(duration_min=40, duration_max=40, seed=3), clock=clock.now, access_log=False)
-    store = await Store.open(f"sqlite:///{tmp_path}/jobs.db", clock.now)
+    store = await Store.open(database_url or f"sqlite:///{tmp_path}/jobs.db", clock.now)
     supervisor = TaskSupervisor()
     events = RecordingEvents()
     async with aiohttp.ClientSession() as session:

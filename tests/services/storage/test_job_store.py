@@ -132,6 +132,14 @@ async def test_erasing_a_member_removes_their_jobs_usage_and_override_only(store
     assert await store.images_used(0, DAY, 20) == 3
 
 
+async def test_erasing_a_moderator_forgets_who_decided_the_requests_they_decided(store: Store) -> None:
+    await store.insert_job_reserving(make_job("decided", user_id=2), limits(10))
+    assert await store.settle("decided", JobState.REJECTED, charged=0, decided_by=1)
+    assert (await store.get_job("decided")).decided_by == 1
+    assert await store.erase_member(20, 1) == 0
+    assert (await store.get_job("decided")).decided_by is None
+
+
 async def test_a_second_process_on_the_same_sqlite_file_is_refused_at_start(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/shared.db"
     first = await Store.open(url)
