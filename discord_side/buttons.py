@@ -15,7 +15,7 @@ from discord_side.launcher import JobLauncher
 from discord_side.refusals import CannotDelete, NotAModerator, NotTheRequester, UnknownJob
 from discord_side.texts import cancel_text, inert, shorten
 from discord_side.views import JobAction
-from services.core.models import Job
+from services.core.models import Job, JobState
 from services.engine.jobs import JobEngine
 from services.storage.job_store import Store
 
@@ -85,25 +85,40 @@ class JobButtons:
             await self._audit.deleted(job, interaction.user.id)
         elif action == JobAction.APPROVE:
             await interaction.response.defer()
-            approved = await self._engine.approve(job.id)
-            moderator = f"<@{interaction.user.id}>"
-            verdict = text("approval-approved", moderator=moderator) if approved else _no_longer_waits()
-            await self._close_request(interaction, verdict)
+            if await self._engine.approve(job.id, interaction.user.id) is None:
+                await self._already_decided(interaction, job.id)
+                return
+            await self._close_request(interaction, text("approval-approved", moderator=f"<@{interaction.user.id}>"))
         elif action == JobAction.REJECT:
+            if job.state != JobState.AWAITING_APPROVAL:
+                await interaction.response.defer()
+                await self._already_decided(interaction, job.id)
+                return
             await interaction.response.send_modal(RejectModal(self, job.id))
 
     async def finish_rejection(self, interaction: discord.Interaction, job_id: str, reason: str) -> None:
         """The moderator submitted the rejection form."""
         await interaction.response.defer()
-        rejected = await self._engine.reject(job_id, reason)
+        rejected = await self._engine.reject(job_id, reason, interaction.user.id)
+        if rejected is None:
+            await self._already_decided(interaction, job_id)
+            return
         moderator = f"<@{interaction.user.id}>"
-        if not rejected:
-            verdict = _no_longer_waits()
-        elif reason.strip():
-            verdict = text("approval-rejected-reason", moderator=moderator, reason=inert(shorten(reason, 300)))
+        if rejected.failure_detail:
+            words = inert(shorten(rejected.failure_detail, 300))
+            verdict = text("approval-rejected-reason", moderator=moderator, reason=words)
         else:
             verdict = text("approval-rejected", moderator=moderator)
         await self._close_request(interaction, verdict)
+
+    async def _already_decided(self, interaction: discord.Interaction, job_id: str) -> None:
+        # Only the decision that was stored shows on the request; a moderator who came second is told
+        # privately what it was, and by whom.
+        told = decided_text(await self._store.get_job(job_id))
+        try:
+            await interaction.followup.send(told, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+        except discord.HTTPException as error:
+            log.warning("could not tell a moderator the request was decided (%s %s)", error.status, error.code)
 
     @staticmethod
     async def _close_request(interaction: discord.Interaction, verdict: str) -> None:
@@ -117,5 +132,10 @@ class JobButtons:
             log.warning("could not update an approval request (%s %s)", error.status, error.code)
 
 
-def _no_longer_waits() -> str:
-    return text("approval-no-longer-waits")
+def decided_text(job: Job | None) -> str:
+    """What a moderator who came second is told: who approved or rejected the request, from what is
+    stored (a request that ended without a moderator, or whose job is gone, no longer waits)."""
+    if job is None or job.decided_by is None:
+        return text("approval-no-longer-waits")
+    entry = "approval-already-rejected" if job.state == JobState.REJECTED else "approval-already-approved"
+    return text(entry, moderator=f"<@{job.decided_by}>")

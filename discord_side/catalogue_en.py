@@ -148,6 +148,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     ),
     "job-rejected": "🚫 {job}\nA moderator rejected this request: {reason}\nNothing was counted.",
     "job-rejected-no-reason": "no reason given",
+    "job-not-decided": "🚫 {job}\nThis request ended without a moderator's decision: {reason}\nNothing was counted.",
     "job-expired": "⌛ {job}\n{advice}\n" + _NOTHING_COUNTED,
     "failure-detail-unknown": "unknown problem",
     "failure-content-policy": (
@@ -172,7 +173,6 @@ ENGLISH_ENTRIES: dict[str, str] = {
     ),
     "failure-internal": "Something went wrong inside the bot. Please try again.",
     "failure-rejected": "A moderator rejected this request ({detail}).",
-    "no-audit-channel": "approval is required in this channel, but the bot cannot post in the audit channel",
     # Why a job failed, in detail (in "failure-bad-image", a rejection and the audit log).
     "image-not-http": "the link is not an http(s) URL",
     "image-not-https": "the link is plain http, not https",
@@ -198,6 +198,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "problem-task-timed-out": "the task did not finish within {seconds} s",
     "problem-results-expired": "links expired",
     "problem-approval-timed-out": "no moderator answered within {hours} hours",
+    "problem-approval-not-posted": "the bot could not post it for the moderators in the audit channel",
     "problem-internal": "unexpected error ({error})",
     # Buttons' answers.
     "cancel-cancelled": "🛑 Cancelled before it was sent; nothing was generated and your quota was returned.",
@@ -211,7 +212,9 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "approval-approved": "✅ approved by {moderator}",
     "approval-rejected": "⛔ rejected by {moderator}",
     "approval-rejected-reason": "⛔ rejected by {moderator}: {reason}",
-    "approval-no-longer-waits": "(this request no longer waits)",
+    "approval-no-longer-waits": "This request no longer waits for a decision.",
+    "approval-already-approved": "Another moderator decided first: this request was already approved by {moderator}.",
+    "approval-already-rejected": "Another moderator decided first: this request was already rejected by {moderator}.",
     # Outcomes (in /usage and the audit log).
     "outcome-delivered": "🖼️ delivered",
     "outcome-failed": "❌ failed",

@@ -85,14 +85,33 @@ class JobLauncher:
                     interaction.guild_id, interaction.user.id, target.channel_id, options.prompt, why
                 )
             return None
+        # From here the job is stored with its images reserved: whatever fails, it is run or withdrawn.
         if decision.approval:
-            await self._events.job_changed(job, JobPhase.AWAITING_APPROVAL, NOT_RUNNING)
-            if not await self._audit.request_approval(job):
-                await self._engine.reject(job.id, text("no-audit-channel"))
+            await self._await_approval(job)
             return job
-        await self._events.job_changed(job, JobPhase.QUEUED, NOT_RUNNING)
-        self._engine.start(job)
+        try:
+            await self._events.job_changed(job, JobPhase.QUEUED, NOT_RUNNING)
+        except Exception:
+            log.exception("job %s: could not show it queued; it runs all the same", job.id)
+        finally:
+            self._engine.start(job)
         return job
+
+    async def _await_approval(self, job: Job) -> None:
+        """Post the approval request. A job whose request is not posted (no audit channel the bot can post
+        in, an answer it cannot read, a dropped connection, a cancelled handler) could never be approved:
+        it is withdrawn at once, its images given back, and the member told why."""
+        try:
+            await self._events.job_changed(job, JobPhase.AWAITING_APPROVAL, NOT_RUNNING)
+            posted = await self._audit.request_approval(job)
+        except Exception:
+            log.exception("job %s: posting its approval request failed; withdrawn", job.id)
+            posted = False
+        except BaseException:
+            await self._engine.withdraw(job.id)
+            raise
+        if not posted:
+            await self._engine.withdraw(job.id)
 
     async def _check(self, interaction: discord.Interaction, options: GenerationOptions) -> PolicyDecision | None:
         if interaction.guild_id is None:

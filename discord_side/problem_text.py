@@ -53,6 +53,7 @@ PROBLEM_ENTRIES: dict[Problem, str] = {
     JobProblem.TASK_TIMED_OUT: "problem-task-timed-out",
     JobProblem.RESULTS_EXPIRED: "problem-results-expired",
     JobProblem.APPROVAL_TIMED_OUT: "problem-approval-timed-out",
+    JobProblem.APPROVAL_NOT_POSTED: "problem-approval-not-posted",
     JobProblem.INTERNAL: "problem-internal",
 }
 

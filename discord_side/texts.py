@@ -14,6 +14,7 @@ from services.api.validation import SIZE_PRESETS, parse_size
 from services.core.errors import InvalidOption, QuotaExceeded
 from services.core.models import FailureReason, Job, JobState
 from services.engine.events import JobPhase, RunStatus
+from services.engine.failures import FailureDetail
 from services.moderation.guild_policy import PolicyRefusal, RefusalReason
 from services.quotas.limits import LimitKind
 
@@ -164,13 +165,19 @@ def ended_text(job: Job, requester_mention: str | None = None) -> str:
     elif job.state == JobState.CANCELLED:
         message = text("job-cancelled", job=described)
     elif job.state == JobState.REJECTED:
-        reason = inert(shorten(stored_detail_text(job.failure_detail) or text("job-rejected-no-reason"), 300))
-        message = text("job-rejected", job=described, reason=reason)
+        message = _rejected_text(job, described)
     elif job.state == JobState.EXPIRED:
         message = text("job-expired", job=described, advice=failure_advice(FailureReason.RESULTS_EXPIRED, None))
     else:
         return failure_text(job, requester_mention)
     return _with_mention(message, requester_mention)
+
+
+def _rejected_text(job: Job, described: str) -> str:
+    # A stored problem code means no moderator decided (unanswered in time, or never posted for them).
+    entry = "job-rejected" if FailureDetail.decode(job.failure_detail) is None else "job-not-decided"
+    reason = inert(shorten(stored_detail_text(job.failure_detail) or text("job-rejected-no-reason"), 300))
+    return text(entry, job=described, reason=reason)
 
 
 def policy_refusal_text(refusal: PolicyRefusal) -> str:

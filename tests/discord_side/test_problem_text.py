@@ -43,10 +43,18 @@ def test_a_stored_detail_is_worded_from_the_catalogue() -> None:
     assert stored_detail_text(stored) == "the task did not finish within 300 s"
 
 
-def test_an_unanswered_approval_is_worded_for_the_requester() -> None:
+def test_an_unanswered_approval_is_worded_for_the_requester_without_blaming_a_moderator() -> None:
     stored = detail(JobProblem.APPROVAL_TIMED_OUT, hours=1.0).encode()
     message = ended_text(ended(JobState.REJECTED, FailureReason.REJECTED, stored))
-    assert "A moderator rejected this request: no moderator answered within 1 hours" in message
+    assert "ended without a moderator's decision: no moderator answered within 1 hours" in message
+    assert "moderator rejected" not in message
+
+
+def test_an_approval_request_never_posted_tells_the_requester_so() -> None:
+    stored = detail(JobProblem.APPROVAL_NOT_POSTED).encode()
+    message = ended_text(ended(JobState.REJECTED, FailureReason.REJECTED, stored))
+    assert "ended without a moderator's decision: the bot could not post it for the moderators" in message
+    assert "Nothing was counted" in message
 
 
 def test_a_moderators_words_are_shown_as_given() -> None:
