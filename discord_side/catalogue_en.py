@@ -185,6 +185,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "image-too-large": "the file is larger than {maximum} bytes",
     "image-unsupported-format": "unsupported image format {format}",
     "image-too-large-to-decode": "the image is too large to decode safely",
+    "image-dimensions-too-large": "the image is {width}x{height} pixels, far beyond what the service makes",
     "image-unreadable": "the file is not a readable image",
     "image-corrupt": "the image is truncated or corrupt",
     "image-cannot-fit": "cannot fit the image under {limit} bytes",

@@ -40,6 +40,7 @@ PROBLEM_ENTRIES: dict[Problem, str] = {
     ImageProblem.TOO_LARGE: "image-too-large",
     ImageProblem.UNSUPPORTED_FORMAT: "image-unsupported-format",
     ImageProblem.TOO_LARGE_TO_DECODE: "image-too-large-to-decode",
+    ImageProblem.DIMENSIONS_TOO_LARGE: "image-dimensions-too-large",
     ImageProblem.UNREADABLE: "image-unreadable",
     ImageProblem.CORRUPT: "image-corrupt",
     ImageProblem.CANNOT_FIT: "image-cannot-fit",

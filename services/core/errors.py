@@ -87,6 +87,7 @@ class ImageProblem(enum.StrEnum):
     TOO_LARGE = "too_large"  # maximum (bytes)
     UNSUPPORTED_FORMAT = "unsupported_format"  # format
     TOO_LARGE_TO_DECODE = "too_large_to_decode"
+    DIMENSIONS_TOO_LARGE = "dimensions_too_large"  # width, height: far beyond what the API makes
     UNREADABLE = "unreadable"
     CORRUPT = "corrupt"
     CANNOT_FIT = "cannot_fit"  # limit (bytes)

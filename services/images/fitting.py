@@ -25,6 +25,13 @@ _MIN_SIDE = 64
 _REENCODE_BYTES_PER_PIXEL = 11
 _FULL_DECODE_BYTES_PER_PIXEL = 4
 _CHECK_ONLY_BYTES = 256 * 1024
+# The API makes at most 1440x1440 pixels, with sides from 1:4 to 4:1 (2880x720 at the extreme:
+# the Wan2.5 text-to-image API reference, `size`). Anything far beyond that is not a result
+# but a decompression bomb (13000x13000 is 0.5 MB as a PNG and 500 MB decoded, yet under Pillow's own
+# limit): refused from its header, before a single pixel is decoded. Twice the largest side and four
+# times the largest area leave room for a service that grows its sizes.
+MAX_RESULT_SIDE = 2 * 2880
+MAX_RESULT_PIXELS = 4 * 1440 * 1440
 
 
 class InvalidImageData(ValueError):
@@ -100,6 +107,7 @@ def _open_checked(data: bytes, *, full: bool) -> Image.Image:
     try:
         with Image.open(io.BytesIO(data)) as probe:
             image_format = probe.format or ""
+            check_dimensions(probe.width, probe.height)
             probe.verify()  # structure and, for PNG, every chunk's checksum: a damaged PNG fails here
         if image_format not in ACCEPTED_FORMATS:
             raise InvalidImageData(ImageProblem.UNSUPPORTED_FORMAT, format=image_format or "?")
@@ -124,6 +132,12 @@ def _open_checked(data: bytes, *, full: bool) -> Image.Image:
     return image
 
 
+def check_dimensions(width: int, height: int) -> None:
+    """Refuse a size far beyond what the API makes (`MAX_RESULT_SIDE`, `MAX_RESULT_PIXELS`)."""
+    if max(width, height) > MAX_RESULT_SIDE or width * height > MAX_RESULT_PIXELS:
+        raise InvalidImageData(ImageProblem.DIMENSIONS_TOO_LARGE, width=width, height=height)
+
+
 def decode_image(data: bytes) -> Image.Image:
     """The fully decoded image, after checking that it is an accepted format and not damaged."""
     return _open_checked(data, full=True)
@@ -143,8 +157,9 @@ def fit_cost(data: bytes, limit: int) -> int:
     try:
         with Image.open(io.BytesIO(data)) as header:
             image_format, pixels = header.format or "", header.width * header.height
+            check_dimensions(header.width, header.height)
     except (Image.DecompressionBombError, UnidentifiedImageError, SyntaxError, OSError, ValueError):
-        return _CHECK_ONLY_BYTES
+        return _CHECK_ONLY_BYTES  # includes InvalidImageData: refused from the header, at once
     if len(data) > limit:
         return pixels * _REENCODE_BYTES_PER_PIXEL + limit
     if image_format == "JPEG":
