@@ -141,6 +141,10 @@ ENGLISH_ENTRIES: dict[str, str] = {
         "The service produced only {delivered} of the {requested} images asked for; only {delivered} counted "
         "against your daily quota."
     ),
+    "result-not-fetched": (
+        "Only {delivered} of the {requested} images arrived: {missing} could not be fetched from the service. "
+        "Only the {delivered} shown counted against your daily quota."
+    ),
     "job-failed": "❌ {job}\n{advice}\n" + _NOTHING_COUNTED,
     "job-cancelled": "🛑 {job}\nCancelled. " + _NOTHING_COUNTED,
     "job-cancelled-charged": (

@@ -138,7 +138,10 @@ def _with_mention(message: str, requester_mention: str | None) -> str:
 def result_text(job: Job, delivered: int, requester_mention: str | None = None) -> str:
     """The caption of the result message."""
     caption = text("result", job=describe_job(job))
-    if delivered < job.options.n:
+    if delivered < len(job.result_urls):
+        missing = len(job.result_urls) - delivered
+        caption += "\n" + text("result-not-fetched", delivered=delivered, requested=job.options.n, missing=missing)
+    elif delivered < job.options.n:
         caption += "\n" + text("result-shortfall", delivered=delivered, requested=job.options.n)
     return _with_mention(caption, requester_mention)
 

@@ -9,7 +9,6 @@ in `submitting` is sent again with the same Idempotency-Key, never as a new task
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 from services.api.client import WanClient
 from services.api.errors import TaskFailed, TaskTimedOut, WanAPIError
@@ -32,7 +31,7 @@ from services.engine.runs import JobRun
 from services.engine.scheduler import FairScheduler
 from services.engine.tracker import TaskTracker
 from services.images.download import ImageDownloader
-from services.images.fitting import FittedImage, per_file_limit
+from services.images.fitting import per_file_limit
 from services.operations.metrics import Metrics
 from services.operations.web import callback_url
 from services.storage.job_store import Store
@@ -235,10 +234,12 @@ class JobRunner:
         limit = per_file_limit(job.target.upload_limit, len(job.result_urls))
         # The images' bytes are held in the budget from their download until their upload is done.
         async with self._downloader.reservation() as held:
-            images: Sequence[FittedImage] = await self._downloader.fetch_all(job.result_urls, limit, held)
-            message_ids = await self._reporter.deliver(job, images)
-            count = len(images)
-            del images
+            fetched = await self._downloader.fetch_all(job.result_urls, limit, held)
+            for failure in fetched.failures:  # the images that arrived are delivered, and only they count
+                log.warning("job %s: a result image never arrived: %s", job.id, failure)
+            message_ids = await self._reporter.deliver(job, fetched.images)
+            count = len(fetched.images)
+            del fetched
         job.message_ids = message_ids
         if self._metrics is not None:
             self._metrics.completion_to_delivery.observe(self._clock.now() - completed_at)

@@ -1,5 +1,5 @@
-"""Downloading result images: streaming with a byte cap, no private hosts, checked and fitted by Pillow,
-the bytes in memory under a budget (`budget`)."""
+"""Downloading result images: streaming with a byte cap, no private hosts, passing failures tried again
+(`retries`), checked and fitted by Pillow, the bytes in memory under a budget (`budget`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import ipaddress
 import logging
 import socket
 from collections.abc import Coroutine, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import aiohttp
@@ -16,10 +17,12 @@ from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
 
+from services.core.clock import Clock, SystemClock
 from services.core.errors import ImageFetchError, ImageProblem
 from services.images.budget import ByteBudget, Reservation
 from services.images.fit_pool import FitPool
 from services.images.fitting import FittedImage, InvalidImageData
+from services.images.retries import DOWNLOAD_ATTEMPTS, SIZE_CHANGED, is_transient, retry_after, wait_before
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +85,31 @@ class PublicOnlyResolver(AbstractResolver):
         await self._inner.close()
 
 
+@dataclass(frozen=True)
+class Fetched:
+    """What a job's downloads gave: the images that arrived (in the links' order), and why the others
+    did not (each link's last failure)."""
+
+    images: tuple[FittedImage, ...]
+    failures: tuple[ImageFetchError, ...]
+
+
+@dataclass
+class _Download:
+    """One link's download: the bytes held for it in the job's reservation, its body once read, or its
+    last failure."""
+
+    url: str
+    share: int = 0
+    body: bytes | None = None
+    error: ImageFetchError | None = None
+
+    @property
+    def retryable(self) -> bool:
+        """Not read yet, after a failure that may pass."""
+        return self.body is None and self.error is not None and is_transient(self.error)
+
+
 class ImageDownloader:
     """Fetches result URLs over the shared session and fits each image under an upload limit, with the
     images in memory under one budget of `bytes_in_flight`: three quarters for the images themselves
@@ -96,8 +124,10 @@ class ImageDownloader:
         timeout: float,
         bytes_in_flight: int = DEFAULT_BYTES_IN_FLIGHT,
         size_estimate: int = IMAGE_ESTIMATE_BYTES,
+        clock: Clock | None = None,
     ) -> None:
         self._session = session
+        self._clock = clock or SystemClock()
         self._allow_private = allow_private
         self._max_bytes = max_bytes
         self._timeout = aiohttp.ClientTimeout(total=timeout, sock_connect=min(10.0, timeout))
@@ -111,20 +141,30 @@ class ImageDownloader:
         """A job's share of the budget: pass it to `fetch_all` and hold it until the images are uploaded."""
         return self.budget.reservation()
 
-    async def fetch_all(self, urls: tuple[str, ...], upload_limit: int, held: Reservation) -> list[FittedImage]:
+    async def fetch_all(self, urls: tuple[str, ...], upload_limit: int, held: Reservation) -> Fetched:
         """Download and fit every URL concurrently, holding their bytes in `held` (resized to their
-        sizes); the first failure cancels the rest and is raised."""
-        bodies = await self._download_all(urls, held)
+        sizes). A link that fails is tried again while its failure may pass; the images that arrive
+        are returned with why the others did not, and only when none arrives is the first failure raised."""
+        downloads = await self._download_all(urls, held)
 
-        async def fit(index: int) -> FittedImage:
+        async def fit(download: _Download) -> FittedImage:
+            body, download.body = download.body or b"", None  # its re-encoded image replaces it in the budget
             try:
-                return await self._fit(urls[index], bodies[index], upload_limit)
+                return await self._fit(download.url, body, upload_limit)
+            except ImageFetchError as error:
+                download.error = error
+                raise
             finally:
-                bodies[index] = b""  # a re-encoded image replaces its (larger) original in the budget
+                del body
 
-        fitted = await _all_or_nothing([fit(index) for index in range(len(urls))])
-        held.shrink(sum(image.size for image in fitted))
-        return fitted
+        arrived = [download for download in downloads if download.body is not None]
+        outcomes = await _each([fit(download) for download in arrived])
+        images = tuple(image for image in outcomes if isinstance(image, FittedImage))
+        failures = tuple(download.error for download in downloads if download.error is not None)
+        if not images:
+            raise failures[0]
+        held.shrink(sum(image.size for image in images))
+        return Fetched(images, failures)
 
     async def _fit(self, url: str, data: bytes, upload_limit: int) -> FittedImage:
         try:
@@ -132,22 +172,71 @@ class ImageDownloader:
         except InvalidImageData as error:
             raise ImageFetchError(url, error.problem, **error.values) from None
 
-    async def _download_all(self, urls: tuple[str, ...], held: Reservation) -> list[bytes]:
-        """The bodies behind `urls`. Their sizes are read from the answers' headers, with an estimate
-        held meanwhile; when they need more, the connections are closed, the sizes waited for (holding
-        nothing), and the answers asked for again."""
+    async def _download_all(self, urls: tuple[str, ...], held: Reservation) -> list[_Download]:
+        """The downloads of `urls`. Their sizes are read from the answers' headers, with an estimate
+        held meanwhile (and kept for a link that failed); when they need more, the connections are
+        closed, the sizes waited for (holding nothing), and the answers asked for again. Then the links
+        that failed in passing are tried again, each within the bytes already held for it."""
+        downloads = [_Download(url) for url in urls]
         need = len(urls) * self._estimate
         for _ in range(SIZE_ROUNDS):
             await held.resize(max(need, held.held))
             async with contextlib.AsyncExitStack() as stack:
-                answers = await _all_or_nothing([self._open(url, stack) for url in urls])
-                sizes = [self._expected_size(url, answer) for url, answer in zip(urls, answers, strict=True)]
-                need = sum(sizes)
+                answers = await _each([self._open(url, stack) for url in urls])
+                for download, answer in zip(downloads, answers, strict=True):
+                    self._size_up(download, answer)
+                need = sum(download.share for download in downloads)
                 if need <= held.held:
                     held.shrink(need)
-                    reads = zip(urls, answers, sizes, strict=True)
-                    return await _all_or_nothing([self._read_body(url, answer, size) for url, answer, size in reads])
-        raise ImageFetchError(urls[0], ImageProblem.DOWNLOAD_FAILED, error="SizeChanged")
+                    pairs = zip(downloads, answers, strict=True)
+                    await _each([self._read_into(d, a) for d, a in pairs if isinstance(a, aiohttp.ClientResponse)])
+            if need <= held.held:
+                await self._try_again(downloads)
+                held.shrink(sum(len(d.body) for d in downloads if d.body is not None))
+                return downloads
+        raise ImageFetchError(urls[0], ImageProblem.DOWNLOAD_FAILED, error=SIZE_CHANGED)
+
+    def _size_up(self, download: _Download, answer: aiohttp.ClientResponse | ImageFetchError) -> None:
+        """Record the bytes to hold for a link's answer: its size, or the estimate for a link to try again."""
+        download.body, download.share, download.error = None, 0, None
+        try:
+            if isinstance(answer, ImageFetchError):
+                raise answer
+            download.share = self._expected_size(download.url, answer)
+        except ImageFetchError as error:
+            download.error = error
+            download.share = self._estimate if is_transient(error) else 0
+
+    async def _read_into(self, download: _Download, answer: aiohttp.ClientResponse) -> None:
+        if download.error is not None:
+            return
+        try:
+            download.body = await self._read_body(download.url, answer, download.share)
+        except ImageFetchError as error:
+            download.error = error
+
+    async def _try_again(self, downloads: list[_Download]) -> None:
+        """Try the links that failed in passing again, with backoff, up to `DOWNLOAD_ATTEMPTS` in all."""
+        for attempt in range(1, DOWNLOAD_ATTEMPTS):
+            waiting = [download for download in downloads if download.retryable]
+            if not waiting:
+                return
+            await self._clock.sleep(wait_before(attempt, [d.error for d in waiting if d.error is not None]))
+            await _each([self._again(download) for download in waiting])
+
+    async def _again(self, download: _Download) -> None:
+        """One more try of a link, its body read only if it fits the bytes held for it."""
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                answer = await self._open(download.url, stack)
+                size = self._expected_size(download.url, answer)
+                if self._declared_size(answer) is not None and size > download.share:
+                    raise ImageFetchError(download.url, ImageProblem.DOWNLOAD_FAILED, error=SIZE_CHANGED)
+                download.body = await self._read_body(download.url, answer, min(size, download.share))
+                download.error = None
+        except ImageFetchError as error:
+            download.error = error
+            log.info("result image %s: try failed (%s)", download.url, error.problem)
 
     async def _open(self, url: str, stack: contextlib.AsyncExitStack) -> aiohttp.ClientResponse:
         """The answer behind `url`, its body not read yet, following a few redirects, each hop checked
@@ -170,20 +259,27 @@ class ImageDownloader:
                     response.release()
                     continue
                 if response.status != 200:
-                    raise ImageFetchError(url, ImageProblem.HTTP_STATUS, status=response.status)
+                    wait = retry_after(response.headers)
+                    extra = {} if wait is None else {"retry_after": wait}
+                    raise ImageFetchError(url, ImageProblem.HTTP_STATUS, status=response.status, **extra)
                 return response
         raise ImageFetchError(url, ImageProblem.TOO_MANY_REDIRECTS)
 
     def _expected_size(self, url: str, response: aiohttp.ClientResponse) -> int:
         """The body's size as declared (refused over `max_bytes`), or `max_bytes` when not declared or
         compressed in transit (the declared length is then not the body's)."""
-        declared = response.content_length
-        encoded = response.headers.get("Content-Encoding", "identity").lower() != "identity"
-        if declared is None or encoded:
+        declared = self._declared_size(response)
+        if declared is None:
             return self._max_bytes
         if declared > self._max_bytes:
             raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
         return declared
+
+    @staticmethod
+    def _declared_size(response: aiohttp.ClientResponse) -> int | None:
+        """The body's size as its headers declare it, if they do (compressed in transit, they do not)."""
+        encoded = response.headers.get("Content-Encoding", "identity").lower() != "identity"
+        return None if encoded else response.content_length
 
     async def _read_body(self, url: str, response: aiohttp.ClientResponse, expected: int) -> bytes:
         chunks: list[bytes] = []
@@ -221,6 +317,19 @@ def _download_errors(url: str) -> Iterator[None]:
         raise ImageFetchError(url, ImageProblem.TIMED_OUT) from None
     except aiohttp.ClientError as error:
         raise ImageFetchError(url, ImageProblem.DOWNLOAD_FAILED, error=type(error).__name__) from None
+
+
+async def _each(steps: Sequence[Coroutine[Any, Any, _T]]) -> list[_T | ImageFetchError]:
+    """Run `steps` concurrently, each one's `ImageFetchError` as its outcome; any other failure cancels
+    the others (awaited) and is raised."""
+
+    async def outcome(step: Coroutine[Any, Any, _T]) -> _T | ImageFetchError:
+        try:
+            return await step
+        except ImageFetchError as error:
+            return error
+
+    return await _all_or_nothing([outcome(step) for step in steps])
 
 
 async def _all_or_nothing(steps: Sequence[Coroutine[Any, Any, _T]]) -> list[_T]:

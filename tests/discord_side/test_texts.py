@@ -70,6 +70,14 @@ def test_result_explains_fewer_images_and_the_charge() -> None:
     assert "only 2 of the 4" in text
 
 
+def test_result_says_how_many_images_could_not_be_fetched_and_that_only_the_others_counted() -> None:
+    fetched_short = job(n=4)
+    fetched_short.result_urls = ("u1", "u2", "u3", "u4")
+    text = result_text(fetched_short, delivered=3)
+    assert "Only 3 of the 4 images arrived: 1 could not be fetched" in text
+    assert "Only the 3 shown counted" in text
+
+
 def test_result_can_mention_the_requester() -> None:
     assert result_text(job(), 1, "<@42>").startswith("<@42> ")
 

@@ -64,7 +64,7 @@ async def open_harness(tmp_path: Path, database_url: str | None = None) -> Async
     events = RecordingEvents()
     async with aiohttp.ClientSession() as session:
         wan = WanClient(session, sim.api_base_url, "key", policy=RetryPolicy(), timeout=5, sleep=clock.sleep)
-        downloader = ImageDownloader(session, allow_private=True, max_bytes=20 * 1024**2, timeout=10)
+        downloader = ImageDownloader(session, allow_private=True, max_bytes=20 * 1024**2, timeout=10, clock=clock)
         config = EngineConfig(job_deadline_seconds=300)
         scheduler = FairScheduler(clock, max_in_flight=8, creates_per_second=5.0)
         engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler)

@@ -12,6 +12,7 @@ from PIL import Image
 from services.core.errors import ImageFetchError, ImageProblem
 from services.images.download import ImageDownloader, PublicOnlyResolver, is_public_address
 from services.images.fitting import FittedImage
+from tests.fakes import FakeClock
 
 
 def png_bytes(size: int = 64) -> bytes:
@@ -64,12 +65,14 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
 
 
 def downloader(session: aiohttp.ClientSession, *, allow_private: bool = True, timeout: float = 5.0) -> ImageDownloader:
-    return ImageDownloader(session, allow_private=allow_private, max_bytes=1024 * 1024, timeout=timeout)
+    return ImageDownloader(
+        session, allow_private=allow_private, max_bytes=1024 * 1024, timeout=timeout, clock=FakeClock()
+    )
 
 
 async def fetch_one(images: ImageDownloader, url: str, upload_limit: int = 10**7) -> FittedImage:
     async with images.reservation() as held:
-        (fitted,) = await images.fetch_all((url,), upload_limit, held)
+        (fitted,) = (await images.fetch_all((url,), upload_limit, held)).images
         return fitted
 
 
@@ -155,11 +158,24 @@ async def test_non_http_links_are_refused(session: aiohttp.ClientSession) -> Non
     assert caught.value.problem is ImageProblem.NOT_HTTP
 
 
-async def test_fetch_all_fails_when_any_image_fails(server: str, session: aiohttp.ClientSession) -> None:
+async def test_fetch_all_fails_when_no_image_arrives(server: str, session: aiohttp.ClientSession) -> None:
     images = downloader(session)
     async with images.reservation() as held:
-        with pytest.raises(ImageFetchError):
-            await images.fetch_all((f"{server}/image.png", f"{server}/page.png"), 10**7, held)
+        with pytest.raises(ImageFetchError) as caught:
+            await images.fetch_all((f"{server}/page.png", f"{server}/missing.png"), 10**7, held)
+    assert caught.value.problem is ImageProblem.UNREADABLE
+    assert images.budget.in_use == 0
+
+
+async def test_fetch_all_returns_the_images_that_arrived_and_why_the_others_did_not(
+    server: str, session: aiohttp.ClientSession
+) -> None:
+    images = downloader(session)
+    async with images.reservation() as held:
+        fetched = await images.fetch_all((f"{server}/image.png", f"{server}/page.png"), 10**7, held)
+        assert held.held == len(png_bytes())
+    assert [image.data for image in fetched.images] == [png_bytes()]
+    assert [failure.problem for failure in fetched.failures] == [ImageProblem.UNREADABLE]
 
 
 async def test_the_resolver_drops_private_answers() -> None:

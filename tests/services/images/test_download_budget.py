@@ -15,6 +15,7 @@ from aiohttp import web
 from PIL import Image
 
 from services.images.download import ImageDownloader
+from tests.fakes import FakeClock
 
 SIDE = 128  # a noise PNG of 128x128 is about 49 KB
 
@@ -90,6 +91,7 @@ def images(session: aiohttp.ClientSession, bytes_in_flight: int, size_estimate: 
         timeout=10,
         bytes_in_flight=bytes_in_flight,
         size_estimate=size_estimate,
+        clock=FakeClock(),
     )
 
 
@@ -101,7 +103,7 @@ async def test_many_jobs_at_once_never_hold_more_image_bytes_than_the_budget(hos
         nonlocal holding, most
         urls = (f"{host.url}/sized/{number}-a.png", f"{host.url}/sized/{number}-b.png")
         async with downloader.reservation() as held:
-            fitted = await downloader.fetch_all(urls, 10**7, held)
+            fitted = (await downloader.fetch_all(urls, 10**7, held)).images
             size = sum(image.size for image in fitted)
             holding += size
             most = max(most, holding)
@@ -119,15 +121,15 @@ async def test_a_job_larger_than_the_whole_budget_still_completes(host: Host, se
     downloader = images(session, bytes_in_flight=8 * 1024)
     async with downloader.reservation() as held:
         both = (f"{host.url}/sized/a.png", f"{host.url}/sized/b.png")
-        fitted = await asyncio.wait_for(downloader.fetch_all(both, 10**7, held), 10)  # never waits for itself
-    assert [image.data for image in fitted] == [noise_png(), noise_png()]
+        fetched = await asyncio.wait_for(downloader.fetch_all(both, 10**7, held), 10)  # never waits for itself
+    assert [image.data for image in fetched.images] == [noise_png(), noise_png()]
     assert downloader.budget.in_use == 0
 
 
 async def test_sizes_over_the_estimate_are_waited_for_and_asked_again(host: Host, session) -> None:
     downloader = images(session, bytes_in_flight=400 * 1024, size_estimate=1024)
     async with downloader.reservation() as held:
-        fitted = await downloader.fetch_all((f"{host.url}/sized/a.png",), 10**7, held)
+        fitted = (await downloader.fetch_all((f"{host.url}/sized/a.png",), 10**7, held)).images
         assert held.held == len(noise_png())
     assert fitted[0].data == noise_png()
     assert host.requests["/sized/a.png"] == 2
@@ -136,7 +138,7 @@ async def test_sizes_over_the_estimate_are_waited_for_and_asked_again(host: Host
 async def test_an_image_of_unknown_size_is_held_at_its_real_size_once_read(host: Host, session) -> None:
     downloader = images(session, bytes_in_flight=4 * 1024 * 1024)
     async with downloader.reservation() as held:
-        (fitted,) = await downloader.fetch_all((f"{host.url}/unsized.png",), 10**7, held)
+        (fitted,) = (await downloader.fetch_all((f"{host.url}/unsized.png",), 10**7, held)).images
         assert held.held == fitted.size == len(noise_png())
 
 
@@ -176,7 +178,7 @@ async def test_at_most_two_fits_run_at_once(host: Host, session) -> None:
     downloader = images(session, bytes_in_flight=64 * 1024 * 1024)
     urls = tuple(f"{host.url}/sized/{number}.png" for number in range(12))
     async with downloader.reservation() as held:
-        fitted = await downloader.fetch_all(urls, 20 * 1024, held)  # too large: each is re-encoded
+        fitted = (await downloader.fetch_all(urls, 20 * 1024, held)).images  # too large: each is re-encoded
     assert all(image.reencoded for image in fitted)
     assert downloader.fitter.peak_busy <= 2
 
@@ -185,7 +187,7 @@ async def test_a_fit_needing_more_than_the_decoding_budget_runs_alone(host: Host
     downloader = images(session, bytes_in_flight=64 * 1024)
     urls = tuple(f"{host.url}/sized/{number}.png" for number in range(4))
     async with downloader.reservation() as held:
-        fitted = await downloader.fetch_all(urls, 20 * 1024, held)
+        fitted = (await downloader.fetch_all(urls, 20 * 1024, held)).images
     assert all(image.size <= 20 * 1024 for image in fitted)
     assert downloader.fitter.peak_busy == 1
     assert downloader.fitter.budget.in_use == 0
