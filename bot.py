@@ -43,6 +43,8 @@ from services.engine.query_share import QueryShare
 from services.engine.scheduler import FairScheduler
 from services.images.download import ImageDownloader, PublicOnlyResolver
 from services.images.heap import give_back_freed_buffers
+from services.moderation.blocked_terms import BlockedTerm
+from services.moderation.operator_terms import OperatorTermsError, read_terms_file
 from services.operations.metrics import Metrics
 from services.operations.retention import run_retention
 from services.operations.web import WebDependencies, build_app, start_web
@@ -87,7 +89,7 @@ def default_limits(settings: Settings) -> Limits:
     )
 
 
-async def run(settings: Settings) -> None:
+async def run(settings: Settings, operator_terms: tuple[BlockedTerm, ...] = ()) -> None:
     """Open the resources, run the bot until it is closed (SIGTERM/SIGINT), then close everything."""
     clock = SystemClock()
     store = await Store.open(settings.database_url.get_secret_value(), clock.now)
@@ -97,7 +99,7 @@ async def run(settings: Settings) -> None:
         connector = _connector(settings)
         async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}, connector=connector) as session:
             resources = open_resources(settings, clock, store, supervisor, session)
-            bot = make_client(settings, store, composer(resources))
+            bot = make_client(settings, store, composer(resources, operator_terms))
             _spawn_background(resources, bot.engine)
             closers = await _open_endpoints(resources, bot)
             async with bot:
@@ -136,14 +138,14 @@ def open_resources(
     return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler, budget)
 
 
-def composer(resources: Resources) -> Compose:
+def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ()) -> Compose:
     """How the client's Discord side is built: the presenter and audit log post through the client, the
     engine shows jobs through them, and the launcher, cogs and buttons act on the engine."""
 
     def compose(client: ImagineBot) -> DiscordSide:
         settings, store, clock = resources.settings, resources.store, resources.clock
         presenter = DiscordJobEvents(client, clock, resources.supervisor, settings.progress_edit_interval)
-        moderation = ModerationSettings(store, clock.now)
+        moderation = ModerationSettings(store, clock.now, operator_terms=operator_terms)
         audit = AuditLog(client, moderation, clock)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit))
         quota_settings = QuotaSettings(store)
@@ -302,6 +304,11 @@ def main() -> int:
         hint = "" if ".env.example" in str(error) else " (see .env.example and README.md)"
         print(f"imagine-bot: {error}{hint}", file=sys.stderr)
         return 2
+    try:
+        operator_terms = read_terms_file(settings.blocked_terms_file)
+    except OperatorTermsError as error:
+        print(f"imagine-bot: {error}", file=sys.stderr)
+        return 2
     logging.basicConfig(
         level=settings.log_level,
         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s",
@@ -314,7 +321,7 @@ def main() -> int:
     logging.getLogger("discord.client").addFilter(lambda record: "voice will NOT" not in str(record.msg))
     give_back_freed_buffers()  # before any thread or buffer: memory follows IMAGE_BYTES_IN_FLIGHT
     try:
-        asyncio.run(run(settings))
+        asyncio.run(run(settings, operator_terms))
     except StoreError as error:
         print(f"imagine-bot: {error}", file=sys.stderr)
         return 1

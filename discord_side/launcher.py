@@ -3,6 +3,7 @@ what (the guild's policy), acknowledge at once, reserve the quota, store the job
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -115,19 +116,32 @@ class JobLauncher:
 
     async def _check(self, interaction: discord.Interaction, options: GenerationOptions) -> PolicyDecision | None:
         if interaction.guild_id is None:
-            if self._rules.allow_dms:
-                return PolicyDecision()
-            await interaction.response.send_message(text("dms-disabled"), ephemeral=True)
-            return None
+            return await self._check_dm(interaction, options)
         policy = await self._moderation.policy(interaction.guild_id)
         channel_id = interaction.channel_id or 0
         parent_id = getattr(interaction.channel, "parent_id", None)
-        decision = policy.check(channel_id, parent_id, frozenset(member_role_ids(interaction)), options.prompt)
+        roles = frozenset(member_role_ids(interaction))
+        # Off the event loop: matching the blocked terms may take up to its time limit.
+        decision = await asyncio.to_thread(policy.check, channel_id, parent_id, roles, options.prompt)
         if decision.refusal is None:
             return decision
         await interaction.response.send_message(policy_refusal_text(decision.refusal), ephemeral=True)
         why = _refusal_reason(decision.refusal)
         await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, options.prompt, why)
+        return None
+
+    async def _check_dm(self, interaction: discord.Interaction, options: GenerationOptions) -> PolicyDecision | None:
+        """In direct messages (when allowed) the operator's blocked terms apply; there is no audit log."""
+        if not self._rules.allow_dms:
+            await interaction.response.send_message(text("dms-disabled"), ephemeral=True)
+            return None
+        matcher = await self._moderation.operator_matcher()
+        term = await asyncio.to_thread(matcher.first_match, options.prompt)
+        if term is None:
+            return PolicyDecision()
+        refusal = PolicyRefusal(RefusalReason.TERM, term=term)
+        await interaction.response.send_message(policy_refusal_text(refusal), ephemeral=True)
+        log.info("a prompt in direct messages from %s was refused: %s", interaction.user.id, _refusal_reason(refusal))
         return None
 
 

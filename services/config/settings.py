@@ -113,6 +113,11 @@ class Settings(BaseSettings):
     dm_daily_images: Annotated[int, WholeNumber(0)] = Field(
         10, description="images one user may generate per UTC day in DMs (when allowed)"
     )
+    blocked_terms_file: Annotated[str | None, Text("the path of a text file")] = Field(
+        None,
+        description="a file of terms blocked everywhere, in every server and in DMs, on top of each server's own:"
+        " one a line, `re:` before a regular expression, `#` starts a comment; read at start",
+    )
     retention_days: Annotated[int, WholeNumber(0, 36500)] = Field(
         90, description="ended jobs and usage older than this are deleted (0: keep forever)"
     )

@@ -1,102 +1,39 @@
-"""Blocked terms: matching that sees through simple evasions without flagging innocent words.
+"""Blocked terms: matching that sees through evasions without flagging innocent words.
 
-A prompt is normalised (Unicode compatibility forms, case, accents, zero-width characters, common
-look-alike letters and digits) and each term becomes a pattern that allows separators and repeated
-letters between its letters but must stand as a whole word: "a.s.s" and "aaass" match "ass", while
-"class" and "assassin" do not. Admins who need more can add a regular expression, run with a time
-limit so a pathological pattern cannot stall the bot.
+A prompt is prepared as it is seen (`look_alikes.prepare`: compatibility forms, invisible characters,
+right-to-left overrides, accents, Latin letters spelled in ASCII) and each term becomes a pattern in
+which every letter stands for everything that looks like it (Unicode's confusables, leetspeak digits
+and symbols), allows separators and repeated letters between its letters, and must stand as a whole
+word: "a.s.s", "aaass" and "@$$" match "ass", "gore!" and "||gore||" match "gore", while "class",
+"assassin", "isn't it" (tit), "he'll" (hell) and "a man's ex-wife" (sex) do not. An apostrophe between
+letters belongs to the word, never separates one. Chinese and Japanese characters do not make words
+with Latin letters ("goreの絵" holds "gore"). Admins who need more can add a regular expression; one
+whole check, every pattern together, has a time limit, and runs without holding the interpreter lock
+so a worker thread can run it while the event loop goes on.
 """
 
 from __future__ import annotations
 
 import enum
-import unicodedata
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 import regex
 
 from services.core.errors import Value
+from services.moderation.look_alikes import TERM_LETTERS, fold, prepare, spell
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"))
-_LOOK_ALIKES = str.maketrans(
-    {
-        "0": "o",
-        "1": "i",
-        "!": "i",
-        "|": "l",
-        "3": "e",
-        "4": "a",
-        "@": "a",
-        "5": "s",
-        "$": "s",
-        "7": "t",
-        "+": "t",
-        "8": "b",
-        "9": "g",
-        "€": "e",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ß": "ss",
-        "ɑ": "a",
-        "ɡ": "g",
-        "ı": "i",
-        # Small capitals.
-        "ᴀ": "a",
-        "ʙ": "b",
-        "ᴄ": "c",
-        "ᴅ": "d",
-        "ᴇ": "e",
-        "ɢ": "g",
-        "ʜ": "h",
-        "ɪ": "i",
-        "ᴊ": "j",
-        "ᴋ": "k",
-        "ʟ": "l",
-        "ᴍ": "m",
-        "ɴ": "n",
-        "ᴏ": "o",
-        "ᴘ": "p",
-        "ʀ": "r",
-        "ꜱ": "s",
-        "ᴛ": "t",
-        "ᴜ": "u",
-        "ᴠ": "v",
-        "ᴡ": "w",
-        "ʏ": "y",
-        "ᴢ": "z",
-        # Cyrillic and Greek letters that look Latin.
-        "а": "a",
-        "е": "e",
-        "о": "o",
-        "р": "p",
-        "с": "c",
-        "у": "y",
-        "х": "x",
-        "і": "i",
-        "ԁ": "d",
-        "һ": "h",
-        "ԛ": "q",
-        "ԝ": "w",
-        "ј": "j",
-        "ѕ": "s",
-        "к": "k",
-        "м": "m",
-        "т": "t",
-        "в": "b",
-        "н": "h",
-        "α": "a",
-        "ο": "o",
-        "ρ": "p",
-        "ν": "v",
-        "κ": "k",
-        "τ": "t",
-    }
-)
-_SEPARATORS = r"[^\p{L}\p{N}]*"
-REGEX_TIMEOUT_SECONDS = 0.05
+_APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4\u2032"
+_SEPARATORS = rf"[^\p{{L}}\p{{N}}{_APOSTROPHES}]*"
+# Letters and digits that make a word with a term's letters; not Chinese or Japanese characters, which
+# are written without spaces.
+_WORD = r"[[\p{L}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}]]"
+_WORD_START = rf"(?<!{_WORD})(?<!{_WORD}[{_APOSTROPHES}])"
+_WORD_END = rf"(?!{_WORD})(?![{_APOSTROPHES}]{_WORD})"
+CHECK_SECONDS = 0.25  # one whole check of a prompt, every pattern together
 MAX_TERM_CHARS = 100
 MAX_REGEX_CHARS = 200
 # C0, DEL and C1 (Unicode's Cc): invisible in a term, and a NUL cannot even be stored in PostgreSQL. A
@@ -125,20 +62,26 @@ class InvalidTerm(ValueError):
 
 
 def normalise(text: str) -> str:
-    """Fold width, case, accents, zero-width characters and look-alikes, so evasions compare equal."""
-    folded = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).casefold()
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return stripped.translate(_LOOK_ALIKES)
+    """The text as it is seen, spelled in lower-case ASCII where its letters and digits look like ASCII
+    ones ("ＨÉLL0" is "hello"): what a term's letters and admins' regular expressions are matched on."""
+    return fold(prepare(text))
+
+
+def _letter(character: str) -> str:
+    members = TERM_LETTERS.get(character)
+    if members is None:
+        return regex.escape(character)
+    return "[" + "".join(regex.escape(member, special_only=False) for member in members) + "]"
 
 
 def term_pattern(term: str) -> str:
-    """The pattern for a plain term: its letters in order, each repeatable, separators allowed between
-    them, and no letter or digit directly before or after (a whole word)."""
+    """The pattern for a plain term: its letters in order, each standing for its look-alikes and
+    repeatable, separators allowed between them, and a whole word (see the module's docstring)."""
     letters = [c for c in normalise(term) if c.isalnum()]
     if not letters:
         raise InvalidTerm(TermProblem.NO_LETTERS)
-    body = _SEPARATORS.join(f"{regex.escape(c)}+" for c in letters)
-    return rf"(?<![\p{{L}}\p{{N}}]){body}(?![\p{{L}}\p{{N}}])"
+    body = _SEPARATORS.join(f"{_letter(c)}+" for c in letters)
+    return f"{_WORD_START}{body}{_WORD_END}"
 
 
 @dataclass(frozen=True)
@@ -167,26 +110,37 @@ class BlockedTerm:
                 raise InvalidTerm(TermProblem.PATTERN_DOES_NOT_COMPILE, detail=str(error)) from None
         if len(self.text) > MAX_TERM_CHARS:
             raise InvalidTerm(TermProblem.TERM_TOO_LONG, maximum=MAX_TERM_CHARS)
-        return regex.compile(term_pattern(self.text), regex.V1)
+        return _compiled_term(self.text)
+
+
+@lru_cache(maxsize=4096)
+def _compiled_term(text: str) -> regex.Pattern[str]:
+    """A plain term's pattern, compiled once per process (each takes a few milliseconds): a changed
+    list compiles only its new terms."""
+    return regex.compile(term_pattern(text), regex.V1)
 
 
 class TermMatcher:
     """Finds the first blocked term in a prompt. Building one compiles every term, which is slow for a
-    long list (a server's 500 terms take about 0.4 s): build it once per change of `terms`."""
+    long list (a server's 500 terms take about a second): build it once per change of `terms`."""
 
-    def __init__(self, terms: Sequence[BlockedTerm]) -> None:
+    def __init__(self, terms: Sequence[BlockedTerm], clock: Callable[[], float] = time.monotonic) -> None:
         self.terms = tuple(terms)
         self._compiled = [(term, term.pattern()) for term in self.terms]
+        self._clock = clock
 
-    def first_match(self, prompt: str) -> BlockedTerm | None:
-        """The first term the prompt contains, or None. A pattern that runs too long counts as a match:
-        refusing is the safe side."""
-        normalised = normalise(prompt)
+    def first_match(self, prompt: str, seconds: float = CHECK_SECONDS) -> BlockedTerm | None:
+        """The first term the prompt contains, or None. The whole check has `seconds`: a check that runs
+        out of time refuses (returns the term it was on), the safe side."""
+        deadline = self._clock() + seconds
+        prepared = prepare(prompt)
+        spelled, folded = spell(prepared), fold(prepared)
         for term, pattern in self._compiled:
-            subjects = (prompt, normalised) if term.is_regex else (normalised,)
+            subjects = (prompt, folded) if term.is_regex else (spelled,)
             for subject in subjects:
+                remaining = deadline - self._clock()
                 try:
-                    if pattern.search(subject, timeout=REGEX_TIMEOUT_SECONDS):
+                    if remaining <= 0 or pattern.search(subject, timeout=remaining, concurrent=True):
                         return term
                 except TimeoutError:
                     return term

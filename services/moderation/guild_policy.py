@@ -70,16 +70,23 @@ class GuildPolicy:
     allowed_roles: frozenset[int] = frozenset()
     terms: tuple[BlockedTerm, ...] = ()
     audit_channel_id: int | None = None
+    # The operator's terms (`BLOCKED_TERMS_FILE`), blocked on top of the guild's own.
+    operator_terms: tuple[BlockedTerm, ...] = ()
     # The terms compiled by whoever loaded them (`storage.moderation_settings`, once per change of the
     # terms); compiled here, on first use, when not given.
     compiled_terms: TermMatcher | None = field(default=None, compare=False, repr=False)
 
+    @property
+    def all_terms(self) -> tuple[BlockedTerm, ...]:
+        """The operator's terms, then the guild's."""
+        return self.operator_terms + self.terms
+
     @cached_property
     def matcher(self) -> TermMatcher:
-        """The compiled blocked terms."""
-        if self.compiled_terms is not None and self.compiled_terms.terms == self.terms:
+        """The compiled blocked terms, the operator's and the guild's."""
+        if self.compiled_terms is not None and self.compiled_terms.terms == self.all_terms:
             return self.compiled_terms
-        return TermMatcher(self.terms)
+        return TermMatcher(self.all_terms)
 
     def rule(self, channel_id: int, parent_id: int | None = None) -> ChannelRule:
         """The channel's rule. A thread gets its parent's rule combined with its own, the stricter of the
@@ -107,7 +114,8 @@ class GuildPolicy:
         return True
 
     def check(self, channel_id: int, parent_id: int | None, role_ids: frozenset[int], prompt: str) -> PolicyDecision:
-        """Channel, then role, then blocked terms; the first that refuses decides."""
+        """Channel, then role, then blocked terms; the first that refuses decides. Matching the terms can
+        take up to `blocked_terms.CHECK_SECONDS`: call it in a worker thread."""
         if not self.channel_allowed(channel_id, parent_id):
             listed = self.listed_channels()
             allowed = listed if self.channel_mode == ChannelMode.ALLOW_LIST else ()

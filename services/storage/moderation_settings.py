@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,13 +24,24 @@ MAX_TERMS = 500
 class ModerationSettings:
     """Reads and changes guilds' moderation settings; changes made here are visible at once."""
 
-    def __init__(self, store: Store, clock: Callable[[], float], cache_seconds: float = CACHE_SECONDS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], float],
+        cache_seconds: float = CACHE_SECONDS,
+        operator_terms: Sequence[BlockedTerm] = (),
+    ) -> None:
         self._store = store
         self._clock = clock
         self._cache_seconds = cache_seconds
         self._cache: dict[int, tuple[float, GuildPolicy]] = {}
         self._generation = 0
-        self._matchers: dict[int, TermMatcher] = {}  # by guild: its terms as last compiled
+        self._operator_terms = tuple(operator_terms)  # `BLOCKED_TERMS_FILE`: every guild's, and DMs'
+        self._matchers: dict[int | None, TermMatcher] = {}  # by guild (None: DMs): its terms as last compiled
+
+    async def operator_matcher(self) -> TermMatcher:
+        """The operator's terms compiled (once), for prompts outside any guild: direct messages."""
+        return await self._matcher(None, self._operator_terms)
 
     async def policy(self, guild_id: int) -> GuildPolicy:
         """The guild's policy (cached for a few seconds; other processes' changes show within that)."""
@@ -38,13 +49,13 @@ class ModerationSettings:
         if cached is not None and self._clock() - cached[0] < self._cache_seconds:
             return cached[1]
         generation = self._generation
-        loaded = await self._load(guild_id)
-        policy = dataclasses.replace(loaded, compiled_terms=await self._matcher(guild_id, loaded.terms))
+        loaded = dataclasses.replace(await self._load(guild_id), operator_terms=self._operator_terms)
+        policy = dataclasses.replace(loaded, compiled_terms=await self._matcher(guild_id, loaded.all_terms))
         if generation == self._generation:  # no change was written while it loaded: safe to keep
             self._cache[guild_id] = (self._clock(), policy)
         return policy
 
-    async def _matcher(self, guild_id: int, terms: tuple[BlockedTerm, ...]) -> TermMatcher:
+    async def _matcher(self, guild_id: int | None, terms: tuple[BlockedTerm, ...]) -> TermMatcher:
         """The guild's terms compiled: the last compilation while they are the same, else compiled anew
         in a worker thread (hundreds of patterns would hold the event loop for a noticeable time)."""
         known = self._matchers.get(guild_id)

@@ -120,6 +120,7 @@ def test_every_default_is_the_documented_one() -> None:
         "creates_per_second": 0.0,
         "allow_dms": False,
         "dm_daily_images": 10,
+        "blocked_terms_file": None,
         "retention_days": 90,
         "web_host": "127.0.0.1",
         "web_port": 8080,

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 
 from services.moderation.blocked_terms import BlockedTerm, InvalidTerm, TermMatcher, TermProblem, normalise
+
+PATHOLOGICAL = BlockedTerm(r"(a|aa)+$", is_regex=True)
+LONG_PROMPT = "a" * 5000 + "!"
 
 MATCHER = TermMatcher(
     [
@@ -105,8 +111,49 @@ def test_a_term_without_letters_is_refused() -> None:
 
 
 def test_a_pathological_regex_times_out_and_refuses_instead_of_hanging() -> None:
-    matcher = TermMatcher([BlockedTerm(r"(a|aa)+$", is_regex=True)])
+    matcher = TermMatcher([PATHOLOGICAL])
     assert matcher.first_match("a" * 60 + "!") is not None
+
+
+def test_a_whole_check_of_many_pathological_patterns_stops_within_its_time_and_refuses() -> None:
+    matcher = TermMatcher([BlockedTerm(rf"(a|aa)+${'x' * n}", is_regex=True) for n in range(20)])
+    started = time.monotonic()
+    assert matcher.first_match(LONG_PROMPT, seconds=0.2) is not None
+    assert time.monotonic() - started < 0.35
+
+
+class SteppingClock:
+    """A clock that moves on by `step` each time it is read."""
+
+    def __init__(self, step: float) -> None:
+        self.time, self.step = 0.0, step
+
+    def __call__(self) -> float:
+        self.time += self.step
+        return self.time
+
+
+def test_the_time_limit_is_shared_by_all_patterns_of_a_check_not_given_to_each() -> None:
+    terms = [BlockedTerm("gore"), BlockedTerm("guts"), BlockedTerm("blood"), BlockedTerm("bones")]
+    matcher = TermMatcher(terms, clock=SteppingClock(0.1))
+    assert matcher.first_match("a calm lake", seconds=0.25) is not None
+    assert TermMatcher(terms, clock=SteppingClock(0.01)).first_match("a calm lake", seconds=0.25) is None
+
+
+async def test_a_check_in_a_worker_thread_leaves_the_event_loop_running() -> None:
+    matcher = TermMatcher([PATHOLOGICAL])
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    ticking = asyncio.create_task(tick())
+    assert await asyncio.to_thread(matcher.first_match, LONG_PROMPT, 0.3) is not None
+    ticking.cancel()
+    assert ticks > 100
 
 
 def test_no_terms_match_nothing() -> None:

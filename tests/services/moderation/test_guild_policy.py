@@ -100,3 +100,9 @@ def test_terms_compiled_for_other_terms_are_not_used() -> None:
     guarded = policy(terms=(BlockedTerm("guts"),), compiled_terms=stale)
     assert guarded.check(GENERAL, None, NO_ROLES, "guts").refusal is not None
     assert guarded.check(GENERAL, None, NO_ROLES, "gore").refusal is None
+
+
+def test_the_operators_terms_refuse_whatever_the_guilds_terms() -> None:
+    guarded = policy(operator_terms=(BlockedTerm("gore"),), terms=(BlockedTerm("guts"),))
+    assert guarded.check(GENERAL, None, NO_ROLES, "gore!").refusal.term == BlockedTerm("gore")
+    assert guarded.check(GENERAL, None, NO_ROLES, "guts").refusal.term == BlockedTerm("guts")

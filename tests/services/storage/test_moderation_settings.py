@@ -206,3 +206,30 @@ async def test_blocked_terms_are_compiled_off_the_event_loop(
     loop_thread = threading.current_thread().name
     assert compilations.threads
     assert loop_thread not in compilations.threads
+
+
+@pytest.fixture
+async def with_operator_terms(database_url: str) -> AsyncIterator[ModerationSettings]:
+    store = await Store.open(database_url)
+    yield ModerationSettings(store, FakeClock().now, operator_terms=(BlockedTerm("gore"), BlockedTerm("gu+ts", True)))
+    await store.close()
+
+
+async def test_the_operators_terms_are_refused_in_every_guild_besides_its_own(
+    with_operator_terms: ModerationSettings,
+) -> None:
+    await with_operator_terms.add_term(GUILD, BlockedTerm("blood"))
+    policy = await with_operator_terms.policy(GUILD)
+    assert policy.terms == (BlockedTerm("blood"),)
+    for prompt in ("so much g0re", "guuuts", "blood"):
+        assert policy.check(1, None, frozenset(), prompt).refusal is not None
+    assert (await with_operator_terms.policy(GUILD + 1)).check(1, None, frozenset(), "gore!").refusal is not None
+
+
+async def test_the_operators_terms_are_compiled_once_for_direct_messages(
+    with_operator_terms: ModerationSettings,
+) -> None:
+    matcher = await with_operator_terms.operator_matcher()
+    assert matcher is await with_operator_terms.operator_matcher()
+    assert matcher.first_match("||gore||") == BlockedTerm("gore")
+    assert matcher.first_match("a calm lake") is None
