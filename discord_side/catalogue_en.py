@@ -146,6 +146,10 @@ ENGLISH_ENTRIES: dict[str, str] = {
         "Only the {delivered} shown counted against your daily quota."
     ),
     "job-failed": "❌ {job}\n{advice}\n" + _NOTHING_COUNTED,
+    "job-failed-maybe-charged": (
+        "❌ {job}\n{advice}\nThe image service may have made this task; if it did, it was charged, so its "
+        "{charged} image(s) count against your daily quota although none could be delivered."
+    ),
     "job-cancelled": "🛑 {job}\nCancelled. " + _NOTHING_COUNTED,
     "job-cancelled-charged": (
         "🛑 {job}\nCancelled. The service had already produced {charged} image(s), which count against your quota."
@@ -163,6 +167,9 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "failure-service-failed": "The image service failed to generate this image. Please try again in a moment.",
     "failure-service-unavailable": (
         "The bot's image service is unavailable right now; the bot's operator has been told. Please try again later."
+    ),
+    "failure-outcome-unknown": (
+        "The image service never said whether it took this request, even when asked again. Please try later."
     ),
     "failure-api-unreachable": "The image service could not be reached. Please try again in a few minutes.",
     "failure-timed-out": "The image service took too long and the job was abandoned. Please try again later.",
@@ -199,6 +206,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "problem-api-status": "the image service answered HTTP {status}",
     "problem-api-answer-unreadable": "the image service's answer could not be read",
     "problem-api-unreachable": "the image service could not be reached",
+    "problem-create-outcome-unknown": "the image service left {attempts} request(s) unanswered",
     "problem-task-failed": "the image service reported the task as failed",
     "problem-task-timed-out": "the task did not finish within {seconds} s",
     "problem-results-expired": "links expired",

@@ -50,6 +50,7 @@ PROBLEM_ENTRIES: dict[Problem, str] = {
     JobProblem.API_STATUS: "problem-api-status",
     JobProblem.API_ANSWER_UNREADABLE: "problem-api-answer-unreadable",
     JobProblem.API_UNREACHABLE: "problem-api-unreachable",
+    JobProblem.CREATE_OUTCOME_UNKNOWN: "problem-create-outcome-unknown",
     JobProblem.TASK_FAILED: "problem-task-failed",
     JobProblem.TASK_TIMED_OUT: "problem-task-timed-out",
     JobProblem.RESULTS_EXPIRED: "problem-results-expired",

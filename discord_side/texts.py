@@ -40,6 +40,7 @@ _FAILURE_ENTRIES: dict[FailureReason, str] = {
     FailureReason.CONTENT_POLICY: "failure-content-policy",
     FailureReason.INVALID_INPUT: "failure-invalid-input",
     FailureReason.SERVICE_FAILED: "failure-service-failed",
+    FailureReason.OUTCOME_UNKNOWN: "failure-outcome-unknown",
     FailureReason.SERVICE_UNAVAILABLE: "failure-service-unavailable",
     FailureReason.API_UNREACHABLE: "failure-api-unreachable",
     FailureReason.TIMED_OUT: "failure-timed-out",
@@ -155,9 +156,14 @@ def failure_advice(reason: FailureReason, detail: str | None) -> str:
 
 
 def failure_text(job: Job, requester_mention: str | None = None) -> str:
-    """Why the job ended without images, and what to do; always says the quota was not used."""
+    """Why the job ended without images, and what to do; says whether its images counted (only where the
+    service may have made and billed the task)."""
     advice = failure_advice(job.failure_reason or FailureReason.INTERNAL, stored_detail_text(job.failure_detail))
-    return _with_mention(text("job-failed", job=describe_job(job), advice=advice), requester_mention)
+    if job.images_charged:
+        message = text("job-failed-maybe-charged", job=describe_job(job), advice=advice, charged=job.images_charged)
+    else:
+        message = text("job-failed", job=describe_job(job), advice=advice)
+    return _with_mention(message, requester_mention)
 
 
 def ended_text(job: Job, requester_mention: str | None = None) -> str:

@@ -85,6 +85,7 @@ class FailureReason(enum.StrEnum):
     CONTENT_POLICY = "content_policy"
     INVALID_INPUT = "invalid_input"
     SERVICE_FAILED = "service_failed"
+    OUTCOME_UNKNOWN = "outcome_unknown"  # the create call's outcome stayed unknown: the task may exist
     SERVICE_UNAVAILABLE = "service_unavailable"
     API_UNREACHABLE = "api_unreachable"
     TIMED_OUT = "timed_out"

@@ -49,6 +49,7 @@ class JobProblem(enum.StrEnum):
     API_STATUS = "api_status"  # status: the API answered with an error status
     API_ANSWER_UNREADABLE = "api_answer_unreadable"  # the API's answer was not the documented shape
     API_UNREACHABLE = "api_unreachable"
+    CREATE_OUTCOME_UNKNOWN = "create_outcome_unknown"  # attempts: create calls that went unanswered
     TASK_FAILED = "task_failed"  # the API reported the task as failed
     TASK_TIMED_OUT = "task_timed_out"  # seconds: the job's deadline
     RESULTS_EXPIRED = "results_expired"  # the result links outlived their lifetime before delivery

@@ -9,6 +9,7 @@ in `submitting` is sent again with the same Idempotency-Key, never as a new task
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from services.api.client import WanClient
 from services.api.errors import TaskFailed, TaskTimedOut, WanAPIError
@@ -43,6 +44,25 @@ RESULT_LIFETIME_SECONDS = 24 * 3600
 
 class _JobMovedOn(Exception):
     """The stored job is no longer in the state this run expected (cancelled meanwhile)."""
+
+
+@dataclass
+class _CreateCalls:
+    """A job's create calls so far: since when, how many had an unknown outcome (each one of
+    `create_attempts`), and whether the task may exist at the API."""
+
+    started: float | None = None
+    sent: int = 0
+    uncertain: int = 0
+    maybe_made: bool = False
+
+
+class _OutcomeUnknown(Exception):
+    """The last create attempt left it unknown whether the API made (and billed) the task."""
+
+    def __init__(self, attempts: int) -> None:
+        super().__init__(f"create outcome unknown after {attempts} attempt(s)")
+        self.attempts = attempts
 
 
 class JobRunner:
@@ -82,6 +102,8 @@ class JobRunner:
                 await self._track(run)
             self._scheduler.release(job.id)
             await self._deliver(run)
+        except _OutcomeUnknown as error:
+            await self._end_unknown(job, error)
         except WanAPIError as error:
             await self._fail(job, reason_for_api_error(error), error)
         except TaskFailed as error:
@@ -101,50 +123,57 @@ class JobRunner:
             self._scheduler.release(job.id)
 
     async def _submit(self, run: JobRun) -> None:
-        """Create the job's task in its turn; while the API cannot take it, the job waits for another
-        turn and is sent again with the same Idempotency-Key, until the job's deadline."""
-        attempt = 0
-        first_attempt: float | None = None
+        """Create the job's task in its turn, always with the same Idempotency-Key. A refusal that made
+        nothing (429, 503, refused connection) puts the job back in line until its deadline; a call whose
+        outcome is unknown (no answer, a lost or garbled one, another 5xx) is one of `create_attempts`."""
+        calls = _CreateCalls(maybe_made=run.job.state == JobState.SUBMITTING)  # resumed mid-create
         while True:
-            attempt += 1
-            await self._take_turn(run, first_in_line=attempt > 1)
-            first_attempt = first_attempt or self._clock.now()
+            if run.job.state == JobState.QUEUED and run.job.cancel_requested:
+                await self._drop_cancelled(run.job)  # a cancel stored before a restart
+            await self._take_turn(run, first_in_line=calls.started is not None)
+            calls.started = calls.started or self._clock.now()
             try:
                 task = await self._wan.create_task(
                     run.job.options, idempotency_key=run.job.id, callback_url=self._callback_url(run.job), retry=False
                 )
             except WanAPIError as error:
-                await self._wait_for_another_turn(run, error, attempt, first_attempt)
+                await self._wait_for_another_turn(run, error, calls)
                 continue
             await self._record_submitted(run, task)
             return
 
     async def _take_turn(self, run: JobRun, *, first_in_line: bool) -> None:
-        """Wait for a slot in the fair queue, then mark the job as being sent."""
+        """Wait for a slot in the fair queue, then mark the job as being sent (unless it was cancelled)."""
         job = run.job
         await self._scheduler.acquire(job.id, job.target.guild_id, job.user_id, first_in_line=first_in_line)
         if job.state == JobState.QUEUED:
             if not await self._store.transition(
-                job.id, [JobState.QUEUED], JobState.SUBMITTING, owner=self._config.write_guard
+                job.id, [JobState.QUEUED], JobState.SUBMITTING, unless_cancelled=True, owner=self._config.write_guard
             ):
+                if await self._cancel_requested(job):
+                    await self._drop_cancelled(job)
                 raise _JobMovedOn(job.id)
             job.state = JobState.SUBMITTING
             log_state(job)
         run.queue_position = None
         await self._show(run, JobPhase.SUBMITTING)
 
-    async def _wait_for_another_turn(self, run: JobRun, error: WanAPIError, attempt: int, first_attempt: float) -> None:
-        """After a failed create call: give up (re-raise), or put the job back in line for another turn."""
-        not_created = create_is_retryable(error)
-        gave_up = self._clock.now() - first_attempt >= self._config.job_deadline_seconds
-        if gave_up or not (not_created or create_outcome_unknown(error)):
+    async def _wait_for_another_turn(self, run: JobRun, error: WanAPIError, calls: _CreateCalls) -> None:
+        """After a failed create call: give up, or put the job back in line for another turn."""
+        not_created, unknown = create_is_retryable(error), create_outcome_unknown(error)
+        calls.sent, calls.uncertain = calls.sent + 1, calls.uncertain + unknown
+        calls.maybe_made = calls.maybe_made or unknown
+        out_of_time = self._clock.now() - (calls.started or 0.0) >= self._config.job_deadline_seconds
+        if out_of_time or calls.uncertain >= self._config.create_attempts or not (not_created or unknown):
+            if calls.maybe_made:
+                raise _OutcomeUnknown(calls.uncertain) from error
             raise error
         # The whole queue waits (not just this job), and this job goes back to the head of its line, to
         # be sent again with the same Idempotency-Key: where the task may exist, the API hands it back
         # instead of making a second one.
-        self._scheduler.create_refused(run.job.id, self._wan.retry_wait(error, attempt))
+        self._scheduler.create_refused(run.job.id, self._wan.retry_wait(error, calls.sent))
         log.warning("job %s: create call failed (%s); sending it again later", run.job.id, error)
-        if not_created:
+        if not_created and not calls.maybe_made:
             await self._back_in_line(run.job)
         await self._show(run, JobPhase.QUEUED)
 
@@ -179,8 +208,12 @@ class JobRunner:
             raise _JobMovedOn(job.id)
         job.state = JobState.QUEUED
         if job.cancel_requested or await self._cancel_requested(job):
-            await self._end(job, JobState.CANCELLED, charged=0)
-            raise _JobMovedOn(job.id)
+            await self._drop_cancelled(job)
+
+    async def _drop_cancelled(self, job: Job) -> None:
+        """End a queued job its requester cancelled (nothing exists at the API: no image counts)."""
+        await self._end(job, JobState.CANCELLED, charged=0)
+        raise _JobMovedOn(job.id)
 
     async def _track(self, run: JobRun) -> None:
         async def on_progress(progress: int) -> None:
@@ -271,6 +304,16 @@ class JobRunner:
         # Another process (or a click before a restart) may have asked; the store has the last word.
         stored = await self._store.get_job(job.id)
         return stored is not None and stored.cancel_requested
+
+    async def _end_unknown(self, job: Job, error: _OutcomeUnknown) -> None:
+        # The API may have made and billed the task, and no answer says which: its images stay counted
+        # (the daily limits bound what the operator pays), and the member is told so.
+        log.error("job %s: %s; the API may have made and billed its task", job.id, error)
+        if self._metrics is not None:
+            self._metrics.create_outcome_unknown.inc()
+        unknown = detail(JobProblem.CREATE_OUTCOME_UNKNOWN, attempts=error.attempts).encode()
+        failure = (FailureReason.OUTCOME_UNKNOWN, unknown)
+        await self._end(job, JobState.FAILED, charged=job.options.n, failure=failure)
 
     async def _fail(self, job: Job, reason: FailureReason, error: BaseException) -> None:
         # The log keeps the error's own words (the API's too) for the operator; the job keeps data.

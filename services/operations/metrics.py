@@ -55,6 +55,12 @@ class Metrics:
             registry=self.registry,
         )
         self.images_delivered = Counter("imagine_images_delivered", "Images posted", registry=self.registry)
+        self.create_outcome_unknown = Counter(
+            "imagine_create_outcome_unknown",
+            "Jobs ended because their create call stayed unanswered after its last attempt (the API may have made "
+            "and billed the task)",
+            registry=self.registry,
+        )
         self.quota_refusals = Counter(
             "imagine_quota_refusals", "Requests refused by a limit", ["limit"], registry=self.registry
         )

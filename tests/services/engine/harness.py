@@ -16,6 +16,7 @@ from services.core.supervisor import TaskSupervisor
 from services.engine.jobs import EngineConfig, JobEngine
 from services.engine.scheduler import FairScheduler
 from services.images.download import ImageDownloader
+from services.operations.metrics import Metrics
 from services.quotas.limits import UNLIMITED, Limits, usage_day
 from services.storage.job_store import Store
 from simulator.config import SimConfig
@@ -38,6 +39,7 @@ class Harness:
     events: RecordingEvents
     clock: FakeClock
     scheduler: FairScheduler
+    metrics: Metrics
 
     async def run(self, prompt: str, n: int = 1, user_id: int = 1) -> Job:
         """Accept and run a job to its end; the stored job."""
@@ -67,10 +69,11 @@ async def open_harness(tmp_path: Path, database_url: str | None = None) -> Async
         downloader = ImageDownloader(session, allow_private=True, max_bytes=20 * 1024**2, timeout=10, clock=clock)
         config = EngineConfig(job_deadline_seconds=300)
         scheduler = FairScheduler(clock, max_in_flight=8, creates_per_second=5.0)
-        engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler)
+        metrics = Metrics(clock.now)
+        engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler, metrics)
         scheduler.on_change = engine.queue_changed
         supervisor.spawn("fair-queue", scheduler.run())
-        yield Harness(engine, store, sim, events, clock, scheduler)
+        yield Harness(engine, store, sim, events, clock, scheduler, metrics)
         await supervisor.close()
     await store.close()
     await sim.close()

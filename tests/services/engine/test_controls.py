@@ -86,6 +86,20 @@ async def test_cancel_while_requeued_after_a_rate_limit_drops_the_job(harness: H
     assert await harness.used() == 0
 
 
+async def test_a_job_resumed_from_queued_with_its_cancel_stored_is_never_submitted(harness: Harness) -> None:
+    job = await harness.engine.accept(1, GenerationOptions("cancelled before the crash", None, 2), TARGET, LIMITS)
+    # As the run leaves it when it crashes between putting a refused create back in line and ending it:
+    # the cancel was asked while the job was being sent, then the job was queued again.
+    assert await harness.store.transition(job.id, [JobState.QUEUED], JobState.SUBMITTING)
+    assert await harness.store.request_cancel(job.id)
+    assert await harness.store.transition(job.id, [JobState.SUBMITTING], JobState.QUEUED)
+    await harness.engine.resume()
+    await asyncio.wait_for(harness.engine.join(job.id), timeout=10)
+    assert harness.sim.state.create_records == []
+    assert (await harness.store.get_job(job.id)).state is JobState.CANCELLED
+    assert await harness.used() == 0
+
+
 def shown_place(harness: Harness, job: Job) -> int | None:
     """The place in line the Discord side was last told for this job."""
     told = harness.events.statuses
