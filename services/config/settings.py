@@ -165,9 +165,10 @@ class Settings(BaseSettings):
         " its progress this often when the query budget has room (seconds)",
     )
     api_queries_per_second: Annotated[float, Number(0.1, 1000)] = Field(
-        15.0,
+        18.0,
         description="task queries per second for the whole API account, shared by every task (the provider allows"
-        " about 20); split among the processes running jobs on a shared PostgreSQL database",
+        " about 20; never more than this reach it in any second); split among the processes running jobs on a"
+        " shared PostgreSQL database",
     )
     progress_edit_interval: Annotated[float, Number(0, 60)] = Field(
         3.0, description="at most one progress edit of a job's message per this many seconds"

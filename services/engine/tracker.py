@@ -85,8 +85,11 @@ class TaskTracker:
             if self._clock.now() < deadline:
                 await self._turn(following, deadline)
             else:
-                await self._budget.take(REPORTED_DUE_AT)
-            task = await self._ask(following)
+                await self._budget.acquire(REPORTED_DUE_AT)
+            try:
+                task = await self._ask(following)
+            finally:
+                self._budget.release()  # the turn counts for a second after the answer
             if task is not None:
                 if task.status.is_terminal:
                     return task
@@ -118,26 +121,28 @@ class TaskTracker:
             progress_at = progress_query_at(self._schedule, now, ask_at)
 
     async def _take(self, due_at: float, wakeup: asyncio.Event) -> None:
-        """The query's turn in the budget; a callback arriving meanwhile moves it to the front."""
+        """Acquire the query's turn in the budget (the caller releases it once answered); a callback
+        arriving meanwhile moves it to the front."""
         if wakeup.is_set() or due_at == REPORTED_DUE_AT:
             wakeup.clear()
-            await self._budget.take(REPORTED_DUE_AT)
+            await self._budget.acquire(REPORTED_DUE_AT)
             return
-        # The poke is tested and cleared by whoever wins the race below, so none is lost.
-        turn = asyncio.ensure_future(self._budget.take(due_at))
+        # Whichever comes first: the turn, or a callback that makes this query the most urgent of all.
+        turn = asyncio.ensure_future(self._budget.acquire(due_at))
         woken = asyncio.ensure_future(wakeup.wait())
         try:
             await asyncio.wait({turn, woken}, return_when=asyncio.FIRST_COMPLETED)
+        except BaseException:
+            if turn.done() and not turn.cancelled():
+                self._budget.release()  # given up (the job stopped) holding a turn: it goes unused
+            raise
         finally:
             woken.cancel()
-            if not turn.done():
-                turn.cancel()
-            for waiter in (turn, woken):
-                with contextlib.suppress(asyncio.CancelledError):
-                    await waiter
+            granted = turn.done()
+            turn.cancel()  # a turn granted as it is given up is released by `acquire`
         wakeup.clear()
-        if turn.cancelled():
-            await self._budget.take(REPORTED_DUE_AT)
+        if not granted:
+            await self._budget.acquire(REPORTED_DUE_AT)
 
     async def _ask(self, following: _Following) -> Task | None:
         """One query; None when it failed in a way a later query may get past."""

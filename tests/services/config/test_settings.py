@@ -134,7 +134,7 @@ def test_every_default_is_the_documented_one() -> None:
         "job_deadline_seconds": 600.0,
         "poll_min_interval": 1.0,
         "poll_max_interval": 30.0,
-        "api_queries_per_second": 15.0,
+        "api_queries_per_second": 18.0,
         "progress_edit_interval": 3.0,
         "api_timeout_seconds": 30.0,
         "create_max_attempts": 3,

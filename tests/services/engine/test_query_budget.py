@@ -90,3 +90,38 @@ async def test_a_cancelled_wait_does_not_use_a_turn() -> None:
 def test_a_budget_of_zero_is_refused() -> None:
     with pytest.raises(ValueError, match="positive"):
         QueryBudget(0, FakeClock())
+
+
+async def _settle() -> None:
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+
+async def test_no_turn_is_granted_while_the_rate_of_queries_is_in_flight() -> None:
+    clock = FakeClock()
+    budget = QueryBudget(2, clock)
+    await budget.acquire(clock.now())
+    await budget.acquire(clock.now())
+    third = asyncio.ensure_future(budget.take(clock.now()))
+
+    await clock.sleep(5)
+    await _settle()
+    assert not third.done()
+
+    budget.release()
+    await asyncio.wait_for(third, timeout=1)
+    await budget.close()
+
+
+async def test_a_query_answered_late_counts_for_a_second_after_its_answer() -> None:
+    clock = FakeClock()
+    budget = QueryBudget(2, clock)
+    async with budget.turn(clock.now()):
+        await clock.sleep(3)  # a slow answer: it may have reached the provider just now
+    answered_at = clock.now()
+    await budget.acquire(clock.now())
+
+    await budget.take(clock.now())
+
+    assert clock.now() >= answered_at + 1.0
+    await budget.close()

@@ -51,6 +51,7 @@ async def test_every_query_of_every_task_takes_a_turn_of_the_budget(world: World
     await follow_all(world, jobs)
 
     assert world.budget.granted == world.sim.state.stats()["get_total"]
+    assert world.budget.in_flight == 0
 
 
 async def test_a_429_pauses_every_task_for_as_long_as_it_asks(world: World) -> None:
