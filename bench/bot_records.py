@@ -9,13 +9,21 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-SELF_CANCELLED = re.compile(r"taken over by another process|stopping it here", re.IGNORECASE)
-"""A log line of the bot stopping a job because its lease looked taken over (one process: always wrong)."""
+SELF_CANCELLED = re.compile(r"lease taken over by another process|stopping it here", re.IGNORECASE)
+"""A log line of the bot stopping one job because its lease looked taken over (one process: always wrong)."""
+LAPSED = re.compile(r"stopping (\d+) local job", re.IGNORECASE)
+"""A log line of the bot stopping all its jobs because their leases lapsed (it says how many)."""
 
 
 def count_self_cancelled(log_text: str) -> int:
-    """How many log lines say the process stopped one of its own jobs."""
-    return sum(1 for line in log_text.splitlines() if SELF_CANCELLED.search(line))
+    """How many jobs the log says the process stopped although it runs them itself."""
+    count = 0
+    for line in log_text.splitlines():
+        if SELF_CANCELLED.search(line):
+            count += 1
+        elif lapsed := LAPSED.search(line):
+            count += int(lapsed.group(1))
+    return count
 
 
 def count_levels(log_text: str) -> Counter[str]:
