@@ -2,9 +2,9 @@
 
 The provider allows about 20 task queries per second per account and answers 429 above that. Every
 query of every followed task takes a turn here: turns are spaced `1 / rate` apart (no bursts), and
-when several queries wait, the most overdue goes first. A 429 or Retry-After on a query pauses the whole budget for as long as it asks, because
-the limit is the account's, not the task's. With several processes sharing the account, each runs
-at its share of the rate (`set_rate`).
+when several queries wait, the most overdue goes first. A 429 or Retry-After on a query pauses the
+whole budget for as long as it asks, because the limit is the account's, not the task's. With several
+processes sharing the account, each runs at its share of the rate (`set_rate`).
 
 Spacing alone does not bound what the provider sees: a query granted on time may leave late (a busy
 event loop) and arrive next to the following one. So a query counts against the last second from its
