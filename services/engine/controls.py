@@ -66,7 +66,7 @@ class JobControls:
     async def approve(self, job_id: str, by: int | None = None) -> Job | None:
         """Moderator `by` approved the job: it joins the queue. None if it no longer waits for approval:
         the stored move out of `awaiting_approval` is the one decider when moderators click at once."""
-        lease_until = self._clock.now() + self._config.lease_seconds
+        lease_until = await self._store.database_now() + self._config.lease_seconds  # the clock leases go by
         if not await self._store.transition(
             job_id,
             [JobState.AWAITING_APPROVAL],

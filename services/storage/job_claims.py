@@ -3,14 +3,23 @@ holds, renews its leases while it runs them, and loses a job whose lease lapsed 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.core.models import Job
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.job_rows import row_job
 from services.storage.tables import RUNNABLE_STATES, jobs
+
+
+async def database_now(connection: AsyncConnection, clock: Callable[[], float]) -> float:
+    """Now by the database's clock, in epoch seconds: the one clock every process writes and judges leases
+    by, whatever its host's clock says. On SQLite (one process) `clock`, the process's own, is that."""
+    if connection.dialect.name == "sqlite":
+        return clock()
+    return float((await connection.execute(sa.select(sa.func.extract("epoch", sa.func.now())))).scalar_one())
 
 
 def is_runnable() -> sa.ColumnElement[bool]:
@@ -36,11 +45,11 @@ class JobClaims(StoreCore):
         """Lease to `owner` the runnable jobs that no live process holds (their lease lapsed, or none);
         with `take_all`, every runnable job (a single process that knows it is alone). On PostgreSQL the
         rows are locked with SKIP LOCKED, so two processes claiming at once never get the same job."""
-        now = self._clock()
-        query = claimable(now, take_all=take_all)
-        if not self._is_sqlite:
-            query = query.with_for_update(skip_locked=True)
         async with self.write() as connection:
+            now = await database_now(connection, self._clock)
+            query = claimable(now, take_all=take_all)
+            if not self._is_sqlite:
+                query = query.with_for_update(skip_locked=True)
             ids = [row.id for row in await connection.execute(query)]
             if not ids:
                 return []
@@ -50,6 +59,11 @@ class JobClaims(StoreCore):
             rows = await connection.execute(sa.select(jobs).where(jobs.c.id.in_(ids)).order_by(jobs.c.created_at))
             return [row_job(row) for row in rows]
 
+    async def database_now(self) -> float:
+        """Now by the clock leases are written and judged by (see `database_now`)."""
+        async with self.read() as connection:
+            return await database_now(connection, self._clock)
+
     @completes_on_cancel
     async def renew_leases(self, owner: str, job_ids: Iterable[str], lease_seconds: float) -> set[str]:
         """Extend `owner`'s leases on these jobs; returns the ids another process holds now (lost to it).
@@ -58,10 +72,11 @@ class JobClaims(StoreCore):
         if not wanted:
             return set()
         async with self.write() as connection:
+            now = await database_now(connection, self._clock)
             await connection.execute(
                 jobs.update()
                 .where(jobs.c.id.in_(wanted), jobs.c.lease_owner == owner)
-                .values(lease_expires_at=self._clock() + lease_seconds)
+                .values(lease_expires_at=now + lease_seconds)
             )
             lost = await connection.execute(
                 sa.select(jobs.c.id).where(jobs.c.id.in_(wanted), jobs.c.lease_owner != owner)

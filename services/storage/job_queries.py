@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from services.core.models import Job, JobState
 from services.storage.database import StoreCore
-from services.storage.job_claims import is_runnable
+from services.storage.job_claims import database_now, is_runnable
 from services.storage.job_rows import FINAL_STATES, UNFINISHED_STATES, in_scope, row_job
 from services.storage.tables import jobs
 
@@ -55,6 +55,7 @@ class JobQueries(StoreCore):
 
     async def live_lease_owners(self) -> set[str]:
         """The processes holding an unexpired lease on a runnable job: those running jobs now."""
-        query = sa.select(jobs.c.lease_owner).distinct().where(is_runnable(), jobs.c.lease_expires_at > self._clock())
         async with self.read() as connection:
+            now = await database_now(connection, self._clock)
+            query = sa.select(jobs.c.lease_owner).distinct().where(is_runnable(), jobs.c.lease_expires_at > now)
             return {row.lease_owner for row in await connection.execute(query) if row.lease_owner}

@@ -4,6 +4,7 @@ not use. One conditional statement per count, so concurrent requests can never e
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.core.models import Job
 from services.quotas.limits import LimitKind, Limits
 from services.storage.database import StoreCore, completes_on_cancel
+from services.storage.job_claims import database_now
 from services.storage.job_rows import GUILD_TOTAL, UNFINISHED_STATES, in_scope, job_row, usage_row, usage_scope
 from services.storage.tables import daily_usage, jobs
 
@@ -43,9 +45,10 @@ class UsageCounts(StoreCore):
     ) -> Refusal | None:
         """Store a new job and reserve its images in one transaction, if every limit allows it.
 
-        Returns None when stored, else the `Refusal` (nothing is stored or reserved). The member's usage
-        row is updated first, which locks it: concurrent requests of one member are serialised, so the
-        count of active jobs and the cooldown below are read consistently on every engine.
+        Returns None when stored, else the `Refusal` (nothing is stored or reserved). The member is locked
+        first (`_lock_member`, a key of their own that no day changes), so concurrent requests of one member
+        are serialised, even across midnight: the count of active jobs and the cooldown below are read
+        consistently on every engine.
         """
         try:
             async with self.write() as connection:
@@ -53,7 +56,8 @@ class UsageCounts(StoreCore):
                 job.reserved_images = job.options.n
                 row = job_row(job)
                 if lease is not None:
-                    row["lease_owner"], row["lease_expires_at"] = lease[0], self._clock() + lease[1]
+                    now = await database_now(connection, self._clock)
+                    row["lease_owner"], row["lease_expires_at"] = lease[0], now + lease[1]
                 await connection.execute(jobs.insert().values(**row))
         except _Refused as refused:
             return refused.refusal
@@ -67,6 +71,7 @@ class UsageCounts(StoreCore):
 
     async def _reserve(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
         scope, n, in_guild = usage_scope(job.target.guild_id), job.options.n, job.target.guild_id is not None
+        await self._lock_member(connection, scope, job.user_id)
         await self._ensure_usage_rows(connection, scope, job.user_id, job.usage_day, in_guild=in_guild)
         if limits.blocked:
             raise _Refused(Refusal(LimitKind.BLOCKED, 0, 0))
@@ -80,6 +85,14 @@ class UsageCounts(StoreCore):
             used = await _used(connection, *guild_row)
             raise _Refused(Refusal(LimitKind.GUILD_DAILY, limits.guild_daily_images, used))
 
+    async def _lock_member(self, connection: AsyncConnection, scope: int, user_id: int) -> None:
+        """Hold the member's lock until the transaction ends (PostgreSQL: a transaction-level advisory lock
+        on a key of the member alone). The usage row would not do: it is one day's, and two requests on
+        either side of midnight lock two rows. SQLite takes one writer at a time already."""
+        if self._is_sqlite:
+            return
+        await connection.execute(sa.select(sa.func.pg_advisory_xact_lock(member_lock_key(scope, user_id))))
+
     async def _ensure_usage_rows(
         self, connection: AsyncConnection, scope: int, user_id: int, day: str, *, in_guild: bool
     ) -> None:
@@ -88,6 +101,13 @@ class UsageCounts(StoreCore):
         if in_guild:
             rows.append({"guild_id": scope, "user_id": GUILD_TOTAL, "day": day, "used": 0})
         await connection.execute(insert(daily_usage).values(rows).on_conflict_do_nothing())
+
+
+def member_lock_key(scope: int, user_id: int) -> int:
+    """The advisory lock key of a member in a guild (or in DMs): a signed 64-bit hash of both. Two members
+    sharing a key (a chance in 2**64) only wait for each other."""
+    digest = hashlib.blake2b(f"member:{scope}:{user_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 async def return_images(connection: AsyncConnection, guild_id: int | None, user_id: int, day: str, count: int) -> None:

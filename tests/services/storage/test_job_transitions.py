@@ -91,10 +91,8 @@ async def test_a_cancelled_job_is_not_moved_on_by_a_guarded_transition(store: St
 
 
 async def test_a_process_that_lost_a_jobs_lease_cannot_move_or_settle_it(database_url: str) -> None:
-    now = [1000.0]
-    store = await Store.open(database_url, clock=lambda: now[0])
-    await store.insert_job_reserving(make_job("a", n=2), limits(10), lease=("paused", 5))
-    now[0] += 10
+    store = await Store.open(database_url, clock=lambda: 1000.0)
+    await store.insert_job_reserving(make_job("a", n=2), limits(10), lease=("paused", -5))  # lapsed
     assert [job.id for job in await store.claim_jobs("taker", 30)] == ["a"]
     assert not await store.transition("a", [JobState.QUEUED], JobState.SUBMITTING, owner="paused")
     assert not await store.settle("a", JobState.FAILED, charged=0, owner="paused")
