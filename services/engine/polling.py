@@ -65,6 +65,9 @@ def plan_query(schedule: PollSchedule, estimate: float | None, last: Sighting | 
     since = 0.0 if last is None else last.elapsed
     earliest = since if last is None else since + schedule.min_interval
     belief = end_belief(schedule.model, estimate, since, None if last is None else last.progress)
+    if belief is None and last is not None and last.progress:
+        # Progress no curve of the family explains (an API reporting it differently): the estimate alone.
+        belief = end_belief(schedule.model, estimate, since)
     if belief is None:
         return _overdue_plan(schedule, estimate, since)
     window_end = belief.quantile(schedule.early_quantile) + schedule.window

@@ -102,6 +102,14 @@ def test_past_every_likely_end_the_overdue_interval_starts_short_and_grows_slowl
     assert very_late.ask_at - (latest + 101) == pytest.approx(SCHEDULE.window + 10.1)
 
 
+def test_progress_no_curve_explains_is_ignored_rather_than_taken_for_an_overrun() -> None:
+    # 1% after 8 s of a task that ends by 16.7 s: no curve between x^0.4 and x^2.5 gives that.
+    odd = plan_query(SCHEDULE, 10, Sighting(8.0, 1), queries=1)
+    silent = plan_query(SCHEDULE, 10, Sighting(8.0, 0), queries=1)
+
+    assert odd == silent
+
+
 def test_the_overdue_interval_never_exceeds_the_maximum() -> None:
     plan = plan_query(SCHEDULE, 10, Sighting(5000.0, 99), queries=50)
 
