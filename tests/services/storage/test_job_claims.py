@@ -8,7 +8,6 @@ from services.core.models import JobState
 from services.storage.job_store import Store
 from tests.services.storage.job_factory import limits, make_job
 
-
 # Leases go by the database's clock (PostgreSQL's, not the process's): a lapsed lease is written as one
 # that ended before it was written.
 
