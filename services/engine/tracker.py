@@ -22,6 +22,18 @@ log = logging.getLogger(__name__)
 REPORTED_DUE_AT = float("-inf")
 # A query only to show progress goes after every query that is due within the hour.
 PROGRESS_DUE_IN = 3600.0
+# The API bills every task it accepts, so one 400/404 about an accepted task is not taken for the truth:
+# a lagging replica, a failover or a proxy in between can answer it for a while. The task is given up
+# only after the same answer this many times in a row, spread over at least this long: five answers
+# over three minutes outlast such glitches and still end well within the default 10-minute deadline.
+REFUSALS_TO_GIVE_UP = 5
+REFUSAL_SPAN_SECONDS = 180.0
+# After a refusal the task is asked again slowly (the answer rarely changes within seconds): this long
+# first, doubling up to the cap. 401/402/403 (the operator's key or credits) never give a task up: it is
+# asked about at this pace until the deadline, as the operator may fix the key or add credits.
+REFUSAL_FIRST_WAIT = 5.0
+REFUSAL_MAX_WAIT = 60.0
+_REFUSALS = frozenset({400, 401, 402, 403, 404})
 
 
 @dataclass
@@ -36,6 +48,20 @@ class _Following:
     queries: int = 0
     failures: int = 0
     not_before: float = 0.0  # no query before this (a Retry-After or a backoff after an error)
+    refused: int | None = None  # the 4xx the latest answers repeated, ...
+    refusals: int = 0  # ... how many times in a row ...
+    refused_since: float = 0.0  # ... since when
+
+    def refusal(self, status: int, now: float) -> None:
+        """Count a 4xx answer: the same status as the previous answer extends the streak."""
+        if status != self.refused:
+            self.refused, self.refusals, self.refused_since = status, 0, now
+        self.refusals += 1
+
+    def refusal_is_final(self, now: float) -> bool:
+        """Whether the streak of refusals has lasted enough to believe: never for the key or credits."""
+        lasted = now - self.refused_since >= REFUSAL_SPAN_SECONDS
+        return self.refused in {400, 404} and self.refusals >= REFUSALS_TO_GIVE_UP and lasted
 
     @property
     def last_at(self) -> float:
@@ -67,8 +93,8 @@ class TaskTracker:
 
     async def follow(self, job: Job, on_progress: Callable[[int], Awaitable[None]]) -> Task:
         """The task's final state; `on_progress` hears each new progress percent. Raises `TaskTimedOut`
-        at the job's deadline, or an API error that querying cannot get past (the key refused, the task
-        unknown)."""
+        at the job's deadline, or the API's 400/404 once it has answered it consistently (see
+        `REFUSALS_TO_GIVE_UP`)."""
         assert job.task_id is not None
         wakeup = self._wakeups.setdefault(job.task_id, asyncio.Event())
         following = _Following(job, job.task_id, job.submitted_at or self._clock.now(), wakeup)
@@ -150,8 +176,10 @@ class TaskTracker:
         try:
             task = await self._wan.get_task(following.task_id, retry=False)
         except WanAPIError as error:
-            if error.is_auth_problem or error.status in {400, 404}:
-                raise
+            if error.status in _REFUSALS:
+                self._refused(following, error)
+                return None
+            following.refused = None
             following.failures += 1
             wait = self._wan.retry_wait(error, following.failures)
             following.not_before = self._clock.now() + wait
@@ -160,8 +188,26 @@ class TaskTracker:
                 self._budget.pause(wait)
             log.warning("job %s: task query failed, asking again in %.1f s: %s", following.job.id, wait, error)
             return None
-        following.failures = 0
+        following.failures, following.refused = 0, None
         return task
+
+    def _refused(self, following: _Following, error: WanAPIError) -> None:
+        """A 4xx about the task: ask again slowly, unless the same answer has lasted long enough to
+        believe (then it is raised)."""
+        assert error.status is not None
+        now = self._clock.now()
+        following.refusal(error.status, now)
+        if following.refusal_is_final(now):
+            raise error
+        wait = min(REFUSAL_MAX_WAIT, REFUSAL_FIRST_WAIT * 2 ** (following.refusals - 1))
+        following.not_before = now + max(wait, error.retry_after or 0.0)
+        log.warning(
+            "job %s: the API answered %s about its task (%d time(s) in a row), asking again in %.0f s",
+            following.job.id,
+            error.status,
+            following.refusals,
+            following.not_before - now,
+        )
 
     async def _wait(self, seconds: float, wakeup: asyncio.Event) -> bool:
         """Sleep `seconds` unless poked first; True when poked."""
