@@ -51,7 +51,9 @@ class ByteBudget:
             if waiter.granted.done() and not waiter.granted.cancelled():
                 self.release(amount)  # granted just as it was cancelled: give it back
             else:
-                self._waiters.remove(waiter)
+                # The line may already have dropped it (a release ran before this task resumed).
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
                 self._grant()  # the line's head may have changed
             raise
 

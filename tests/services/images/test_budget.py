@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from services.images.budget import ByteBudget
 
 
@@ -104,3 +106,17 @@ async def test_a_reservation_cancelled_while_growing_holds_nothing() -> None:
     await settle()
     other.release()
     assert (held.held, budget.in_use) == (0, 0)
+
+
+async def test_a_request_cancelled_as_bytes_are_released_ends_cancelled_holding_nothing() -> None:
+    budget = ByteBudget(100)
+    await budget.acquire(100)
+    waiting = asyncio.ensure_future(budget.acquire(50))
+    await asyncio.sleep(0)
+
+    waiting.cancel()
+    budget.release(100)  # in the same turn of the loop, before the cancelled request resumes
+
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert (budget.in_use, budget.waiting) == (0, 0)
