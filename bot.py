@@ -30,6 +30,7 @@ from discord_side.buttons import JobButtons
 from discord_side.client import Compose, DiscordSide, ImagineBot, gateway_connected, make_client
 from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
+from discord_side.private_results import PrivateResults
 from services.api.client import WanClient
 from services.api.retry import RetryPolicy
 from services.config.settings import Settings, SettingsError, load_settings
@@ -156,7 +157,8 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
             UsageCog(store, quota, engine, clock),
             AdminCog(client, moderation, quota_settings, quota, engine, audit),
         )
-        return DiscordSide(engine, JobButtons(store, engine, launcher, audit), cogs, audit)
+        private = PrivateResults(resources.downloader, clock)
+        return DiscordSide(engine, JobButtons(store, engine, launcher, audit, private), cogs, audit)
 
     return compose
 

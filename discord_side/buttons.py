@@ -1,6 +1,7 @@
 """What the job buttons do: Reroll (a new job charged to whoever clicks), Delete (the requester or a
-member who can manage messages), Cancel (the requester), and on approval requests Approve and Reject
-(members who can manage messages; a rejection may carry a reason). Anyone else is refused privately."""
+member who can manage messages), Cancel and Show them (the requester: a private result, shown privately),
+and on approval requests Approve and Reject (members who can manage messages; a rejection may carry a
+reason). Anyone else is refused privately."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from discord_side.audit import AuditLog, approval_hint
 from discord_side.catalogue import text
 from discord_side.error_text import answer_error
 from discord_side.launcher import JobLauncher
-from discord_side.refusals import CannotDelete, NotAModerator, NotTheRequester, UnknownJob
+from discord_side.private_results import PrivateResults
+from discord_side.refusals import CannotDelete, NotAModerator, NotTheRequester, NotYourImages, UnknownJob
 from discord_side.texts import cancel_text, inert, shorten
 from discord_side.views import JobAction
 from services.core.models import Job, JobState
@@ -47,15 +49,19 @@ class JobButtons:
     """Checks and carries out clicks on job buttons; reached as `client.job_buttons` by
     `discord_side.views.JobButton`."""
 
-    def __init__(self, store: Store, engine: JobEngine, launcher: JobLauncher, audit: AuditLog) -> None:
+    def __init__(
+        self, store: Store, engine: JobEngine, launcher: JobLauncher, audit: AuditLog, private: PrivateResults
+    ) -> None:
         self._store = store
         self._engine = engine
         self._launcher = launcher
         self._audit = audit
+        self._private = private
 
     async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
         """The job, if the member may do `action` on it: anyone may reroll, the requester cancel, the
-        requester or a member who can manage messages delete, only the latter approve or reject."""
+        requester or a member who can manage messages delete, only the latter approve or reject, and
+        only the requester see a private result."""
         job = await self._store.get_job(job_id)
         if job is None:
             raise UnknownJob(job_id)
@@ -63,6 +69,8 @@ class JobButtons:
         can_manage = interaction.permissions.manage_messages
         if action == JobAction.CANCEL and not is_requester:
             raise NotTheRequester(job_id)
+        if action == JobAction.SHOW and not is_requester:
+            raise NotYourImages(job_id)
         if action == JobAction.DELETE and not (is_requester or can_manage):
             raise CannotDelete(job_id)
         if action in {JobAction.APPROVE, JobAction.REJECT} and not can_manage:
@@ -73,6 +81,8 @@ class JobButtons:
         """Carry out a checked click."""
         if action == JobAction.REROLL:
             await self._launcher.launch(interaction, job.options)
+        elif action == JobAction.SHOW:
+            await self._private.show(interaction, job)
         elif action == JobAction.CANCEL:
             await interaction.response.defer(ephemeral=True, thinking=True)
             outcome = await self._engine.cancel(job.id)

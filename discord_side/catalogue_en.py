@@ -53,6 +53,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "button-reject": "Reject",
     "button-try-again": "Try again",
     "button-generate-again": "Generate again",
+    "button-show": "Show them",
     "reject-form-title": "Reject this prompt",
     "reject-form-reason": "Reason (shown to the requester)",
     # Refusals and errors, answered privately.
@@ -63,6 +64,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "not-an-admin": "Only members with the Manage Server permission can change the bot's settings.",
     "not-a-moderator": "Only members who can manage messages can approve or reject prompts.",
     "cancel-not-yours": "Only the member who asked for these images can cancel them.",
+    "show-not-yours": "These images are private: only the member who asked for them can see them.",
     "delete-refused": (
         "Only the member who asked for these images, or members who can manage messages, can delete them."
     ),
@@ -222,6 +224,22 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "cancel-too-late": "Too late to cancel: the images are already being posted.",
     "cancel-already-ended": "This job has already ended.",
     "deleted": "🗑️ Deleted.",
+    # Private results whose interaction expired before they were ready.
+    "private-result-ready": (
+        "🖼️ Your images are ready — {job}. Only you can see them: click **Show them** (until {until}). "
+        "They were made and billed, so their {count} image(s) count against your daily quota whether or not "
+        "you open them."
+    ),
+    "private-result-expired": (
+        "⌛ {job}\nThe service keeps images for 24 hours and these have expired; they can no longer be shown. "
+        "They were made, so they still count against your quota."
+    ),
+    "private-result-unavailable": "This job has no images to show.",
+    "private-undeliverable": (
+        "❌ Results in this channel are private, and the bot cannot post here, so it could not bring you your "
+        "images once Discord's 15 minutes for this answer run out. Ask an admin to let the bot send messages "
+        "in this channel.\nNothing was generated and no quota was used."
+    ),
     "approval-approved": "✅ approved by {moderator}",
     "approval-rejected": "⛔ rejected by {moderator}",
     "approval-rejected-reason": "⛔ rejected by {moderator}: {reason}",
@@ -272,6 +290,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "audit-refused-term": "blocked term `{term}`",
     "audit-refused-pattern": "blocked pattern `{term}`",
     "audit-refused-quota": "quota: {kind}",
+    "audit-refused-private-undeliverable": "private results, but the bot cannot post in the channel",
     "audit-deleted": "🗑️ result deleted by {user} · {job}",
     "audit-setting-changed": "⚙️ {user} {change}",
     "audit-dropped": "⚠️ {count} audit entries are missing here: this channel was too busy to post them in time",

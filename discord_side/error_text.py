@@ -26,7 +26,14 @@ from discord import app_commands
 
 from discord_side.catalogue import text
 from discord_side.problem_text import problem_text
-from discord_side.refusals import CannotDelete, NotAModerator, NotAnAdmin, NotTheRequester, UnknownJob
+from discord_side.refusals import (
+    CannotDelete,
+    NotAModerator,
+    NotAnAdmin,
+    NotTheRequester,
+    NotYourImages,
+    UnknownJob,
+)
 from discord_side.texts import failure_advice, invalid_option_text, quota_text
 from services.api.errors import TaskFailed, TaskTimedOut, WanAPIError, WanConnectionError
 from services.core.errors import ImageFetchError, InvalidOption, QuotaExceeded, ShuttingDown
@@ -60,6 +67,7 @@ _RULES: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (NotAnAdmin, _entry("not-an-admin")),
     (UnknownJob, _entry("unknown-job")),
     (NotTheRequester, _entry("cancel-not-yours")),
+    (NotYourImages, _entry("show-not-yours")),
     (CannotDelete, _entry("delete-refused")),
     (NotAModerator, _entry("not-a-moderator")),
     (QuotaExceeded, quota_text),

@@ -13,6 +13,7 @@ from discord_side.audit import AuditLog
 from discord_side.catalogue import text
 from discord_side.error_text import answer_error
 from discord_side.presenter import DiscordJobEvents
+from discord_side.private_results import can_deliver_privately
 from discord_side.texts import policy_refusal_text
 from services.core.errors import QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job
@@ -123,6 +124,14 @@ class JobLauncher:
         roles = frozenset(member_role_ids(interaction))
         # Off the event loop: matching the blocked terms may take up to its time limit.
         decision = await asyncio.to_thread(policy.check, channel_id, parent_id, roles, options.prompt)
+        private = decision.visibility == Visibility.EPHEMERAL
+        if decision.refusal is None and private and not can_deliver_privately(interaction):
+            # Its result could not reach the member once the interaction's 15 minutes run out: refused
+            # before anything is stored, sent to the API or charged.
+            await interaction.response.send_message(text("private-undeliverable"), ephemeral=True)
+            why = text("audit-refused-private-undeliverable")
+            await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, options.prompt, why)
+            return None
         if decision.refusal is None:
             return decision
         await interaction.response.send_message(policy_refusal_text(decision.refusal), ephemeral=True)

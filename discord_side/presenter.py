@@ -2,7 +2,8 @@
 failure messages.
 
 Messages go through the interaction's webhook while its token is valid (15 minutes); when it has
-expired or Discord rejects it, they go to the channel as a reply that mentions the requester only.
+expired or Discord rejects it, they go to the channel as a reply that mentions the requester only (a
+private result: a notice with a button that shows the images to the requester alone).
 Only the token and ids stored on the job are needed, so this works the same after a restart.
 """
 
@@ -13,9 +14,10 @@ from collections.abc import Sequence
 
 import discord
 
+from discord_side.private_results import ready_text
 from discord_side.progress_edits import ProgressEdits
 from discord_side.texts import ended_text, job_marker, progress_text, result_text
-from discord_side.views import again_view, result_view, running_view
+from discord_side.views import JobAction, again_view, result_view, running_view, show_view
 from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.core.supervisor import TaskSupervisor
@@ -93,8 +95,10 @@ class DiscordJobEvents:
                     raise DeliveryError(DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code) from None
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
         if job.target.ephemeral:
-            # Results meant for the requester alone are never posted where everyone sees them.
-            raise DeliveryError(DeliveryProblem.PRIVATE_RESPONSE_EXPIRED)
+            # Results meant for the requester alone are never posted where everyone sees them: the
+            # requester is offered a button that shows them privately (`private_results`). The images
+            # were made and billed, so they count from this offer on, opened or not.
+            return (await self._post_in_channel(job, ready_text(job, len(images)), show_view(job), []),)
         content = result_text(job, len(images), f"<@{job.user_id}>")
         return (await self._post_in_channel(job, content, result_view(job), files()),)
 
@@ -147,7 +151,8 @@ class DiscordJobEvents:
 
     async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
         """A message that already carries this job's result (posted just before a crash): the
-        interaction's response while its token works, else the channel's recent messages."""
+        interaction's response while its token works, else the channel's recent messages (a private
+        result's notice counts the images it offers)."""
         marker = job_marker(job.id)
         if self._token_usable(job):
             try:
@@ -163,6 +168,8 @@ class DiscordJobEvents:
             async for message in channel.history(limit=RESUME_HISTORY_LIMIT):
                 if message.author.id == own_id and message.attachments and marker in message.content:
                     return (message.id,), len(message.attachments)
+                if message.author.id == own_id and marker in message.content and _offers_show(message, job):
+                    return (message.id,), len(job.result_urls)  # a private result's notice
         except discord.HTTPException as error:
             log.info("job %s: cannot read the channel's history (%s %s)", job.id, error.status, error.code)
         return None
@@ -215,6 +222,16 @@ def seconds_left(elapsed: float, progress: int, estimated_time: float | None) ->
         weight = progress / 100
         return weight * by_progress + (1 - weight) * (estimated_time - elapsed)
     return None if estimated_time is None else estimated_time - elapsed
+
+
+def _offers_show(message: discord.Message, job: Job) -> bool:
+    """Whether the message is the notice offering this job's private result (its Show them button)."""
+    wanted = f"imagine:{JobAction.SHOW}:{job.id}"
+    return any(
+        getattr(child, "custom_id", None) == wanted
+        for row in message.components
+        for child in getattr(row, "children", ())
+    )
 
 
 def _token_gone(error: discord.HTTPException) -> bool:

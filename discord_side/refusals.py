@@ -22,6 +22,10 @@ class NotTheRequester(ButtonRefused):
     """Only the member who asked for the job may do this (Cancel)."""
 
 
+class NotYourImages(ButtonRefused):
+    """Only the member who asked for a private result may see it (Show them)."""
+
+
 class CannotDelete(ButtonRefused):
     """Neither the requester nor a member who can manage messages (Delete)."""
 

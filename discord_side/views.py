@@ -13,7 +13,7 @@ from discord_side.catalogue import text
 from discord_side.error_text import answer_error
 from services.core.models import Job
 
-CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel|approve|reject):(?P<job_id>[0-9a-f]{12})"
+CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel|approve|reject|show):(?P<job_id>[0-9a-f]{12})"
 
 
 class JobAction(enum.StrEnum):
@@ -24,6 +24,7 @@ class JobAction(enum.StrEnum):
     CANCEL = "cancel"
     APPROVE = "approve"
     REJECT = "reject"
+    SHOW = "show"
 
 
 _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
@@ -32,6 +33,7 @@ _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
     JobAction.CANCEL: ("button-cancel", "✖️", discord.ButtonStyle.secondary),
     JobAction.APPROVE: ("button-approve", "✅", discord.ButtonStyle.success),
     JobAction.REJECT: ("button-reject", "⛔", discord.ButtonStyle.danger),
+    JobAction.SHOW: ("button-show", "🖼️", discord.ButtonStyle.success),
 }
 
 
@@ -65,7 +67,7 @@ def _handler(interaction: discord.Interaction) -> JobButtonHandler:
 
 
 class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_ID_TEMPLATE):
-    """A job's button (Reroll, Delete, Cancel, Approve, Reject); its own check says who may click it."""
+    """A job's button (Reroll, Delete, Cancel, Approve, Reject, Show); its own check says who may click it."""
 
     def __init__(self, action: JobAction, job_id: str, label_entry: str | None = None) -> None:
         entry, emoji, style = _LOOK[action]
@@ -129,3 +131,8 @@ def again_view(job: Job, label_entry: str) -> discord.ui.View:
 def approval_view(job: Job) -> discord.ui.View:
     """Buttons on an approval request in the audit channel: Approve and Reject."""
     return _view(JobButton(JobAction.APPROVE, job.id), JobButton(JobAction.REJECT, job.id))
+
+
+def show_view(job: Job) -> discord.ui.View:
+    """One button that shows a private result to its requester alone, whenever they click it."""
+    return _view(JobButton(JobAction.SHOW, job.id))

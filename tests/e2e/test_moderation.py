@@ -247,6 +247,7 @@ async def test_a_private_result_whose_response_expired_is_never_posted_publicly(
         row = await bot.settled("secret sketch [duration:1.5]")
     finally:
         await admin(world, "imagine-admin channels visibility", {"channel": OTHER_CHANNEL_ID, "results": "public"})
-    assert row["state"] == "failed"
+    assert row["state"] == "delivered"  # offered privately: tests/e2e/test_private_results.py
     assert not [m for m in world.fake.channel_messages(OTHER_CHANNEL_ID) if "secret sketch" in m.content]
+    assert not [m for m in world.fake.channel_messages(OTHER_CHANNEL_ID) if m.attachments and row["id"] in m.content]
     assert bot.used(MEMBER_ID) == await _delivered_images(bot, MEMBER_ID)
