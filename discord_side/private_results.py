@@ -16,8 +16,7 @@ import discord
 from discord_side.catalogue import text
 from discord_side.texts import describe_job, job_marker, result_text
 from services.core.clock import Clock
-from services.core.models import Job, JobState
-from services.engine.runner import RESULT_LIFETIME_SECONDS
+from services.core.models import RESULT_LIFETIME_SECONDS, Job, JobState
 from services.images.download import ImageDownloader
 from services.images.fitting import DEFAULT_UPLOAD_LIMIT, per_file_limit
 

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 
 MODEL_NAME = "wan2.5-text-to-image"
+# The API keeps a task's result links for 24 hours from its creation (shared/spec/task-detail.md).
+RESULT_LIFETIME_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from services.api.errors import TaskFailed, TaskTimedOut, WanAPIError
 from services.api.retry import create_is_retryable, create_outcome_unknown
 from services.core.clock import Clock
 from services.core.errors import ImageFetchError
-from services.core.models import FailureReason, Job, JobState, Task, TaskStatus
+from services.core.models import RESULT_LIFETIME_SECONDS, FailureReason, Job, JobState, Task, TaskStatus
 from services.engine.engine_config import EngineConfig
 from services.engine.events import DeliveryError, JobPhase
 from services.engine.failures import (
@@ -38,8 +38,6 @@ from services.operations.web import callback_url
 from services.storage.job_store import Store
 
 log = logging.getLogger("services.engine.jobs")
-
-RESULT_LIFETIME_SECONDS = 24 * 3600
 
 
 class _JobMovedOn(Exception):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from services.api.client import WanClient
 from services.api.errors import TaskTimedOut, WanAPIError
 from services.core.clock import Clock
-from services.core.models import Job, Task
+from services.core.models import RESULT_LIFETIME_SECONDS, Job, Task
 from services.engine.polling import PollSchedule, Sighting, plan_query, progress_query_at
 from services.engine.query_budget import QueryBudget
 
@@ -106,11 +106,12 @@ class TaskTracker:
     async def _follow(self, following: _Following, on_progress: Callable[[int], Awaitable[None]]) -> Task:
         deadline = following.started + self._deadline_seconds
         while True:
-            # Past the deadline (e.g. a job resumed after a long outage) the task is still asked once:
-            # it has probably finished, and its images are paid for.
+            # Past the deadline (e.g. a job resumed after a long outage) the task is still asked: it has
+            # probably finished, and its images are paid for.
             if self._clock.now() < deadline:
                 await self._turn(following, deadline)
             else:
+                await self._wait(following.not_before - self._clock.now(), following.wakeup)
                 await self._budget.acquire(REPORTED_DUE_AT)
             try:
                 task = await self._ask(following)
@@ -122,8 +123,16 @@ class TaskTracker:
                 if task.progress != (0 if following.last is None else following.last.progress):
                     await on_progress(task.progress)
                 following.last = Sighting(self._clock.now() - following.started, task.progress)
-            if self._clock.now() >= deadline:
+            if self._clock.now() >= deadline and not self._still_worth_asking(following, task):
                 raise TaskTimedOut(following.task_id, self._deadline_seconds)
+
+    def _still_worth_asking(self, following: _Following, task: Task | None) -> bool:
+        """Past the deadline, whether the last query's failure was only passing (429, 5xx, unreachable,
+        or a 400/404 not yet repeated enough to believe) while the task's links may still live: such an
+        answer says nothing about the paid task, so it is asked again after its backoff."""
+        if task is not None or following.refused in {401, 402, 403}:
+            return False
+        return self._clock.now() < following.started + RESULT_LIFETIME_SECONDS
 
     async def _turn(self, following: _Following, deadline: float) -> None:
         """Wait until the task's next query is due (or a callback pokes it), then for its turn. A long
