@@ -235,6 +235,7 @@ ENGLISH_ENTRIES: dict[str, str] = {
         "They were made, so they still count against your quota."
     ),
     "private-result-unavailable": "This job has no images to show.",
+    "private-result-on-its-way": "Your images are already on their way: they will appear here in a moment.",
     "private-undeliverable": (
         "❌ Results in this channel are private, and the bot cannot post here, so it could not bring you your "
         "images once Discord's 15 minutes for this answer run out. Ask an admin to let the bot send messages "

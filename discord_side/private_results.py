@@ -56,9 +56,22 @@ class PrivateResults:
     def __init__(self, downloader: ImageDownloader, clock: Clock) -> None:
         self._downloader = downloader
         self._clock = clock
+        # Jobs whose images are being fetched for a click: one fetch per job at a time, so repeated
+        # clicks cannot pile downloads onto the byte budget that paid deliveries share.
+        self._showing: set[str] = set()
 
     async def show(self, interaction: discord.Interaction, job: Job) -> None:
         """Answer the click privately with the images, fetched again from the job's stored links."""
+        if job.id in self._showing:
+            await interaction.response.send_message(text("private-result-on-its-way"), ephemeral=True)
+            return
+        self._showing.add(job.id)
+        try:
+            await self._show(interaction, job)
+        finally:
+            self._showing.discard(job.id)
+
+    async def _show(self, interaction: discord.Interaction, job: Job) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         if job.state not in {JobState.COMPLETED, JobState.DELIVERED} or not job.result_urls:
             await interaction.followup.send(text("private-result-unavailable"), ephemeral=True)

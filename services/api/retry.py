@@ -58,7 +58,9 @@ def parse_suggestion_seconds(suggestion: str | None) -> float | None:
 
 def backoff_delay(attempt: int, policy: RetryPolicy, jitter: float) -> float:
     """Capped exponential backoff for retry number `attempt` (1-based), `jitter` in [0, 1) spreading it."""
-    ceiling = min(policy.max_backoff, policy.base_delay * 2 ** max(0, attempt - 1))
+    # The exponent is capped: a task asked about for hours may fail thousands of times in a row, and an
+    # uncapped power overflows long after the ceiling is reached.
+    ceiling = min(policy.max_backoff, policy.base_delay * 2 ** min(max(0, attempt - 1), 32))
     return ceiling * (0.5 + 0.5 * jitter)
 
 

@@ -34,6 +34,10 @@ REFUSAL_SPAN_SECONDS = 180.0
 REFUSAL_FIRST_WAIT = 5.0
 REFUSAL_MAX_WAIT = 60.0
 _REFUSALS = frozenset({400, 401, 402, 403, 404})
+# Past the deadline (or past a restart that came after it) a paid task whose queries only fail for
+# passing reasons is asked again for this long, at its backoff, then given up: long enough to outlast
+# an outage's tail, short enough that a job never lingers for hours holding its place.
+PAST_DEADLINE_GRACE = 600.0
 
 
 @dataclass
@@ -51,6 +55,7 @@ class _Following:
     refused: int | None = None  # the 4xx the latest answers repeated, ...
     refusals: int = 0  # ... how many times in a row ...
     refused_since: float = 0.0  # ... since when
+    began: float = 0.0  # when this process began following it (a resumed job: after the restart)
 
     def refusal(self, status: int, now: float) -> None:
         """Count a 4xx answer: the same status as the previous answer extends the streak."""
@@ -97,7 +102,8 @@ class TaskTracker:
         `REFUSALS_TO_GIVE_UP`)."""
         assert job.task_id is not None
         wakeup = self._wakeups.setdefault(job.task_id, asyncio.Event())
-        following = _Following(job, job.task_id, job.submitted_at or self._clock.now(), wakeup)
+        now = self._clock.now()
+        following = _Following(job, job.task_id, job.submitted_at or now, wakeup, began=now)
         try:
             return await self._follow(following, on_progress)
         finally:
@@ -112,7 +118,7 @@ class TaskTracker:
                 await self._turn(following, deadline)
             else:
                 await self._wait(following.not_before - self._clock.now(), following.wakeup)
-                await self._budget.acquire(REPORTED_DUE_AT)
+                await self._budget.acquire(self._clock.now())
             try:
                 task = await self._ask(following)
             finally:
@@ -132,7 +138,9 @@ class TaskTracker:
         answer says nothing about the paid task, so it is asked again after its backoff."""
         if task is not None or following.refused in {401, 402, 403}:
             return False
-        return self._clock.now() < following.started + RESULT_LIFETIME_SECONDS
+        deadline = following.started + self._deadline_seconds
+        until = min(following.started + RESULT_LIFETIME_SECONDS, max(deadline, following.began) + PAST_DEADLINE_GRACE)
+        return self._clock.now() < until
 
     async def _turn(self, following: _Following, deadline: float) -> None:
         """Wait until the task's next query is due (or a callback pokes it), then for its turn. A long

@@ -89,6 +89,9 @@ class _GuardedConnection(asyncio.Protocol):
             return
         if self._header_timer is not None:
             window = self._tail + data
+            if not self._tail:
+                # HTTP parsers skip empty lines before a request line: they must not count as its end.
+                window = window.lstrip(b"\r\n")
             if any(end in window for end in _END_OF_HEADERS):
                 self._header_timer.cancel()
                 self._header_timer = None

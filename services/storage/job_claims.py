@@ -19,7 +19,10 @@ async def database_now(connection: AsyncConnection, clock: Callable[[], float]) 
     by, whatever its host's clock says. On SQLite (one process) `clock`, the process's own, is that."""
     if connection.dialect.name == "sqlite":
         return clock()
-    return float((await connection.execute(sa.select(sa.func.extract("epoch", sa.func.now())))).scalar_one())
+    # clock_timestamp(), not now(): now() is the transaction's start, and a transaction may have waited
+    # on a lock (a member's reservation) before it writes a lease.
+    stamp = sa.func.clock_timestamp()
+    return float((await connection.execute(sa.select(sa.func.extract("epoch", stamp)))).scalar_one())
 
 
 def is_runnable() -> sa.ColumnElement[bool]:

@@ -112,3 +112,9 @@ def test_jitter_spreads_between_half_and_full_delay() -> None:
 
 def test_backoff_is_used_without_any_hint() -> None:
     assert retry_delay(api_error(500, suggestion="try again later"), 2, POLICY, jitter=0.0) == 1.0
+
+
+def test_backoff_after_thousands_of_failures_stays_at_its_ceiling() -> None:
+    policy = RetryPolicy()
+
+    assert backoff_delay(5000, policy, 0.999) <= policy.max_backoff

@@ -9,7 +9,7 @@ from services.api.errors import TaskTimedOut, WanAPIError, WanConnectionError
 from services.core.models import RESULT_LIFETIME_SECONDS, DeliveryTarget, GenerationOptions, Job, Task, TaskStatus
 from services.engine.polling import PollSchedule
 from services.engine.query_budget import QueryBudget
-from services.engine.tracker import TaskTracker
+from services.engine.tracker import PAST_DEADLINE_GRACE, TaskTracker
 from tests.fakes import FakeClock
 
 DEADLINE = 600.0
@@ -77,6 +77,18 @@ async def test_a_task_still_running_past_the_deadline_times_out() -> None:
     with pytest.raises(TaskTimedOut):
         await follow(api, FakeClock(), submitted_ago=DEADLINE + 100)
     assert api.calls == 1
+
+
+async def test_a_task_whose_queries_keep_failing_is_given_up_after_the_grace() -> None:
+    api = ScriptedApi(WanAPIError(503, "service_unavailable_error", "busy"))
+    clock = FakeClock()
+    began = clock.now()
+
+    with pytest.raises(TaskTimedOut):
+        await follow(api, clock, submitted_ago=DEADLINE + 100)
+
+    assert PAST_DEADLINE_GRACE <= clock.now() - began < PAST_DEADLINE_GRACE + 200
+    assert api.calls < 50
 
 
 async def test_a_failing_task_is_given_up_once_its_links_would_have_expired() -> None:

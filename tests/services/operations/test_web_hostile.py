@@ -149,6 +149,14 @@ async def test_a_client_trickling_its_headers_byte_by_byte_is_closed_within_the_
     assert time.monotonic() - started < 1.5
 
 
+async def test_empty_lines_before_the_request_line_do_not_stop_the_header_timeout(serve: Serve) -> None:
+    port = await serve(QUICK)
+
+    answer = await exchange(port, b"\r\n\r\nPOST /callbacks/x HTTP/1.1\r\nHost: bot\r\n")
+
+    assert status_of(answer) == 408
+
+
 async def test_a_callback_body_that_never_arrives_is_answered_408(serve: Serve) -> None:
     answer = await exchange(await serve(QUICK), post(VALID_PATH, b"{", length=1000))
     assert status_of(answer) == 408
