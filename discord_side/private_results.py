@@ -46,6 +46,11 @@ def can_deliver_privately(interaction: discord.Interaction) -> bool:
     channel = interaction.channel
     in_thread = channel is not None and getattr(channel, "type", None) in _THREAD_TYPES
     can_post = permissions.send_messages_in_threads if in_thread else permissions.send_messages
+    private_thread = getattr(channel, "type", None) is discord.ChannelType.private_thread
+    if in_thread and (private_thread or getattr(channel, "locked", False)):
+        # The bot posts in a private thread only as its member and in a locked one only with Manage
+        # Threads; membership is not known here, so only Manage Threads makes the notice certain.
+        can_post = can_post and permissions.manage_threads
     return permissions.view_channel and can_post
 
 

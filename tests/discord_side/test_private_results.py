@@ -1,4 +1,5 @@
-"""Repeated clicks of **Show them** while the images are being fetched start no second download."""
+"""Private results: repeated clicks of **Show them** while the images are being fetched start no second
+download, and a private job is refused where its notice could not be posted."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
+import discord
+
 from discord_side.catalogue import text
-from discord_side.private_results import PrivateResults
+from discord_side.private_results import PrivateResults, can_deliver_privately
 from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
 from tests.fakes import FakeClock
 
@@ -93,3 +97,22 @@ async def test_a_second_click_while_the_images_are_fetched_starts_no_second_down
     assert downloader.fetches == 1
     assert second.response.sent == [text("private-result-on-its-way")]
     assert first.response.deferred
+
+
+def _interaction(channel_type: discord.ChannelType, *, locked: bool = False, **allowed: bool) -> Any:
+    permissions = discord.Permissions(view_channel=True, send_messages=True, send_messages_in_threads=True, **allowed)
+    return SimpleNamespace(app_permissions=permissions, channel=SimpleNamespace(type=channel_type, locked=locked))
+
+
+def test_a_private_thread_needs_manage_threads_for_a_private_result() -> None:
+    assert not can_deliver_privately(_interaction(discord.ChannelType.private_thread))
+    assert can_deliver_privately(_interaction(discord.ChannelType.private_thread, manage_threads=True))
+
+
+def test_a_locked_thread_needs_manage_threads_for_a_private_result() -> None:
+    assert not can_deliver_privately(_interaction(discord.ChannelType.public_thread, locked=True))
+
+
+def test_a_public_thread_and_a_text_channel_can_take_a_private_result() -> None:
+    assert can_deliver_privately(_interaction(discord.ChannelType.public_thread))
+    assert can_deliver_privately(_interaction(discord.ChannelType.text))
