@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from services.core.clock import Clock
+from services.core.clock import Clock, sleep_unless
 
 # A tenth below the provider's limit of about 20 task queries per second per account.
 DEFAULT_QUERIES_PER_SECOND = 18.0
@@ -169,12 +169,4 @@ class QueryBudget:
         if seconds == float("inf"):
             await self._changed.wait()
             return
-        sleeper = asyncio.ensure_future(self._clock.sleep(seconds))
-        changed = asyncio.ensure_future(self._changed.wait())
-        try:
-            await asyncio.wait({sleeper, changed}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for waiting in (sleeper, changed):
-                waiting.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await waiting
+        await sleep_unless(self._clock, seconds, self._changed)

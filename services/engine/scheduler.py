@@ -16,7 +16,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from services.core.clock import Clock
+from services.core.clock import Clock, sleep_unless
 from services.engine.pacing import UNBOUNDED, AdaptiveLimit, CreatePace
 
 log = logging.getLogger(__name__)
@@ -201,14 +201,8 @@ class FairScheduler:
 
     async def _wait_for_change(self, timeout: float | None) -> None:
         """Until the line or the slots change, or `timeout` seconds pass."""
-        if timeout is not None and not self._wakeup.is_set():
-            waiter = asyncio.ensure_future(self._wakeup.wait())
-            sleeper = asyncio.ensure_future(self._clock.sleep(timeout))
-            try:
-                await asyncio.wait({waiter, sleeper}, return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                waiter.cancel()
-                sleeper.cancel()
+        if timeout is not None:
+            await sleep_unless(self._clock, timeout, self._wakeup)
         else:
             await self._wakeup.wait()
         self._wakeup.clear()

@@ -4,14 +4,13 @@ the account's query budget (`query_budget`), woken early by a callback."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from services.api.client import WanClient
 from services.api.errors import TaskTimedOut, WanAPIError
-from services.core.clock import Clock
+from services.core.clock import Clock, sleep_unless
 from services.core.models import RESULT_LIFETIME_SECONDS, Job, Task
 from services.engine.polling import PollSchedule, Sighting, plan_query, progress_query_at
 from services.engine.query_budget import QueryBudget
@@ -228,17 +227,4 @@ class TaskTracker:
 
     async def _wait(self, seconds: float, wakeup: asyncio.Event) -> bool:
         """Sleep `seconds` unless poked first; True when poked."""
-        if wakeup.is_set():
-            return True
-        if seconds <= 0:
-            return False
-        sleeper = asyncio.ensure_future(self._clock.sleep(seconds))
-        woken = asyncio.ensure_future(wakeup.wait())
-        try:
-            await asyncio.wait({sleeper, woken}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for waiter in (sleeper, woken):
-                waiter.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await waiter
-        return wakeup.is_set()
+        return await sleep_unless(self._clock, seconds, wakeup)
