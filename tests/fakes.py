@@ -11,6 +11,12 @@ from services.engine.events import DeliveryError, DeliveryProblem, JobPhase, Run
 from services.images.fitting import FittedImage
 
 
+async def settle() -> None:
+    """Let every ready task run until it waits again."""
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+
 class FakeClock:
     """Virtual time: `sleep` advances it at once, so polling and backoff run in milliseconds."""
 

@@ -157,17 +157,16 @@ class WanClient:
             return
         repeats = self._operator_alerts_suppressed
         self._operator_alerted_at, self._operator_alerts_suppressed = now, 0
-        if error.is_auth_problem:
-            what = {401: "rejected the API key", 402: "reports insufficient credits", 403: "denied access"}
-            log.error(
-                "Wan API %s (HTTP %s %s: %s); check WAN_API_KEY and the account. Users are told the image "
-                "service is unavailable.%s",
-                what[error.status or 401],
-                error.status,
-                error.error_type,
-                error.message,
-                f" ({repeats} more refusal(s) since the last such line)" if repeats else "",
-            )
+        what = {401: "rejected the API key", 402: "reports insufficient credits", 403: "denied access"}
+        log.error(
+            "Wan API %s (HTTP %s %s: %s); check WAN_API_KEY and the account. Users are told the image "
+            "service is unavailable.%s",
+            what[error.status or 401],
+            error.status,
+            error.error_type,
+            error.message,
+            f" ({repeats} more refusal(s) since the last such line)" if repeats else "",
+        )
 
 
 async def _read_capped(response: aiohttp.ClientResponse, cap: int) -> bytes:

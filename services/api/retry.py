@@ -56,11 +56,16 @@ def parse_suggestion_seconds(suggestion: str | None) -> float | None:
     return amount * 60 if match.group(2).lower().startswith("min") else amount
 
 
+def doubling(attempt: int, first: float, cap: float) -> float:
+    """`first` for attempt 1, doubling with each attempt, never above `cap`."""
+    # The exponent is capped: a task asked about for hours may fail thousands of times in a row, and an
+    # uncapped power overflows long after the cap is reached.
+    return min(cap, first * 2 ** min(max(0, attempt - 1), 32))
+
+
 def backoff_delay(attempt: int, policy: RetryPolicy, jitter: float) -> float:
     """Capped exponential backoff for retry number `attempt` (1-based), `jitter` in [0, 1) spreading it."""
-    # The exponent is capped: a task asked about for hours may fail thousands of times in a row, and an
-    # uncapped power overflows long after the ceiling is reached.
-    ceiling = min(policy.max_backoff, policy.base_delay * 2 ** min(max(0, attempt - 1), 32))
+    ceiling = doubling(attempt, policy.base_delay, policy.max_backoff)
     return ceiling * (0.5 + 0.5 * jitter)
 
 

@@ -296,7 +296,8 @@ class JobRunner:
                 return
             except Exception:
                 log.exception("job %s: recording its delivery failed (attempt %d of 3)", job.id, attempt)
-                await self._clock.sleep(0.5 * attempt)
+                if attempt < 3:
+                    await self._clock.sleep(0.5 * attempt)
 
     async def _cancel_requested(self, job: Job) -> bool:
         # Another process (or a click before a restart) may have asked; the store has the last word.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from services.api.client import WanClient
 from services.api.errors import TaskTimedOut, WanAPIError
+from services.api.retry import doubling
 from services.core.clock import Clock, sleep_unless
 from services.core.models import RESULT_LIFETIME_SECONDS, Job, Task
 from services.engine.polling import PollSchedule, Sighting, plan_query, progress_query_at
@@ -215,7 +216,7 @@ class TaskTracker:
         following.refusal(error.status, now)
         if following.refusal_is_final(now):
             raise error
-        wait = min(REFUSAL_MAX_WAIT, REFUSAL_FIRST_WAIT * 2 ** (following.refusals - 1))
+        wait = doubling(following.refusals, REFUSAL_FIRST_WAIT, REFUSAL_MAX_WAIT)
         following.not_before = now + max(wait, error.retry_after or 0.0)
         log.warning(
             "job %s: the API answered %s about its task (%d time(s) in a row), asking again in %.0f s",

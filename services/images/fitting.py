@@ -180,8 +180,7 @@ def fit_image(data: bytes, limit: int) -> FittedImage:
         encoded = _encode_jpeg(rgb, quality)
         if len(encoded) <= limit:
             return FittedImage(encoded, "jpg", rgb.width, rgb.height, reencoded=True)
-    current = rgb
-    encoded = _encode_jpeg(current, _QUALITY_LADDER[-1])
+    current = rgb  # `encoded` holds the lowest quality of the ladder already
     while len(encoded) > limit:
         scale = math.sqrt(limit / len(encoded)) * 0.9
         new_size = (int(current.width * scale), int(current.height * scale))

@@ -7,11 +7,7 @@ import asyncio
 import heapq
 import itertools
 
-
-async def settle() -> None:
-    """Let every ready task run until it waits again."""
-    for _ in range(20):
-        await asyncio.sleep(0)
+from tests.fakes import settle
 
 
 class ManualClock:

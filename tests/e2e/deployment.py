@@ -86,3 +86,8 @@ class Deployment:
     async def stop(self) -> None:
         if self.bot is not None:
             await self.bot.stop()
+
+
+def creates_for(world: World, prompt: str) -> int:
+    """How many create calls the simulator received for this prompt."""
+    return sum(1 for r in world.sim.state.create_records if r.body.get("prompt") == prompt)

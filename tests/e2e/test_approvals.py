@@ -12,7 +12,7 @@ import pytest_asyncio
 
 from simulator.config import SimConfig
 from simulator.server import start_simulator
-from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
+from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World, creates_for
 from tests.support.fake_discord import (
     ADMIN_USER_ID,
     DEFAULT_CHANNEL_ID,
@@ -79,10 +79,6 @@ async def request_for(world: World, prompt: str) -> tuple[InteractionRecord, Mes
 
 def button(request: MessageRecord, action: str) -> str:
     return next(c for c in request.custom_ids() if c.startswith(f"imagine:{action}:"))
-
-
-def creates_for(world: World, prompt: str) -> int:
-    return sum(1 for r in world.sim.state.create_records if r.body.get("prompt") == prompt)
 
 
 async def test_an_approval_request_answered_with_garbage_ends_the_job_and_gives_the_images_back(

@@ -15,7 +15,7 @@ import pytest_asyncio
 from simulator.config import SimConfig
 from simulator.server import start_simulator
 from tests.e2e.conftest import DAILY_LIMIT
-from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
+from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World, creates_for
 from tests.support.fake_discord import ADMIN_USER_ID, DEFAULT_GUILD_ID, FakeDiscord, InteractionRecord
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
@@ -63,10 +63,6 @@ async def imagine(world: World, prompt: str) -> InteractionRecord:
     record = await world.fake.invoke_command("imagine", {"prompt": prompt}, user_id=MEMBER_ID)
     await record.wait_for_ack(timeout=5)
     return record
-
-
-def creates_for(world: World, prompt: str) -> int:
-    return sum(1 for r in world.sim.state.create_records if r.body.get("prompt") == prompt)
 
 
 async def test_a_server_total_above_the_operators_is_refused_naming_the_ceiling(

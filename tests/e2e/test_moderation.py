@@ -10,7 +10,7 @@ import pytest_asyncio
 
 from simulator.config import SimConfig
 from simulator.server import start_simulator
-from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
+from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World, creates_for
 from tests.support.fake_discord import (
     ADMIN_ROLE_ID,
     ADMIN_USER_ID,
@@ -71,10 +71,6 @@ async def audit_line(world: World, fragment: str) -> str:
     message = await world.fake.wait_for_channel_message(AUDIT_CHANNEL_ID, lambda m: fragment in m.content, timeout=10)
     assert not message.pings.any
     return message.content
-
-
-def creates_for(world: World, prompt: str) -> int:
-    return sum(1 for r in world.sim.state.create_records if r.body.get("prompt") == prompt)
 
 
 async def test_a_non_admin_is_refused_by_the_bot_even_if_discord_let_it_through(world: World, bot: Deployment) -> None:

@@ -12,7 +12,7 @@ import pytest_asyncio
 
 from simulator.config import SimConfig
 from simulator.server import start_simulator
-from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
+from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World, creates_for
 from tests.support.fake_discord import (
     ADMIN_USER_ID,
     DEFAULT_GUILD_ID,
@@ -85,10 +85,6 @@ async def click_show(world: World, notice: MessageRecord, user_id: int) -> Inter
     click = await world.fake.invoke_component(custom_id, notice.id, user_id=user_id)
     await click.wait_for_ack(timeout=5)
     return click
-
-
-def creates_for(world: World, prompt: str) -> int:
-    return sum(1 for r in world.sim.state.create_records if r.body.get("prompt") == prompt)
 
 
 def charged(bot: Deployment, prompt: str) -> tuple[str, int]:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from services.engine.scheduler import MIN_CREATE_RATE, FairScheduler
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, settle
 
 
 @pytest.fixture
@@ -18,11 +18,6 @@ async def running() -> AsyncIterator[tuple[FairScheduler, FakeClock, list[str]]]
     dispatcher = asyncio.create_task(scheduler.run())
     yield scheduler, clock, granted
     dispatcher.cancel()
-
-
-async def settle() -> None:
-    for _ in range(20):
-        await asyncio.sleep(0)
 
 
 def queue(scheduler: FairScheduler, granted: list[str], job_id: str, guild: int, user: int) -> asyncio.Task[None]:

@@ -5,11 +5,7 @@ import asyncio
 import pytest
 
 from services.images.budget import ByteBudget
-
-
-async def settle() -> None:
-    for _ in range(10):
-        await asyncio.sleep(0)
+from tests.fakes import settle
 
 
 def start(budget: ByteBudget, amount: int, granted: list[int]) -> asyncio.Task[None]:

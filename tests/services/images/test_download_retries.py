@@ -5,7 +5,6 @@ kept when another never does."""
 from __future__ import annotations
 
 import asyncio
-import io
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -13,18 +12,12 @@ from dataclasses import dataclass, field
 import aiohttp
 import pytest
 from aiohttp import web
-from PIL import Image
 
 from services.core.errors import ImageFetchError, ImageProblem
 from services.images.download import Fetched, ImageDownloader
 from services.images.retries import DOWNLOAD_ATTEMPTS
 from tests.fakes import FakeClock
-
-
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 64), (10, 200, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
+from tests.services.images.test_download import png_bytes
 
 
 @dataclass

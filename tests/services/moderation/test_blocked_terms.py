@@ -120,7 +120,7 @@ def test_a_whole_check_of_many_pathological_patterns_stops_within_its_time_and_r
     started = time.monotonic()
     assert matcher.first_match(LONG_PROMPT, seconds=0.2) is not None
     # Far below the 8 s that 0.2 s for each of the 40 searches would allow (slack for a busy machine).
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 4.0
 
 
 class SteppingClock:
