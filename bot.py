@@ -104,7 +104,7 @@ async def run(settings: Settings, operator_terms: tuple[BlockedTerm, ...] = ()) 
             _spawn_background(resources, bot.engine)
             closers = await _open_endpoints(resources, bot)
             async with bot:
-                await _run_until_signalled(bot, bot.engine, supervisor, settings.discord_token.get_secret_value())
+                await _run_until_signalled(bot, supervisor, settings.discord_token.get_secret_value())
     finally:
         await supervisor.close()
         for close in closers:
@@ -264,7 +264,7 @@ def engine_config(settings: Settings, store: Store) -> EngineConfig:
     )
 
 
-async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: TaskSupervisor, token: str) -> None:
+async def _run_until_signalled(bot: ImagineBot, supervisor: TaskSupervisor, token: str) -> None:
     """Run the client until it stops or SIGTERM/SIGINT arrives, then shut down in order: take no new
     jobs, stop the running ones (their store writes complete; they resume at the next start), and only
     then close the gateway and the HTTP session, so no job fails for want of a connection."""
@@ -283,7 +283,7 @@ async def _run_until_signalled(bot: ImagineBot, engine: JobEngine, supervisor: T
         # they need close, so none of them fails for want of one; they resume at the next start.
         # Budget: 4 s for jobs to stop, 1.5 s for the audit entries that wait, 3 s for the client, the
         # rest for the store: exit within 10 s.
-        engine.stop_accepting()
+        bot.engine.stop_accepting()
         await supervisor.close(timeout=4)
         await bot.side.audit.close(timeout=AUDIT_FLUSH_SECONDS)
         await bot.close()

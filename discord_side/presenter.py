@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import discord
 
-from discord_side.private_results import ready_text
+from discord_side.private_results import image_files, ready_text
 from discord_side.progress_edits import ProgressEdits
 from discord_side.texts import ended_text, job_marker, progress_text, result_text
 from discord_side.views import JobAction, again_view, result_view, running_view, show_view
@@ -75,10 +75,7 @@ class DiscordJobEvents:
         await self._progress.finish(job.id)
 
         def files() -> list[discord.File]:
-            return [
-                discord.File(image.reader(), filename=f"{job.id}-{index + 1}.{image.extension}")
-                for index, image in enumerate(images)
-            ]
+            return image_files(job, images)
 
         if self._token_usable(job):
             try:

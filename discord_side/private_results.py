@@ -11,6 +11,8 @@ images expired.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import discord
 
 from discord_side.catalogue import text
@@ -18,7 +20,7 @@ from discord_side.texts import describe_job, job_marker, result_text
 from services.core.clock import Clock
 from services.core.models import RESULT_LIFETIME_SECONDS, Job, JobState
 from services.images.download import ImageDownloader
-from services.images.fitting import DEFAULT_UPLOAD_LIMIT, per_file_limit
+from services.images.fitting import DEFAULT_UPLOAD_LIMIT, FittedImage, per_file_limit
 
 # Sending a message (in a thread: in the thread) is what a private result needs once its token expired.
 _THREAD_TYPES = {discord.ChannelType.public_thread, discord.ChannelType.private_thread, discord.ChannelType.news_thread}
@@ -37,6 +39,14 @@ def ready_text(job: Job, count: int) -> str:
     until = f"<t:{int(results_expire_at(job))}:f>"
     notice = text("private-result-ready", job=job_marker(job.id), until=until, count=count)
     return f"<@{job.user_id}> {notice}"
+
+
+def image_files(job: Job, images: Sequence[FittedImage]) -> list[discord.File]:
+    """A job's images as attachments, named after the job (fresh readers: a File can be sent once)."""
+    return [
+        discord.File(image.reader(), filename=f"{job.id}-{index + 1}.{image.extension}")
+        for index, image in enumerate(images)
+    ]
 
 
 def can_deliver_privately(interaction: discord.Interaction) -> bool:
@@ -89,13 +99,9 @@ class PrivateResults:
         # The images' bytes count in the process's budget until the answer's upload is done.
         async with self._downloader.reservation() as held:
             fetched = await self._downloader.fetch_all(job.result_urls, limit, held)
-            files = [
-                discord.File(image.reader(), filename=f"{job.id}-{index + 1}.{image.extension}")
-                for index, image in enumerate(fetched.images)
-            ]
             await interaction.followup.send(
                 result_text(job, len(fetched.images)),
-                files=files,
+                files=image_files(job, fetched.images),
                 ephemeral=True,
                 allowed_mentions=discord.AllowedMentions.none(),
             )
