@@ -72,6 +72,9 @@ def delivery_figures(outcomes: list[JobOutcome]) -> dict[str, float]:
         **_p50_p99("request_to_images", _waits([o.request_to_images for o in outcomes])),
         **_p50_p99("beyond_task", _waits([o.beyond_task for o in outcomes])),
         **_p50_p99("completion_to_delivery", after_completion),
+        **_p50_p99("completion_to_callback", [w for o in delivered if (w := o.completion_to_callback) is not None]),
+        **_p50_p99("completion_to_sight", [w for o in delivered if (w := o.completion_to_sight) is not None]),
+        **_p50_p99("sight_to_delivery", [w for o in delivered if (w := o.sight_to_delivery) is not None]),
         **_p50_p99("ack_ms", [1000 * a if (a := o.ack_latency) is not None else math.inf for o in outcomes]),
     }
 

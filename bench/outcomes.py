@@ -25,6 +25,10 @@ class JobOutcome:
     delivered_at: float | None
     task_duration: float | None
     task_completed_at: float | None
+    seen_at: float | None
+    """When the bot's first task query found the task ended (the bot's detection)."""
+    callback_at: float | None
+    """When the task's callback was answered by the bot (callbacks only)."""
     queries: int
     edits: int
 
@@ -45,6 +49,25 @@ class JobOutcome:
         if self.delivered_at is None or self.task_completed_at is None:
             return None
         return self.delivered_at - self.task_completed_at
+
+    @property
+    def completion_to_sight(self) -> float | None:
+        """From the task's completion to the bot's first query that found it ended (detection)."""
+        if self.seen_at is None or self.task_completed_at is None:
+            return None
+        return self.seen_at - self.task_completed_at
+
+    @property
+    def sight_to_delivery(self) -> float | None:
+        """From that query to the message with the images: download, fit, upload."""
+        return None if self.delivered_at is None or self.seen_at is None else self.delivered_at - self.seen_at
+
+    @property
+    def completion_to_callback(self) -> float | None:
+        """From the task's completion to its callback answered by the bot."""
+        if self.callback_at is None or self.task_completed_at is None:
+            return None
+        return self.callback_at - self.task_completed_at
 
 
 def delivered_at(record: InteractionRecord) -> float | None:
@@ -77,12 +100,18 @@ def outcome_of(job: Job, tasks: list[SimTask], get_counts: dict[str, int]) -> Jo
     is the one that produced the images, if there were several)."""
     task = tasks[-1] if tasks else None
     wall_to_monotonic = time.monotonic() - time.time()
+
+    def monotonic(at: float | None) -> float | None:
+        return None if at is None else at + wall_to_monotonic
+
     return JobOutcome(
         sent_at=job.sent_at,
         ack_latency=job.record.ack_latency,
         delivered_at=delivered_at(job.record),
         task_duration=None if task is None else task.duration,
-        task_completed_at=None if task is None else task.terminal_at + wall_to_monotonic,
+        task_completed_at=None if task is None else monotonic(task.terminal_at),
+        seen_at=None if task is None else monotonic(task.queried_terminal_at),
+        callback_at=None if task is None else monotonic(task.callback_delivered_at),
         queries=sum(get_counts.get(t.id, 0) for t in tasks),
         edits=len(job.record.edits),
     )

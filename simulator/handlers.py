@@ -129,7 +129,7 @@ async def get_task(request: web.Request) -> web.Response:
     task = state.lookup(task_id)
     if task is None:
         return error_response(404, "Task not found or expired", param="task_id")
-    return web.json_response(state.observe(task, base_url_for(request, state.config)))
+    return web.json_response(state.observe(task, base_url_for(request, state.config), by_query=True))
 
 
 async def get_file(request: web.Request) -> web.Response:

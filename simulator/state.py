@@ -159,12 +159,16 @@ class SimulatorState:
             return None
         return task
 
-    def observe(self, task: SimTask, base_url: str) -> dict[str, Any]:
-        """The task's detail now; notes when it was first seen terminal and starts rendering if done."""
+    def observe(self, task: SimTask, base_url: str, *, by_query: bool = False) -> dict[str, Any]:
+        """The task's detail now; notes when it was first seen terminal (`by_query`: by a task query, not
+        the callback) and starts rendering if done."""
         now = self.clock()
         detail = task.detail(now, base_url)
-        if detail["status"] in ("completed", "failed") and task.first_seen_terminal_at is None:
+        terminal = detail["status"] in ("completed", "failed")
+        if terminal and task.first_seen_terminal_at is None:
             task.first_seen_terminal_at = now
+        if terminal and by_query and task.queried_terminal_at is None:
+            task.queried_terminal_at = now
         if detail["status"] == "completed" and self.wants_images(task):
             self.start_render(task)
         return detail

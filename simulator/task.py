@@ -40,6 +40,8 @@ class SimTask:
     get_count: int = 0
     file_get_count: int = 0
     first_seen_terminal_at: float | None = None
+    queried_terminal_at: float | None = None
+    """When a task query (GET, not the callback) first found the task terminal."""
     render: asyncio.Task[list[bytes]] | None = None
     callback_attempts: list[dict[str, Any]] = field(default_factory=list)
     callback_delivered_at: float | None = None
@@ -119,6 +121,7 @@ class SimTask:
             "created_at": self.created_at,
             "terminal_at": self.terminal_at,
             "first_seen_terminal_at": self.first_seen_terminal_at,
+            "queried_terminal_at": self.queried_terminal_at,
             "duration": self.duration,
             "estimated_time": self.estimated_time,
             "n": self.request.n,

@@ -14,7 +14,9 @@ from bench.scenarios import QUICK, SCENARIOS
 
 
 def _outcome(sent_at: float, delivered_at: float | None, duration: float = 5.0) -> JobOutcome:
-    return JobOutcome(sent_at, 0.01, delivered_at, duration, sent_at + duration, queries=1, edits=2)
+    return JobOutcome(
+        sent_at, 0.01, delivered_at, duration, sent_at + duration, seen_at=None, callback_at=None, queries=1, edits=2
+    )
 
 
 def test_percentiles_take_the_nearest_rank() -> None:
