@@ -49,6 +49,7 @@ from services.moderation.operator_terms import OperatorTermsError, read_terms_fi
 from services.operations.metrics import Metrics
 from services.operations.retention import run_retention
 from services.operations.web import WebDependencies, build_app, start_web
+from services.quotas.credits import to_milli
 from services.quotas.limits import UNLIMITED, Limits
 from services.quotas.service import QuotaService
 from services.storage.job_store import Store, StoreError
@@ -87,6 +88,10 @@ def default_limits(settings: Settings) -> Limits:
         max_active_jobs=settings.user_max_active_jobs,
         cooldown_seconds=settings.user_cooldown_seconds,
         guild_daily_images=settings.guild_daily_images or UNLIMITED,
+        person_daily_images=settings.user_daily_images,
+        bot_daily_images=settings.bot_daily_images or UNLIMITED,
+        credits_daily=to_milli(settings.credit_budget_daily) or UNLIMITED,
+        credits_monthly=to_milli(settings.credit_budget_monthly) or UNLIMITED,
     )
 
 
@@ -150,7 +155,9 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
         audit = AuditLog(client, moderation, clock)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit))
         quota_settings = QuotaSettings(store)
-        quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
+        quota = QuotaService(
+            quota_settings, default_limits(settings), settings.dm_daily_images, settings.trusted_guild_ids
+        )
         launcher = JobLauncher(engine, presenter, quota, moderation, audit, LaunchRules(allow_dms=settings.allow_dms))
         cogs = (
             ImagineCog(launcher),

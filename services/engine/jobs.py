@@ -12,7 +12,7 @@ import secrets
 from services.api.client import WanClient
 from services.core.clock import Clock
 from services.core.errors import QuotaExceeded, ShuttingDown
-from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
+from services.core.models import MODEL_NAME, DeliveryTarget, GenerationOptions, Job, JobState
 from services.core.supervisor import TaskSupervisor
 from services.engine.controls import CancelOutcome, JobControls
 from services.engine.engine_config import EngineConfig
@@ -29,6 +29,7 @@ from services.engine.tracker import TaskTracker
 from services.images.download import ImageDownloader
 from services.operations.metrics import Metrics
 from services.operations.web import new_callback_token
+from services.quotas.credits import as_credits, credits_for
 from services.quotas.limits import Limits, next_reset, usage_day
 from services.storage.job_store import Store
 
@@ -100,6 +101,7 @@ class JobEngine:
             usage_day=usage_day(now),
             state=JobState.AWAITING_APPROVAL if needs_approval else JobState.QUEUED,
             callback_token=new_callback_token() if self._config.public_base_url else None,
+            credits_reserved=credits_for(MODEL_NAME, options.n),
         )
         lease = (self._config.owner, self._config.lease_seconds)
         refusal = await self._store.insert_job_reserving(job, limits, lease=lease)
@@ -110,6 +112,8 @@ class JobEngine:
             raise QuotaExceeded(
                 refusal.kind, refusal.limit, refusal.used, options.n, next_reset(now), retry_at=refusal.retry_at
             )
+        if self._metrics is not None:
+            self._metrics.credits_reserved.inc(as_credits(job.credits_reserved))
         log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)
         return job
 

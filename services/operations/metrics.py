@@ -65,6 +65,25 @@ class Metrics:
             "imagine_quota_refusals", "Requests refused by a limit", ["limit"], registry=self.registry
         )
 
+        self.credits_reserved = Counter(
+            "imagine_credits_reserved", "API credits reserved by accepted jobs", registry=self.registry
+        )
+        self.credits_spent = Counter(
+            "imagine_credits_spent", "API credits charged by ended jobs", registry=self.registry
+        )
+        self.budget_remaining = Gauge(
+            "imagine_budget_remaining",
+            "What is left of each of the operator's budgets in its period (images or credits)",
+            ["budget"],
+            registry=self.registry,
+        )
+        self.budget_alerts = Counter(
+            "imagine_budget_alerts",
+            "Budgets that reached 80 or 100 percent",
+            ["budget", "level"],
+            registry=self.registry,
+        )
+
     def api_call(self, endpoint: str, outcome: str, seconds: float) -> None:
         """Count one API call (the client's `on_call` hook)."""
         self.api_calls.labels(endpoint=endpoint, outcome=outcome).inc()
