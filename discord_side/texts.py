@@ -16,6 +16,7 @@ from services.core.models import FailureReason, Job, JobState
 from services.engine.events import JobPhase, RunStatus
 from services.engine.failures import FailureDetail
 from services.moderation.guild_policy import PolicyRefusal, RefusalReason
+from services.quotas.credits import as_credits
 from services.quotas.limits import LimitKind
 
 PROMPT_PREVIEW_CHARS = 300
@@ -221,10 +222,28 @@ def quota_text(error: QuotaExceeded) -> str:
         return text("quota-cooldown", again=again)
     if error.kind == LimitKind.ACTIVE_JOBS:
         return text("quota-active-jobs", used=error.used, limit=error.limit)
+    if error.kind in _CREDIT_REFUSALS:
+        left, limit, cost = (credits_text(value) for value in (error.remaining, error.limit, error.requested))
+        return text(_CREDIT_REFUSALS[error.kind], remaining=left, limit=limit, cost=cost, reset=reset)
     values = {"remaining": error.remaining, "limit": error.limit, "requested": error.requested, "reset": reset}
-    if error.kind == LimitKind.GUILD_DAILY:
-        return text("quota-guild-daily", **values)
-    return text("quota-user-daily", **values)
+    return text(_IMAGE_REFUSALS.get(error.kind, "quota-user-daily"), **values)
+
+
+_IMAGE_REFUSALS = {
+    LimitKind.GUILD_DAILY: "quota-guild-daily",
+    LimitKind.PERSON_DAILY: "quota-person-daily",
+    LimitKind.BOT_DAILY: "quota-bot-daily",
+}
+_CREDIT_REFUSALS = {
+    LimitKind.CREDITS_DAILY: "quota-credits-daily",
+    LimitKind.CREDITS_MONTHLY: "quota-credits-monthly",
+    LimitKind.GUILD_CREDITS: "quota-guild-credits",
+}
+
+
+def credits_text(milli: int) -> str:
+    """Thousandths of a credit as credits, without trailing zeros (1200 → 1.2)."""
+    return f"{as_credits(milli):,.3f}".rstrip("0").rstrip(".")
 
 
 def size_choices(current: str, limit: int = 25) -> list[tuple[str, str]]:

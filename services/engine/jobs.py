@@ -30,7 +30,7 @@ from services.images.download import ImageDownloader
 from services.operations.metrics import Metrics
 from services.operations.web import new_callback_token
 from services.quotas.credits import as_credits, credits_for
-from services.quotas.limits import Limits, next_reset, usage_day
+from services.quotas.limits import Limits, next_month, next_reset, usage_day
 from services.storage.job_store import Store
 
 __all__ = ["EngineConfig", "JobEngine", "new_job_id"]
@@ -109,9 +109,9 @@ class JobEngine:
             if self._metrics is not None:
                 self._metrics.quota_refusals.labels(limit=refusal.kind.value).inc()
             log.info("job refused for user %s: %s (%d of %d used)", user_id, refusal.kind, refusal.used, refusal.limit)
-            raise QuotaExceeded(
-                refusal.kind, refusal.limit, refusal.used, options.n, next_reset(now), retry_at=refusal.retry_at
-            )
+            requested = job.credits_reserved if refusal.kind.in_credits else options.n
+            resets = next_month(now) if refusal.kind.monthly else next_reset(now)
+            raise QuotaExceeded(refusal.kind, refusal.limit, refusal.used, requested, resets, retry_at=refusal.retry_at)
         if self._metrics is not None:
             self._metrics.credits_reserved.inc(as_credits(job.credits_reserved))
         log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)

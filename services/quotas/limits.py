@@ -29,6 +29,18 @@ def next_reset(now: float) -> datetime:
     return today + timedelta(days=1)
 
 
+def next_month(now: float) -> datetime:
+    """The first UTC midnight of the month after Unix time `now`."""
+    today = datetime.fromtimestamp(now, UTC)
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return datetime(year, month, 1, tzinfo=UTC)
+
+
+def usage_month(now: float) -> str:
+    """The UTC month (YYYY-MM) that a use at Unix time `now` counts against."""
+    return usage_day(now)[:7]
+
+
 class LimitKind(enum.StrEnum):
     """Which limit refused a request."""
 
@@ -42,6 +54,16 @@ class LimitKind(enum.StrEnum):
     CREDITS_DAILY = "credits_daily"
     CREDITS_MONTHLY = "credits_monthly"
     GUILD_CREDITS = "guild_credits"
+
+    @property
+    def in_credits(self) -> bool:
+        """Whether the limit counts credits (thousandths) rather than images."""
+        return self in {LimitKind.CREDITS_DAILY, LimitKind.CREDITS_MONTHLY, LimitKind.GUILD_CREDITS}
+
+    @property
+    def monthly(self) -> bool:
+        """Whether the limit resets at the start of the UTC month rather than the day."""
+        return self in {LimitKind.CREDITS_MONTHLY, LimitKind.GUILD_CREDITS}
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.core.models import Job
 from services.quotas.limits import LimitKind, Limits
-from services.storage.credit_counts import book_credits
+from services.storage.credit_counts import book_credits, credits_used
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.job_claims import database_now
 from services.storage.job_rows import (
@@ -79,6 +79,11 @@ class UsageCounts(StoreCore):
         (`GUILD_TOTAL`) gives the guild's total."""
         async with self.read() as connection:
             return await _used(connection, usage_scope(guild_id), user_id, usage_day)
+
+    async def credits_booked(self, scope: int, period: str) -> int:
+        """Credits (thousandths) booked in a guild (or `EVERYWHERE`, the bot) in a UTC day or month."""
+        async with self.read() as connection:
+            return await credits_used(connection, scope, period)
 
     async def _reserve(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
         scope, n, guild_id = usage_scope(job.target.guild_id), job.options.n, job.target.guild_id
