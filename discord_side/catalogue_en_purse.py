@@ -33,4 +33,11 @@ PURSE_ENTRIES: dict[str, str] = {
     "choice-over-budget-refuse": "refuse requests",
     "choice-over-budget-approval": "require a moderator's approval",
     "choice-over-budget-one-image": "one image per request",
+    "budget-guild-daily": "This server's images today",
+    "budget-guild-credits": "This server's credits this month",
+    "audit-budget-warning": "⚠️ {budget}: {level}% of the budget is used ({used} of {limit}).",
+    "audit-budget-spent": "🛑 {budget}: the budget is spent ({used} of {limit}). {then}",
+    "budget-then-refuse": "Requests beyond it are refused until it resets.",
+    "budget-then-approval": "Requests beyond it now wait for a moderator's approval.",
+    "budget-then-one-image": "Requests beyond it now get one image each.",
 }

@@ -14,6 +14,7 @@ from services.core.clock import Clock
 from services.core.errors import QuotaExceeded, ShuttingDown
 from services.core.models import MODEL_NAME, DeliveryTarget, GenerationOptions, Job, JobState
 from services.core.supervisor import TaskSupervisor
+from services.engine.budget_watch import BudgetWatch
 from services.engine.controls import CancelOutcome, JobControls
 from services.engine.engine_config import EngineConfig
 from services.engine.events import JobEvents
@@ -75,6 +76,7 @@ class JobEngine:
         self._runner = JobRunner(store, wan, downloader, reporter, clock, config, scheduler, self._tracker, metrics)
         self.controls = JobControls(store, scheduler, self._runs, reporter, clock, config, self)
         self.leases = JobLeases(store, self._runs, clock, config, self)
+        self.budgets = BudgetWatch(store, clock, metrics)
         self.queue_positions = QueuePositions(scheduler, self._runs, reporter, supervisor, self)
 
     async def accept(

@@ -66,6 +66,14 @@ class LimitKind(enum.StrEnum):
         return self in {LimitKind.CREDITS_MONTHLY, LimitKind.GUILD_CREDITS}
 
 
+class OverBudget(enum.StrEnum):
+    """What happens to a request once the server's own budget (daily images, monthly credits) is spent."""
+
+    REFUSE = "refuse"
+    APPROVAL = "approval"
+    ONE_IMAGE = "one-image"
+
+
 @dataclass(frozen=True)
 class Limits:
     """The limits that apply to one member in one place (a guild, or DMs)."""
@@ -83,6 +91,7 @@ class Limits:
     credits_daily: int = UNLIMITED
     credits_monthly: int = UNLIMITED
     guild_monthly_credits: int = UNLIMITED
+    over_budget: OverBudget = OverBudget.REFUSE  # the guild's choice beyond its own budget
 
 
 @dataclass(frozen=True)
@@ -100,14 +109,6 @@ class MemberOverride:
 
     bonus_images: int = 0
     blocked: bool = False
-
-
-class OverBudget(enum.StrEnum):
-    """What happens to a request once the server's own budget (daily images, monthly credits) is spent."""
-
-    REFUSE = "refuse"
-    APPROVAL = "approval"
-    ONE_IMAGE = "one-image"
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,8 @@ def effective_limits(
             limits = replace(limits, guild_daily_images=guild.guild_daily_images)
         if guild.monthly_credits is not None:
             limits = replace(limits, guild_monthly_credits=guild.monthly_credits)
+        if guild.over_budget is not None:
+            limits = replace(limits, over_budget=guild.over_budget)
         limits = _most_generous((guild.role_limits[r] for r in roles if r in guild.role_limits), limits)
         if roles & guild.exempt_roles:
             limits = replace(
@@ -241,3 +244,13 @@ def effective_limits(
             guild_monthly_credits=min(limits.guild_monthly_credits, defaults.credits_monthly),
         )
     return within_ceilings(limits, defaults)
+
+
+def beyond_server_budget(limits: Limits, ceilings: Limits) -> Limits:
+    """`limits` without the guild's own budget (its daily images and monthly credits), for a request its
+    admins let past it (approval, or one image): the operator's ceilings on the guild still apply."""
+    return replace(
+        limits,
+        guild_daily_images=max(limits.guild_daily_images, ceilings.guild_daily_images),
+        guild_monthly_credits=max(limits.guild_monthly_credits, ceilings.credits_monthly),
+    )

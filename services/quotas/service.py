@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
-from services.quotas.limits import GuildQuota, Limits, MemberOverride, effective_limits
+from services.quotas.limits import GuildQuota, Limits, MemberOverride, beyond_server_budget, effective_limits
 
 
 class QuotaSettingsReader(Protocol):
@@ -49,6 +49,10 @@ class QuotaService:
         roles = [*role_ids, guild_id]
         guild, member = await self._settings.for_member(guild_id, user_id, roles)
         return effective_limits(self._defaults, guild, roles, member, trusted=self.trusted(guild_id))
+
+    def beyond_server_budget(self, limits: Limits) -> Limits:
+        """See `limits.beyond_server_budget`: the operator's ceilings are this service's defaults."""
+        return beyond_server_budget(limits, self._defaults)
 
     def trusted(self, guild_id: int | None) -> bool:
         """Whether the operator lets this guild's admins pass the per-member and per-server ceilings."""

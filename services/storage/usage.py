@@ -27,7 +27,7 @@ from services.storage.job_rows import (
     usage_row,
     usage_scope,
 )
-from services.storage.tables import daily_usage, jobs
+from services.storage.tables import budget_alerts, daily_usage, jobs
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,15 @@ class UsageCounts(StoreCore):
         """Credits (thousandths) booked in a guild (or `EVERYWHERE`, the bot) in a UTC day or month."""
         async with self.read() as connection:
             return await credits_used(connection, scope, period)
+
+    @completes_on_cancel
+    async def claim_alert(self, budget: str, period: str, level: int) -> bool:
+        """Record that `budget` reached `level` percent in `period`; True the first time only (whichever
+        process asks first)."""
+        row = {"budget": budget, "period": period, "level": level}
+        async with self.write() as connection:
+            result = await connection.execute(self._insert(budget_alerts).values(row).on_conflict_do_nothing())
+            return result.rowcount == 1
 
     async def _reserve(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
         scope, n, guild_id = usage_scope(job.target.guild_id), job.options.n, job.target.guild_id
