@@ -31,6 +31,7 @@ from discord_side.client import Compose, DiscordSide, ImagineBot, gateway_connec
 from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
 from discord_side.private_results import PrivateResults
+from discord_side.spend_report import SpendReport
 from services.api.client import WanClient
 from services.api.retry import RetryPolicy
 from services.config.settings import Settings, SettingsError, load_settings
@@ -162,7 +163,7 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
         cogs = (
             ImagineCog(launcher),
             UsageCog(store, quota, engine, clock),
-            AdminCog(client, moderation, quota_settings, quota, engine, audit),
+            AdminCog(client, moderation, quota_settings, quota, engine, audit, SpendReport(store, clock)),
         )
         private = PrivateResults(resources.downloader, clock)
         return DiscordSide(engine, JobButtons(store, engine, launcher, audit, private), cogs, audit)
@@ -243,6 +244,7 @@ async def _start_web(resources: Resources, bot: ImagineBot) -> Callable[[], Awai
         metrics.set_job_counts(await store.count_jobs_by_state())
         metrics.queue_depth.set(scheduler.queued)
         metrics.in_flight.set(scheduler.in_flight)
+        metrics.set_budget_remaining(await bot.engine.budgets.remainders(default_limits(resources.settings)))
 
     deps = WebDependencies(
         store, metrics, bot.engine.task_reported, lambda: gateway_connected(bot), refresh_gauges, resources.clock.now

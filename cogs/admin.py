@@ -15,6 +15,7 @@ from discord_side.catalogue import locale, text
 from discord_side.error_text import apology_extras
 from discord_side.problem_text import term_problem_text
 from discord_side.refusals import NotAnAdmin
+from discord_side.spend_report import SpendReport
 from discord_side.texts import credits_text, inert, number
 from services.engine.jobs import JobEngine
 from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
@@ -79,6 +80,7 @@ class AdminCog(
         quota: QuotaService,
         engine: JobEngine,
         audit: AuditLog,
+        spend: SpendReport,
     ) -> None:
         self._client = client
         self._moderation = moderation
@@ -86,6 +88,7 @@ class AdminCog(
         self._quota = quota
         self._engine = engine
         self._audit = audit
+        self._spend = spend
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
@@ -129,6 +132,17 @@ class AdminCog(
         members = await self._quota_settings.members(interaction.guild_id)
         embed = settings_embed(policy, guild_quota, self._quota.defaults, members)
         await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @app_commands.command(name="spend", description=locale("admin-spend-description"))
+    async def spend(self, interaction: discord.Interaction) -> None:
+        """Show the last 30 days' spending privately: a chart and the top members (no pings)."""
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, [])
+        content, chart = await self._spend.build(interaction.guild_id, limits)
+        await interaction.followup.send(
+            content, file=chart, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
 
     @app_commands.command(name="audit", description=locale("admin-audit-description"))
     @app_commands.describe(channel=locale("admin-audit-channel-description"))

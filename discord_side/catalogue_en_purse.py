@@ -40,4 +40,12 @@ PURSE_ENTRIES: dict[str, str] = {
     "budget-then-refuse": "Requests beyond it are refused until it resets.",
     "budget-then-approval": "Requests beyond it now wait for a moderator's approval.",
     "budget-then-one-image": "Requests beyond it now get one image each.",
+    "admin-spend-description": "A chart of this server's images and credits over the last 30 days",
+    "spend-chart-title": "Images and credits per day, last {days} days",
+    "spend-chart-images": "images",
+    "spend-chart-credits": "credits",
+    "spend-summary": "📊 Last {days} days: {images} images, {credits} credits",
+    "spend-top-title": "**Top members**",
+    "spend-top-member": "{user}: {count} images",
+    "spend-no-members": "No member generated images in these days.",
 }

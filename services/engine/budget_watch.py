@@ -61,6 +61,14 @@ class BudgetWatch:
                 self._report(alert)
         return server
 
+    async def remainders(self, ceilings: Limits) -> dict[str, float]:
+        """What is left of each of the operator's budgets that is set (images, or credits), now."""
+        day, left = usage_day(self._clock.now()), {}
+        for kind, owner, limit in _budgets(None, ceilings):
+            remaining = max(0, limit - await self._used(kind, owner, day))
+            left[kind.value] = as_credits(remaining) if kind.in_credits else float(remaining)
+        return left
+
     async def _used(self, kind: LimitKind, owner: int, day: str) -> int:
         if kind in {LimitKind.GUILD_DAILY, LimitKind.BOT_DAILY}:
             return await self._store.images_used(GUILD_TOTAL, day, owner)

@@ -84,3 +84,10 @@ async def test_an_operator_budget_alert_is_a_log_line_and_a_metric(
     assert "operator budget credits_daily reached 100% in" in caplog.text
     labels = {"budget": "credits_daily", "level": "100"}
     assert _sample(harness, "imagine_budget_alerts_total", labels) == 1.0
+
+
+async def test_the_remainders_of_the_operators_budgets_are_what_is_left_of_each(harness: Harness) -> None:
+    limits = replace(LIMITS, bot_daily_images=10, credits_daily=5000, credits_monthly=20_000)
+    await harness.engine.accept(1, GenerationOptions("a", n=3), TARGET, limits)
+    left = await harness.engine.budgets.remainders(limits)
+    assert left == {"bot_daily": 7.0, "credits_daily": 2.0, "credits_monthly": 17.0}
