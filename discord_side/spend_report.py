@@ -10,14 +10,13 @@ import discord
 from discord_side.catalogue import text
 from discord_side.texts import credits_text
 from services.core.clock import Clock
-from services.images.spend_chart import ChartLabels, render_spend_chart
+from services.images.spend_chart import CHART_FILENAME, ChartLabels, render_spend_chart
 from services.quotas.credits import as_credits
 from services.quotas.limits import UNLIMITED, Limits, usage_day, usage_month
 from services.storage.job_store import Store
 
 SPEND_DAYS = 30
 TOP_MEMBERS = 5
-CHART_FILENAME = "spend.png"
 
 
 class SpendReport:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 
 CHART_SIZE = (900, 520)
+CHART_FILENAME = "spend.png"
 BACKGROUND = (32, 34, 37)
 GRID = (72, 75, 80)
 INK = (220, 221, 222)
