@@ -48,4 +48,6 @@ PURSE_ENTRIES: dict[str, str] = {
     "spend-top-title": "**Top members**",
     "spend-top-member": "{user}: {count} images",
     "spend-no-members": "No member generated images in these days.",
+    "show-budget": "Budget",
+    "show-budget-value": "credits per month: {credits}\nonce it is spent: {then}",
 }

@@ -112,4 +112,4 @@ def _budgets(guild_id: int | None, limits: Limits) -> list[tuple[LimitKind, int,
             (LimitKind.GUILD_DAILY, guild_id, limits.guild_daily_images),
             (LimitKind.GUILD_CREDITS, guild_id, limits.guild_monthly_credits),
         ]
-    return [(kind, owner, limit) for kind, owner, limit in candidates if 0 < limit < UNLIMITED]
+    return [(kind, owner, limit) for kind, owner, limit in candidates if limit < UNLIMITED]

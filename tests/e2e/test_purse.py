@@ -22,9 +22,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 OTHER_GUILD = 1_250_000_000_000_014_100
 OTHER_CHANNEL = 1_250_000_000_000_014_200
 AUDIT_CHANNEL = 1_250_000_000_000_014_201
+THIRD_GUILD = 1_250_000_000_000_014_101
+THIRD_CHANNEL, THIRD_AUDIT = 1_250_000_000_000_014_202, 1_250_000_000_000_014_203
 PERSON = 1_250_000_000_000_014_001  # a member of both servers
 SPENDER = 1_250_000_000_000_014_002  # a member of the other server only
 CHARTED = 1_250_000_000_000_014_003  # a member of the first server only
+ASKER = 1_250_000_000_000_014_004  # a member of the third server only
 PERSON_CAP, BOT_MONTHLY_CREDITS = 5, 500
 ADMINISTRATOR = 1 << 3
 
@@ -40,6 +43,11 @@ async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World
         fake.add_member(OTHER_GUILD, PERSON, "person")
         fake.add_member(OTHER_GUILD, SPENDER, "spender")
         fake.add_member(DEFAULT_GUILD_ID, CHARTED, "charted")
+        fake.add_guild(THIRD_GUILD, "the third server")
+        fake.add_channel(THIRD_GUILD, THIRD_CHANNEL, "general")
+        fake.add_channel(THIRD_GUILD, THIRD_AUDIT, "audit-log")
+        fake.add_member(THIRD_GUILD, ASKER, "asker")
+        fake.add_member(THIRD_GUILD, ADMIN_USER_ID, "carol", permissions=ADMINISTRATOR)
         fake.add_member(OTHER_GUILD, ADMIN_USER_ID, "carol", permissions=ADMINISTRATOR)
         yield World(fake, sim, tmp_path_factory.mktemp("purse"))
     await sim.close()
@@ -51,7 +59,7 @@ async def bot(world: World) -> AsyncIterator[Deployment]:
     env = {
         "USER_DAILY_IMAGES": str(PERSON_CAP),
         "CREDIT_BUDGET_MONTHLY": str(BOT_MONTHLY_CREDITS),
-        "DISCORD_GUILD_IDS": f"{DEFAULT_GUILD_ID},{OTHER_GUILD}",
+        "DISCORD_GUILD_IDS": f"{DEFAULT_GUILD_ID},{OTHER_GUILD},{THIRD_GUILD}",
     }
     await deployment.start(extra_env=env)
     assert (await admin(world, "imagine-admin audit", {"channel": AUDIT_CHANNEL})).startswith("✅")
@@ -59,9 +67,11 @@ async def bot(world: World) -> AsyncIterator[Deployment]:
     await deployment.stop()
 
 
-async def admin(world: World, command: str, options: dict[str, object]) -> str:
+async def admin(
+    world: World, command: str, options: dict[str, object], guild: int = OTHER_GUILD, channel: int = OTHER_CHANNEL
+) -> str:
     record = await world.fake.invoke_command(
-        command, options, user_id=ADMIN_USER_ID, guild_id=OTHER_GUILD, channel_id=OTHER_CHANNEL
+        command, options, user_id=ADMIN_USER_ID, guild_id=guild, channel_id=channel
     )
     await record.wait_for_ack(timeout=5)
     assert record.ephemeral
@@ -127,3 +137,24 @@ async def test_spend_shows_a_chart_of_the_last_30_days_and_the_top_members(world
     with Image.open(io.BytesIO(chart.data)) as image:
         assert (image.format, image.size) == ("PNG", CHART_SIZE)
         assert len(image.convert("RGB").getcolors(maxcolors=1 << 16) or []) > 3
+
+
+async def test_past_its_budget_a_server_that_chose_approval_sends_each_request_to_its_moderators(
+    world: World, bot: Deployment
+) -> None:
+    settings = [("imagine-admin audit", {"channel": THIRD_AUDIT})]
+    settings.append(("imagine-admin quota server", {"monthly_credits": 0.0, "over_budget": "approval"}))
+    for command, options in settings:
+        assert (await admin(world, command, options, THIRD_GUILD, THIRD_CHANNEL)).startswith("✅")
+    record = await world.fake.invoke_command(
+        "imagine", {"prompt": "beyond a spent budget"}, user_id=ASKER, guild_id=THIRD_GUILD, channel_id=THIRD_CHANNEL
+    )
+    await record.wait_for_ack(timeout=5)
+    request = await world.fake.wait_for_channel_message(
+        THIRD_AUDIT, lambda m: "beyond a spent budget" in m.content and bool(m.custom_ids())
+    )
+    assert request.custom_ids()
+    alert = await world.fake.wait_for_channel_message(THIRD_AUDIT, lambda m: "budget is spent" in m.content)
+    assert "wait for a moderator's approval" in alert.content
+    assert (await bot.wait_for_row("beyond a spent budget", "awaiting_approval"))["n"] == 1
+    assert creates_for(world, "beyond a spent budget") == 0
