@@ -126,9 +126,10 @@ class UsageCounts(StoreCore):
     async def _ensure_usage_rows(
         self, connection: AsyncConnection, scope: int, user_id: int, day: str, *, in_guild: bool
     ) -> None:
-        keys = [(scope, user_id), (EVERYWHERE, user_id), (EVERYWHERE, GUILD_TOTAL)]
-        if in_guild:
-            keys.append((scope, GUILD_TOTAL))
+        # In the order the rows are then updated (member, person, guild, bot): a new day's rows are held
+        # from their insertion on, so inserting them in another order could deadlock two processes.
+        keys = [(scope, user_id), (EVERYWHERE, user_id), *([(scope, GUILD_TOTAL)] if in_guild else [])]
+        keys.append((EVERYWHERE, GUILD_TOTAL))
         rows = [{"guild_id": guild, "user_id": user, "day": day, "used": 0} for guild, user in keys]
         await connection.execute(self._insert(daily_usage).values(rows).on_conflict_do_nothing())
 
