@@ -113,6 +113,12 @@ async def test_past_its_budget_a_server_that_chose_one_image_gets_one_and_its_au
 ) -> None:
     options = {"monthly_credits": 2.0, "over_budget": "one-image"}
     assert (await admin(world, "imagine-admin quota server", options)).startswith("✅")
+    show = await world.fake.invoke_command(
+        "imagine-admin show", {}, user_id=ADMIN_USER_ID, guild_id=OTHER_GUILD, channel_id=OTHER_CHANNEL
+    )
+    await show.wait_for_ack(timeout=5)
+    budget = {field["name"]: field["value"] for field in show.original.embeds[0]["fields"]}["Budget"]
+    assert budget == "credits per month: 2\nonce it is spent: one image per request"
     spent = await imagine(world, SPENDER, "the budget in one go", 2)
     await spent.wait_until_edit(lambda e: len(e.files) == 2, timeout=RESULT_TIMEOUT)
     alert = await world.fake.wait_for_channel_message(AUDIT_CHANNEL, lambda m: "budget is spent" in m.content)
