@@ -31,6 +31,7 @@ from discord_side.client import Compose, DiscordSide, ImagineBot, gateway_connec
 from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
 from discord_side.private_results import PrivateResults
+from discord_side.spend_report import SpendReport
 from services.api.client import WanClient
 from services.api.retry import RetryPolicy
 from services.config.settings import Settings, SettingsError, load_settings
@@ -49,6 +50,7 @@ from services.moderation.operator_terms import OperatorTermsError, read_terms_fi
 from services.operations.metrics import Metrics
 from services.operations.retention import run_retention
 from services.operations.web import WebDependencies, build_app, start_web
+from services.quotas.credits import to_milli
 from services.quotas.limits import UNLIMITED, Limits
 from services.quotas.service import QuotaService
 from services.storage.job_store import Store, StoreError
@@ -87,6 +89,10 @@ def default_limits(settings: Settings) -> Limits:
         max_active_jobs=settings.user_max_active_jobs,
         cooldown_seconds=settings.user_cooldown_seconds,
         guild_daily_images=settings.guild_daily_images or UNLIMITED,
+        person_daily_images=settings.user_daily_images,
+        bot_daily_images=settings.bot_daily_images or UNLIMITED,
+        credits_daily=to_milli(settings.credit_budget_daily) or UNLIMITED,
+        credits_monthly=to_milli(settings.credit_budget_monthly) or UNLIMITED,
     )
 
 
@@ -150,12 +156,14 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
         audit = AuditLog(client, moderation, clock)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit))
         quota_settings = QuotaSettings(store)
-        quota = QuotaService(quota_settings, default_limits(settings), settings.dm_daily_images)
+        quota = QuotaService(
+            quota_settings, default_limits(settings), settings.dm_daily_images, settings.trusted_guild_ids
+        )
         launcher = JobLauncher(engine, presenter, quota, moderation, audit, LaunchRules(allow_dms=settings.allow_dms))
         cogs = (
             ImagineCog(launcher),
             UsageCog(store, quota, engine, clock),
-            AdminCog(client, moderation, quota_settings, quota, engine, audit),
+            AdminCog(client, moderation, quota_settings, quota, engine, audit, SpendReport(store, clock)),
         )
         private = PrivateResults(resources.downloader, clock)
         return DiscordSide(engine, JobButtons(store, engine, launcher, audit, private), cogs, audit)
@@ -236,6 +244,7 @@ async def _start_web(resources: Resources, bot: ImagineBot) -> Callable[[], Awai
         metrics.set_job_counts(await store.count_jobs_by_state())
         metrics.queue_depth.set(scheduler.queued)
         metrics.in_flight.set(scheduler.in_flight)
+        metrics.set_budget_remaining(await bot.engine.budgets.remainders(default_limits(resources.settings)))
 
     deps = WebDependencies(
         store, metrics, bot.engine.task_reported, lambda: gateway_connected(bot), refresh_gauges, resources.clock.now

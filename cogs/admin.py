@@ -10,20 +10,28 @@ from discord.ext import commands
 
 from discord_side.admin_show import describe_limits, settings_embed, term_line
 from discord_side.audit import AuditLog
+from discord_side.bot_access import Channel, why_bot_cannot_post
 from discord_side.catalogue import locale, text
 from discord_side.error_text import apology_extras
 from discord_side.problem_text import term_problem_text
 from discord_side.refusals import NotAnAdmin
-from discord_side.texts import inert, number
+from discord_side.spend_report import SpendReport
+from discord_side.texts import credits_text, inert, number
 from services.engine.jobs import JobEngine
 from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
 from services.moderation.guild_policy import ChannelMode, Visibility
-from services.quotas.limits import CeilingBreach, LimitKind, LimitOverrides, MemberOverride, beyond_ceilings
+from services.quotas.credits import to_milli
+from services.quotas.limits import (
+    CeilingBreach,
+    LimitKind,
+    LimitOverrides,
+    MemberOverride,
+    OverBudget,
+    beyond_ceilings,
+)
 from services.quotas.service import QuotaService
 from services.storage.moderation_settings import ModerationSettings
 from services.storage.quota_settings import QuotaSettings
-
-Channel = discord.TextChannel | discord.Thread | discord.ForumChannel | discord.VoiceChannel
 
 MODES = [
     app_commands.Choice(name=locale("choice-mode-everywhere"), value=ChannelMode.EVERYWHERE.value),
@@ -35,7 +43,13 @@ LIMIT_OPTIONS = {
     LimitKind.USER_DAILY: "limit-option-daily-images",
     LimitKind.ACTIVE_JOBS: "limit-option-max-active-jobs",
     LimitKind.GUILD_DAILY: "limit-option-server-daily-images",
+    LimitKind.GUILD_CREDITS: "limit-option-monthly-credits",
 }
+OVER_BUDGET = [
+    app_commands.Choice(name=locale("choice-over-budget-refuse"), value=OverBudget.REFUSE.value),
+    app_commands.Choice(name=locale("choice-over-budget-approval"), value=OverBudget.APPROVAL.value),
+    app_commands.Choice(name=locale("choice-over-budget-one-image"), value=OverBudget.ONE_IMAGE.value),
+]
 RESULTS = [
     app_commands.Choice(name=locale("choice-results-public"), value=Visibility.PUBLIC.value),
     app_commands.Choice(name=locale("choice-results-ephemeral"), value=Visibility.EPHEMERAL.value),
@@ -66,6 +80,7 @@ class AdminCog(
         quota: QuotaService,
         engine: JobEngine,
         audit: AuditLog,
+        spend: SpendReport,
     ) -> None:
         self._client = client
         self._moderation = moderation
@@ -73,6 +88,7 @@ class AdminCog(
         self._quota = quota
         self._engine = engine
         self._audit = audit
+        self._spend = spend
         super().__init__()
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
@@ -95,6 +111,8 @@ class AdminCog(
         if breach is None:
             return False
         ceiling = f"{breach.ceiling:,}" if isinstance(breach.ceiling, int) else number(breach.ceiling)
+        if breach.kind.in_credits:
+            ceiling = credits_text(int(breach.ceiling))
         if breach.kind == LimitKind.COOLDOWN:
             problem = text("admin-cooldown-below-operator", ceiling=ceiling)
         else:
@@ -102,31 +120,6 @@ class AdminCog(
             problem = text("admin-beyond-operator", limit=text(option), ceiling=ceiling)
         await interaction.response.send_message(text("admin-not-changed", problem=problem), ephemeral=True)
         return True
-
-    async def _bot_can_post(self, interaction: discord.Interaction, channel: Channel, *, files: bool) -> str | None:
-        """Why the bot cannot post (with files) in `channel`, or None if it can."""
-        guild = interaction.guild
-        assert guild is not None
-        me = guild.me
-        if me is None and self._client.user is not None:
-            try:
-                me = await guild.fetch_member(self._client.user.id)
-            except discord.HTTPException:
-                return None  # cannot tell: do not block the admin on it
-        if me is None:
-            return None
-        resolved = guild.get_channel_or_thread(channel.id) or channel
-        permissions = resolved.permissions_for(me)
-        missing = [
-            text(entry)
-            for entry, granted in (
-                ("permission-view-channel", permissions.view_channel),
-                ("permission-send-messages", _can_send(resolved, permissions)),
-                ("permission-attach-files", permissions.attach_files or not files),
-            )
-            if not granted
-        ]
-        return text("admin-bot-lacks", permissions=", ".join(missing), channel=channel.mention) if missing else None
 
     # General
 
@@ -140,12 +133,25 @@ class AdminCog(
         embed = settings_embed(policy, guild_quota, self._quota.defaults, members)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
+    @app_commands.command(name="spend", description=locale("admin-spend-description"))
+    async def spend(self, interaction: discord.Interaction) -> None:
+        """Show the last 30 days' spending privately: a chart and the top members (no pings)."""
+        assert interaction.guild_id is not None
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, [])
+        content, chart = await self._spend.build(interaction.guild_id, limits)
+        await interaction.followup.send(
+            content, file=chart, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
+
     @app_commands.command(name="audit", description=locale("admin-audit-description"))
     @app_commands.describe(channel=locale("admin-audit-channel-description"))
     async def audit(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None) -> None:
         """Set or clear the audit channel."""
         assert interaction.guild_id is not None
-        if channel is not None and (problem := await self._bot_can_post(interaction, channel, files=False)):
+        if channel is not None and (
+            problem := await why_bot_cannot_post(self._client, interaction, channel, files=False)
+        ):
             await interaction.response.send_message(text("admin-not-changed", problem=problem), ephemeral=True)
             return
         await self._moderation.set_audit_channel(interaction.guild_id, channel.id if channel else None)
@@ -174,7 +180,7 @@ class AdminCog(
     async def channel_add(self, interaction: discord.Interaction, channel: Channel) -> None:
         """List a channel."""
         assert interaction.guild_id is not None
-        if problem := await self._bot_can_post(interaction, channel, files=True):
+        if problem := await why_bot_cannot_post(self._client, interaction, channel, files=True):
             await interaction.response.send_message(text("admin-not-changed", problem=problem), ephemeral=True)
             return
         await self._moderation.set_channel(interaction.guild_id, channel.id, listed=True)
@@ -247,7 +253,8 @@ class AdminCog(
         assert interaction.guild_id is not None
         limits = None if clear else LimitOverrides(daily_images, max_active_jobs, cooldown_seconds)
         if limits is not None and await self._refused_beyond_operator(
-            interaction, beyond_ceilings(self._quota.defaults, limits)
+            interaction,
+            beyond_ceilings(self._quota.defaults, limits, trusted=self._quota.trusted(interaction.guild_id)),
         ):
             return
         await self._quota_settings.set_role(interaction.guild_id, role.id, limits)
@@ -260,7 +267,12 @@ class AdminCog(
     # Quotas
 
     @quota.command(name="server", description=locale("admin-quota-server-description"))
-    @app_commands.describe(reset=locale("admin-quota-server-reset-description"))
+    @app_commands.describe(
+        reset=locale("admin-quota-server-reset-description"),
+        monthly_credits=locale("admin-quota-server-monthly-credits-description"),
+        over_budget=locale("admin-quota-server-over-budget-description"),
+    )
+    @app_commands.choices(over_budget=OVER_BUDGET)
     async def quota_server(
         self,
         interaction: discord.Interaction,
@@ -268,37 +280,38 @@ class AdminCog(
         max_active_jobs: app_commands.Range[int, 1, 100] | None = None,
         cooldown_seconds: app_commands.Range[float, 0, 86400] | None = None,
         server_daily_images: app_commands.Range[int, 0, 1000000] | None = None,
+        monthly_credits: app_commands.Range[float, 0, 1000000000] | None = None,
+        over_budget: app_commands.Choice[str] | None = None,
         reset: bool = False,
     ) -> None:
-        """Set this server's limits."""
+        """Set this server's limits, budget and what happens beyond it."""
         assert interaction.guild_id is not None
         if reset:
-            await self._quota_settings.set_guild(
-                interaction.guild_id,
-                user_daily_images=None,
-                max_active_jobs=None,
-                cooldown_seconds=None,
-                guild_daily_images=None,
-            )
+            await self._quota_settings.reset_guild(interaction.guild_id)
             await self._done(interaction, text("change-server-reset"))
             return
+        credits = None if monthly_credits is None else to_milli(monthly_credits)
         changes = {
             "user_daily_images": daily_images,
             "max_active_jobs": max_active_jobs,
             "cooldown_seconds": cooldown_seconds,
             "guild_daily_images": server_daily_images,
+            "monthly_credits": credits,
+            "over_budget": None if over_budget is None else OverBudget(over_budget.value),
         }
         given = {name: value for name, value in changes.items() if value is not None}
         if not given:
             await interaction.response.send_message(text("admin-nothing-to-change"), ephemeral=True)
             return
         overrides = LimitOverrides(daily_images, max_active_jobs, cooldown_seconds)
-        breach = beyond_ceilings(self._quota.defaults, overrides, server_daily_images)
+        trusted = self._quota.trusted(interaction.guild_id)
+        breach = beyond_ceilings(self._quota.defaults, overrides, server_daily_images, credits, trusted=trusted)
         if await self._refused_beyond_operator(interaction, breach):
             return
         await self._quota_settings.set_guild(interaction.guild_id, **given)
-        changes = ", ".join(f"{name} = {value}" for name, value in given.items())
-        await self._done(interaction, text("change-server-limits", changes=changes))
+        shown = {**given, **({"monthly_credits": number(monthly_credits)} if monthly_credits is not None else {})}
+        described = ", ".join(f"{name} = {value}" for name, value in shown.items())
+        await self._done(interaction, text("change-server-limits", changes=described))
 
     @quota.command(name="member", description=locale("admin-quota-member-description"))
     @app_commands.describe(clear=locale("admin-quota-member-clear-description"))
@@ -313,7 +326,8 @@ class AdminCog(
         """Set or clear a member's override."""
         assert interaction.guild_id is not None
         override = None if clear else MemberOverride(bonus_images=bonus_images, blocked=blocked)
-        breach = beyond_ceilings(self._quota.defaults, LimitOverrides(user_daily_images=bonus_images))
+        trusted = self._quota.trusted(interaction.guild_id)
+        breach = beyond_ceilings(self._quota.defaults, LimitOverrides(user_daily_images=bonus_images), trusted=trusted)
         if override is not None and await self._refused_beyond_operator(interaction, breach, bonus=True):
             return
         await self._quota_settings.set_member(interaction.guild_id, member.id, override)
@@ -364,9 +378,3 @@ class AdminCog(
             return
         listed = text("admin-terms-list", terms="\n".join(term_line(term) for term in terms))
         await interaction.response.send_message(listed[:2000], ephemeral=True)
-
-
-def _can_send(channel: object, permissions: discord.Permissions) -> bool:
-    if isinstance(channel, discord.Thread):
-        return permissions.send_messages_in_threads
-    return permissions.send_messages

@@ -11,13 +11,13 @@ from discord.ext import commands
 
 from discord_side.catalogue import locale, text
 from discord_side.launcher import member_role_ids
-from discord_side.texts import inert, number, outcome_label, shorten
+from discord_side.texts import credits_text, inert, number, outcome_label, shorten
 from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.engine.jobs import JobEngine
-from services.quotas.limits import UNLIMITED, Limits, next_reset, usage_day
+from services.quotas.limits import UNLIMITED, Limits, next_reset, usage_day, usage_month
 from services.quotas.service import QuotaService
-from services.storage.job_rows import GUILD_TOTAL
+from services.storage.job_rows import EVERYWHERE, GUILD_TOTAL
 from services.storage.job_store import Store
 
 RECENT_JOBS = 5
@@ -62,6 +62,10 @@ def job_line(job: Job, position: int | None) -> str:
     return text("usage-job", job_id=job.id, state=state, when=_when(job.created_at), prompt=prompt)
 
 
+def _is_admin(interaction: discord.Interaction) -> bool:
+    return interaction.permissions.manage_guild or interaction.permissions.administrator
+
+
 class UsageCog(commands.Cog):
     """Shows members where they stand."""
 
@@ -81,9 +85,16 @@ class UsageCog(commands.Cog):
         used = await self._store.images_used(user_id, day, guild_id)
         title = text("usage-title-guild") if guild_id else text("usage-title-dm")
         lines = [title, *limits_lines(limits, used)]
+        everywhere = await self._store.images_used(user_id, day, EVERYWHERE)
+        lines.append(text("usage-person-today", used=everywhere, limit=_count(limits.person_daily_images)))
         if guild_id and limits.guild_daily_images < UNLIMITED:
             total = await self._store.images_used(GUILD_TOTAL, day, guild_id)
             lines.append(text("usage-guild-today", used=total, limit=limits.guild_daily_images))
+        if guild_id and _is_admin(interaction):
+            spent = await self._store.credits_booked(guild_id, usage_month(now))
+            budget = limits.guild_monthly_credits
+            shown = text("unlimited") if budget >= UNLIMITED else credits_text(budget)
+            lines.append(text("usage-guild-credits", used=credits_text(spent), limit=shown))
         lines.append(text("usage-resets", when=discord.utils.format_dt(next_reset(now), "R")))
         active = await self._store.user_jobs(user_id, guild_id, active=True)
         recent = await self._store.user_jobs(user_id, guild_id, active=False, limit=RECENT_JOBS)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import discord
 
 from discord_side.catalogue import text
-from discord_side.texts import inert, number
+from discord_side.texts import credits_text, inert, number
 from services.moderation.blocked_terms import BlockedTerm
 from services.moderation.guild_policy import ChannelMode, GuildPolicy, Visibility
-from services.quotas.limits import UNLIMITED, GuildQuota, LimitOverrides, Limits, MemberOverride
+from services.quotas.limits import UNLIMITED, GuildQuota, LimitOverrides, Limits, MemberOverride, OverBudget
 
 FIELD_LIMIT = 1024
 _MODE_ENTRIES = {
@@ -64,6 +64,25 @@ def _limits_value(quota: GuildQuota, defaults: Limits) -> str:
     )
 
 
+def _budget_value(quota: GuildQuota, defaults: Limits) -> str:
+    """The server's monthly credits (or the bot's monthly budget, or none) and its choice beyond them."""
+    if quota.monthly_credits is not None:
+        credits = credits_text(quota.monthly_credits)
+    elif defaults.credits_monthly < UNLIMITED:
+        credits = text("show-default", value=credits_text(defaults.credits_monthly))
+    else:
+        credits = text("unlimited")
+    then = text(_OVER_BUDGET_CHOICES[quota.over_budget or OverBudget.REFUSE])
+    return text("show-budget-value", credits=credits, then=then)
+
+
+_OVER_BUDGET_CHOICES = {
+    OverBudget.REFUSE: "choice-over-budget-refuse",
+    OverBudget.APPROVAL: "choice-over-budget-approval",
+    OverBudget.ONE_IMAGE: "choice-over-budget-one-image",
+}
+
+
 def settings_embed(
     policy: GuildPolicy, quota: GuildQuota, defaults: Limits, members: dict[int, MemberOverride]
 ) -> discord.Embed:
@@ -84,6 +103,7 @@ def settings_embed(
     exempt = [f"<@&{role}>" for role in sorted(quota.exempt_roles)]
     embed.add_field(name=text("show-exempt-roles"), value=_value(exempt, text("show-none")), inline=True)
     embed.add_field(name=text("show-limits"), value=_limits_value(quota, defaults), inline=False)
+    embed.add_field(name=text("show-budget"), value=_budget_value(quota, defaults), inline=False)
     role_lines = [f"<@&{role}>: {describe_limits(limits)}" for role, limits in sorted(quota.role_limits.items())]
     embed.add_field(name=text("show-role-limits"), value=_value(role_lines, text("show-none")), inline=False)
     member_lines = [_member_line(user, override) for user, override in sorted(members.items())]

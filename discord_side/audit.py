@@ -14,10 +14,12 @@ import discord
 from discord_side.audit_queue import AuditQueue
 from discord_side.catalogue import text
 from discord_side.problem_text import stored_detail_text
-from discord_side.texts import inert, outcome_label, shorten
+from discord_side.texts import budget_alert_text, inert, outcome_label, shorten
 from discord_side.views import approval_view
 from services.core.clock import Clock
 from services.core.models import Job, JobState
+from services.engine.budget_watch import BudgetAlert
+from services.quotas.limits import OverBudget
 from services.storage.moderation_settings import ModerationSettings
 
 log = logging.getLogger(__name__)
@@ -133,6 +135,10 @@ class AuditLog:
     async def deleted(self, job: Job, by_user_id: int) -> None:
         """A result deleted through its Delete button (queued)."""
         self._log(job.target.guild_id, text("audit-deleted", user=f"<@{by_user_id}>", job=job_summary(job)))
+
+    async def budget_alert(self, alert: BudgetAlert, over_budget: OverBudget) -> None:
+        """The server's budget reached 80% or 100% (queued); at 100%, what happens now."""
+        self._log(alert.guild_id, budget_alert_text(alert, over_budget))
 
     async def setting_changed(self, guild_id: int, by_user_id: int, change: str) -> None:
         """An admin changed a setting (queued)."""

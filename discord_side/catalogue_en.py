@@ -3,6 +3,8 @@ placeholders. Ids are stable; a translation supplies the same ids with the same 
 
 from __future__ import annotations
 
+from discord_side.catalogue_en_purse import PURSE_ENTRIES
+
 _NOTHING_COUNTED = "No images were counted against your quota."
 
 ENGLISH_ENTRIES: dict[str, str] = {
@@ -384,4 +386,5 @@ ENGLISH_ENTRIES: dict[str, str] = {
     "limits-at-once": "{count} at once",
     "limits-cooldown": "{seconds} s cooldown",
     "limits-none": "no limits set",
+    **PURSE_ENTRIES,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import discord
 
@@ -17,10 +17,12 @@ from discord_side.private_results import can_deliver_privately
 from discord_side.texts import policy_refusal_text
 from services.core.errors import QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job
+from services.engine.budget_watch import SERVER_BUDGETS
 from services.engine.events import NOT_RUNNING, JobPhase
 from services.engine.jobs import JobEngine
 from services.images.fitting import DEFAULT_UPLOAD_LIMIT
 from services.moderation.guild_policy import PolicyDecision, PolicyRefusal, RefusalReason, Visibility
+from services.quotas.limits import LimitKind, Limits, OverBudget
 from services.quotas.service import QuotaService
 from services.storage.moderation_settings import ModerationSettings
 
@@ -74,9 +76,7 @@ class JobLauncher:
         )
         limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, member_role_ids(interaction))
         try:
-            job = await self._engine.accept(
-                interaction.user.id, options, target, limits, needs_approval=decision.approval
-            )
+            job, approval = await self._accept(interaction.user.id, options, target, limits, decision.approval)
         except (QuotaExceeded, ShuttingDown) as error:
             # The deferred answer may be public: delete it so the refusal is seen by the member alone.
             await interaction.delete_original_response()
@@ -88,7 +88,7 @@ class JobLauncher:
                 )
             return None
         # From here the job is stored with its images reserved: whatever fails, it is run or withdrawn.
-        if decision.approval:
+        if approval:
             await self._await_approval(job)
             return job
         try:
@@ -98,6 +98,36 @@ class JobLauncher:
         finally:
             self._engine.start(job)
         return job
+
+    async def _accept(
+        self, user_id: int, options: GenerationOptions, target: DeliveryTarget, limits: Limits, approval: bool
+    ) -> tuple[Job, bool]:
+        """Accept the job; past the server's own budget, as its admins chose: refused, sent for a
+        moderator's approval, or reduced to one image (the operator's limits always hold). Returns the job
+        and whether it waits for approval; raises `QuotaExceeded` when refused."""
+        guild_id = target.guild_id
+        try:
+            job = await self._engine.accept(user_id, options, target, limits, needs_approval=approval)
+        except QuotaExceeded as refused:
+            kind = LimitKind(refused.kind)
+            await self._alert(guild_id, limits, exhausted=kind)
+            if kind not in SERVER_BUDGETS or limits.over_budget == OverBudget.REFUSE:
+                raise
+            if limits.over_budget == OverBudget.ONE_IMAGE:
+                options = replace(options, n=1)
+            approval = approval or limits.over_budget == OverBudget.APPROVAL
+            lifted = self._quota.beyond_server_budget(limits)
+            job = await self._engine.accept(user_id, options, target, lifted, needs_approval=approval)
+        await self._alert(guild_id, limits)
+        return job, approval
+
+    async def _alert(self, guild_id: int | None, limits: Limits, *, exhausted: LimitKind | None = None) -> None:
+        """Post the server's budget alerts now due in its audit channel (the operator's are logged)."""
+        try:
+            for alert in await self._engine.budgets.check(guild_id, limits, exhausted=exhausted):
+                await self._audit.budget_alert(alert, limits.over_budget)
+        except Exception:
+            log.exception("budget alerts for guild %s could not be checked; the request goes on", guild_id)
 
     async def _await_approval(self, job: Job) -> None:
         """Post the approval request. A job whose request is not posted (no audit channel the bot can post

@@ -13,10 +13,12 @@ from discord_side.problem_text import invalid_option_problem, stored_detail_text
 from services.api.validation import SIZE_PRESETS, parse_size
 from services.core.errors import InvalidOption, QuotaExceeded
 from services.core.models import FailureReason, Job, JobState
+from services.engine.budget_watch import BudgetAlert
 from services.engine.events import JobPhase, RunStatus
 from services.engine.failures import FailureDetail
 from services.moderation.guild_policy import PolicyRefusal, RefusalReason
-from services.quotas.limits import LimitKind
+from services.quotas.credits import as_credits
+from services.quotas.limits import LimitKind, OverBudget
 
 PROMPT_PREVIEW_CHARS = 300
 
@@ -221,10 +223,28 @@ def quota_text(error: QuotaExceeded) -> str:
         return text("quota-cooldown", again=again)
     if error.kind == LimitKind.ACTIVE_JOBS:
         return text("quota-active-jobs", used=error.used, limit=error.limit)
+    if error.kind in _CREDIT_REFUSALS:
+        left, limit, cost = (credits_text(value) for value in (error.remaining, error.limit, error.requested))
+        return text(_CREDIT_REFUSALS[error.kind], remaining=left, limit=limit, cost=cost, reset=reset)
     values = {"remaining": error.remaining, "limit": error.limit, "requested": error.requested, "reset": reset}
-    if error.kind == LimitKind.GUILD_DAILY:
-        return text("quota-guild-daily", **values)
-    return text("quota-user-daily", **values)
+    return text(_IMAGE_REFUSALS.get(error.kind, "quota-user-daily"), **values)
+
+
+_IMAGE_REFUSALS = {
+    LimitKind.GUILD_DAILY: "quota-guild-daily",
+    LimitKind.PERSON_DAILY: "quota-person-daily",
+    LimitKind.BOT_DAILY: "quota-bot-daily",
+}
+_CREDIT_REFUSALS = {
+    LimitKind.CREDITS_DAILY: "quota-credits-daily",
+    LimitKind.CREDITS_MONTHLY: "quota-credits-monthly",
+    LimitKind.GUILD_CREDITS: "quota-guild-credits",
+}
+
+
+def credits_text(milli: int) -> str:
+    """Thousandths of a credit as credits, without trailing zeros (1200 → 1.2)."""
+    return f"{as_credits(milli):,.3f}".rstrip("0").rstrip(".")
 
 
 def size_choices(current: str, limit: int = 25) -> list[tuple[str, str]]:
@@ -245,3 +265,21 @@ def size_choices(current: str, limit: int = 25) -> list[tuple[str, str]]:
         if size is not None and all(value != size for _, value in choices):
             choices.insert(0, (size, size))
     return choices[:limit]
+
+
+_BUDGET_NAMES = {LimitKind.GUILD_DAILY: "budget-guild-daily", LimitKind.GUILD_CREDITS: "budget-guild-credits"}
+_OVER_BUDGET_ENTRIES = {
+    OverBudget.REFUSE: "budget-then-refuse",
+    OverBudget.APPROVAL: "budget-then-approval",
+    OverBudget.ONE_IMAGE: "budget-then-one-image",
+}
+
+
+def budget_alert_text(alert: BudgetAlert, over_budget: OverBudget) -> str:
+    """An audit line: the server's budget reached 80% or 100%, and at 100% what happens to requests."""
+    shown = [credits_text(v) if alert.kind.in_credits else f"{v:,}" for v in (alert.used, alert.limit)]
+    budget = text(_BUDGET_NAMES[alert.kind])
+    if alert.level < 100:
+        return text("audit-budget-warning", budget=budget, level=alert.level, used=shown[0], limit=shown[1])
+    then = text(_OVER_BUDGET_ENTRIES[over_budget])
+    return text("audit-budget-spent", budget=budget, used=shown[0], limit=shown[1], then=then)

@@ -4,6 +4,7 @@ and a body that is not the documented shape becomes a typed `MalformedResponse`,
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from services.api.errors import MalformedResponse, WanAPIError
@@ -65,6 +66,10 @@ def parse_task(data: dict[str, Any], *, status: int = 200, expected_id: str | No
     if isinstance(error, dict):
         error_code = _optional_text(error.get("code"))
         error_message = _optional_text(error.get("message"))
+    usage = data.get("usage")
+    reserved = used = None
+    if isinstance(usage, dict):
+        reserved, used = _credits(usage.get("credits_reserved")), _credits(usage.get("credits_used"))
     return Task(
         id=task_id,
         status=task_status,
@@ -74,7 +79,15 @@ def parse_task(data: dict[str, Any], *, status: int = 200, expected_id: str | No
         results=results,
         error_code=error_code,
         error_message=error_message,
+        credits_reserved=reserved,
+        credits_used=used,
     )
+
+
+def _credits(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) and value >= 0 else None
 
 
 def parse_error(body: bytes, status: int, retry_after: float | None, task_id: str | None = None) -> WanAPIError:

@@ -91,7 +91,9 @@ class Settings(BaseSettings):
         " (for the local simulator only: otherwise result links must be https on public addresses)",
     )
     user_daily_images: Annotated[int, WholeNumber(0)] = Field(
-        20, description="images one member may generate per UTC day in a server (0 blocks everyone)"
+        20,
+        description="images one person may generate per UTC day, every server and DM together; also the most a"
+        " server may give a member (0 blocks everyone)",
     )
     user_max_active_jobs: Annotated[int, WholeNumber(1)] = Field(
         3, description="jobs one member may have queued or running at once"
@@ -101,6 +103,22 @@ class Settings(BaseSettings):
     )
     guild_daily_images: Annotated[int, WholeNumber(0)] = Field(
         200, description="images one server may generate per UTC day, all members together (0: no limit)"
+    )
+    bot_daily_images: Annotated[int, WholeNumber(0)] = Field(
+        0, description="images the whole bot may generate per UTC day, every server and DM together (0: no limit)"
+    )
+    credit_budget_daily: Annotated[float, Number(0, 1e9)] = Field(
+        0.0, description="API credits the whole bot may spend per UTC day (0: no budget)"
+    )
+    credit_budget_monthly: Annotated[float, Number(0, 1e9)] = Field(
+        0.0,
+        description="API credits the whole bot may spend per UTC month (0: no budget); also the most a server's"
+        " monthly credits may be",
+    )
+    trusted_guild_ids: Annotated[tuple[int, ...], IdList("guild ids"), NoDecode] = Field(
+        (),
+        description="servers whose admins may set limits beyond USER_DAILY_IMAGES, USER_MAX_ACTIVE_JOBS,"
+        " USER_COOLDOWN_SECONDS and GUILD_DAILY_IMAGES (never beyond the bot-wide budgets)",
     )
     creates_per_second: Annotated[float, Number(0, 1000)] = Field(
         0.0,

@@ -59,6 +59,8 @@ class Task:
     results: tuple[str, ...] = ()
     error_code: str | None = None
     error_message: str | None = None
+    credits_reserved: float | None = None  # the API's `usage.credits_reserved` (create answer)
+    credits_used: float | None = None  # the API's `usage.credits_used`, when it reports one
 
 
 class JobState(enum.StrEnum):
@@ -138,4 +140,7 @@ class Job:
     failure_reason: FailureReason | None = None
     failure_detail: str | None = None
     decided_by: int | None = None  # the moderator who approved or rejected it (approval mode)
+    credits_reserved: int = 0  # thousandths of a credit, by the price list at accept
+    credits_charged: int = 0  # thousandths, at settlement
+    api_credits_used: int | None = None  # thousandths, as the API reported at completion
     callback_token: str | None = field(default=None, repr=False)

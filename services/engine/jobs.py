@@ -12,8 +12,9 @@ import secrets
 from services.api.client import WanClient
 from services.core.clock import Clock
 from services.core.errors import QuotaExceeded, ShuttingDown
-from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
+from services.core.models import MODEL_NAME, DeliveryTarget, GenerationOptions, Job, JobState
 from services.core.supervisor import TaskSupervisor
+from services.engine.budget_watch import BudgetWatch
 from services.engine.controls import CancelOutcome, JobControls
 from services.engine.engine_config import EngineConfig
 from services.engine.events import JobEvents
@@ -29,7 +30,8 @@ from services.engine.tracker import TaskTracker
 from services.images.download import ImageDownloader
 from services.operations.metrics import Metrics
 from services.operations.web import new_callback_token
-from services.quotas.limits import Limits, next_reset, usage_day
+from services.quotas.credits import as_credits, credits_for
+from services.quotas.limits import Limits, next_month, next_reset, usage_day
 from services.storage.job_store import Store
 
 __all__ = ["EngineConfig", "JobEngine", "new_job_id"]
@@ -74,6 +76,7 @@ class JobEngine:
         self._runner = JobRunner(store, wan, downloader, reporter, clock, config, scheduler, self._tracker, metrics)
         self.controls = JobControls(store, scheduler, self._runs, reporter, clock, config, self)
         self.leases = JobLeases(store, self._runs, clock, config, self)
+        self.budgets = BudgetWatch(store, clock, metrics)
         self.queue_positions = QueuePositions(scheduler, self._runs, reporter, supervisor, self)
 
     async def accept(
@@ -100,6 +103,7 @@ class JobEngine:
             usage_day=usage_day(now),
             state=JobState.AWAITING_APPROVAL if needs_approval else JobState.QUEUED,
             callback_token=new_callback_token() if self._config.public_base_url else None,
+            credits_reserved=credits_for(MODEL_NAME, options.n),
         )
         lease = (self._config.owner, self._config.lease_seconds)
         refusal = await self._store.insert_job_reserving(job, limits, lease=lease)
@@ -107,9 +111,11 @@ class JobEngine:
             if self._metrics is not None:
                 self._metrics.quota_refusals.labels(limit=refusal.kind.value).inc()
             log.info("job refused for user %s: %s (%d of %d used)", user_id, refusal.kind, refusal.used, refusal.limit)
-            raise QuotaExceeded(
-                refusal.kind, refusal.limit, refusal.used, options.n, next_reset(now), retry_at=refusal.retry_at
-            )
+            requested = job.credits_reserved if refusal.kind.in_credits else options.n
+            resets = next_month(now) if refusal.kind.monthly else next_reset(now)
+            raise QuotaExceeded(refusal.kind, refusal.limit, refusal.used, requested, resets, retry_at=refusal.retry_at)
+        if self._metrics is not None:
+            self._metrics.credits_reserved.inc(as_credits(job.credits_reserved))
         log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)
         return job
 

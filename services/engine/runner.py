@@ -35,9 +35,14 @@ from services.images.download import ImageDownloader
 from services.images.fitting import per_file_limit
 from services.operations.metrics import Metrics
 from services.operations.web import callback_url
+from services.quotas.credits import as_credits, settled_credits, to_milli
 from services.storage.job_store import Store
 
 log = logging.getLogger("services.engine.jobs")
+
+
+def _milli(credits: float | None) -> int | None:
+    return None if credits is None else to_milli(credits)
 
 
 class _JobMovedOn(Exception):
@@ -186,6 +191,7 @@ class JobRunner:
             task_created=task.created,
             estimated_time=task.estimated_time,
             submitted_at=now,
+            api_credits_reserved=_milli(task.credits_reserved),
         ):
             raise _JobMovedOn(job.id)
         job.state, job.task_id, job.task_created = JobState.SUBMITTED, task.id, task.created
@@ -236,17 +242,19 @@ class JobRunner:
                 unless_cancelled=True,
                 owner=self._config.write_guard,
                 result_urls=list(urls),
+                api_credits_used=_milli(task.credits_used),
             )
             if not completed and not await self._cancel_requested(job):
                 raise _JobMovedOn(job.id)
             job.cancel_requested = not completed
         if job.cancel_requested:
             # The API bills the images it produced, so they count although they are discarded.
-            await self._end(job, JobState.CANCELLED, charged=len(urls))
+            await self._end(job, JobState.CANCELLED, charged=len(urls), credits_used=_milli(task.credits_used))
             return
         if not urls:
             raise TaskFailed(task.id, "generation_failed_no_content", "the task completed without images")
         job.state, job.result_urls, run.progress = JobState.COMPLETED, urls, 100
+        job.api_credits_used = _milli(task.credits_used)
         log_state(job, "images=%d of %d", len(urls), job.options.n)
 
     async def _deliver(self, run: JobRun) -> None:
@@ -328,6 +336,7 @@ class JobRunner:
         delivered: int = 0,
         message_ids: tuple[int, ...] = (),
         failure: tuple[FailureReason, str] | None = None,
+        credits_used: int | None = None,
     ) -> None:
         settled = await self._store.settle(
             job.id,
@@ -337,11 +346,18 @@ class JobRunner:
             message_ids=message_ids,
             failure=failure,
             owner=self._config.write_guard,
+            credits_used=credits_used,
         )
         if not settled:
             log.info("job %s was already settled; nothing more to do", job.id)
             return
         job.state, job.images_delivered, job.images_charged = state, delivered, charged
+        api_used = credits_used if credits_used is not None else job.api_credits_used
+        job.credits_charged = settled_credits(
+            job.credits_reserved, charged, job.options.n, api_used if charged else None
+        )
+        if self._metrics is not None:
+            self._metrics.credits_spent.inc(as_credits(job.credits_charged))
         if failure is not None:
             job.failure_reason, job.failure_detail = failure
         log_state(job, "delivered=%d counted=%d", delivered, charged)

@@ -65,6 +65,28 @@ class Metrics:
             "imagine_quota_refusals", "Requests refused by a limit", ["limit"], registry=self.registry
         )
 
+        self._add_budget_metrics()
+
+    def _add_budget_metrics(self) -> None:
+        self.credits_reserved = Counter(
+            "imagine_credits_reserved", "API credits reserved by accepted jobs", registry=self.registry
+        )
+        self.credits_spent = Counter(
+            "imagine_credits_spent", "API credits charged by ended jobs", registry=self.registry
+        )
+        self.budget_remaining = Gauge(
+            "imagine_budget_remaining",
+            "What is left of each of the operator's budgets in its period (images or credits)",
+            ["budget"],
+            registry=self.registry,
+        )
+        self.budget_alerts = Counter(
+            "imagine_budget_alerts",
+            "Budgets that reached 80 or 100 percent",
+            ["budget", "level"],
+            registry=self.registry,
+        )
+
     def api_call(self, endpoint: str, outcome: str, seconds: float) -> None:
         """Count one API call (the client's `on_call` hook)."""
         self.api_calls.labels(endpoint=endpoint, outcome=outcome).inc()
@@ -75,6 +97,11 @@ class Metrics:
         else:
             self.api.consecutive_failures += 1
             self.api.last_problem = f"{endpoint} answered {outcome}"
+
+    def set_budget_remaining(self, remaining: dict[str, float]) -> None:
+        """What is left of each of the operator's budgets (read from the store at each scrape)."""
+        for budget, left in remaining.items():
+            self.budget_remaining.labels(budget=budget).set(left)
 
     def set_job_counts(self, counts: dict[str, int]) -> None:
         """Stored jobs per state (read from the store at each scrape)."""

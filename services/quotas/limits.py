@@ -29,6 +29,18 @@ def next_reset(now: float) -> datetime:
     return today + timedelta(days=1)
 
 
+def next_month(now: float) -> datetime:
+    """The first UTC midnight of the month after Unix time `now`."""
+    today = datetime.fromtimestamp(now, UTC)
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return datetime(year, month, 1, tzinfo=UTC)
+
+
+def usage_month(now: float) -> str:
+    """The UTC month (YYYY-MM) that a use at Unix time `now` counts against."""
+    return usage_day(now)[:7]
+
+
 class LimitKind(enum.StrEnum):
     """Which limit refused a request."""
 
@@ -37,6 +49,29 @@ class LimitKind(enum.StrEnum):
     ACTIVE_JOBS = "active_jobs"
     USER_DAILY = "user_daily"
     GUILD_DAILY = "guild_daily"
+    PERSON_DAILY = "person_daily"
+    BOT_DAILY = "bot_daily"
+    CREDITS_DAILY = "credits_daily"
+    CREDITS_MONTHLY = "credits_monthly"
+    GUILD_CREDITS = "guild_credits"
+
+    @property
+    def in_credits(self) -> bool:
+        """Whether the limit counts credits (thousandths) rather than images."""
+        return self in {LimitKind.CREDITS_DAILY, LimitKind.CREDITS_MONTHLY, LimitKind.GUILD_CREDITS}
+
+    @property
+    def monthly(self) -> bool:
+        """Whether the limit resets at the start of the UTC month rather than the day."""
+        return self in {LimitKind.CREDITS_MONTHLY, LimitKind.GUILD_CREDITS}
+
+
+class OverBudget(enum.StrEnum):
+    """What happens to a request once the server's own budget (daily images, monthly credits) is spent."""
+
+    REFUSE = "refuse"
+    APPROVAL = "approval"
+    ONE_IMAGE = "one-image"
 
 
 @dataclass(frozen=True)
@@ -49,6 +84,14 @@ class Limits:
     guild_daily_images: int
     exempt: bool = False
     blocked: bool = False
+    # The operator's: one person's images per day everywhere, the bot's images per day, and the bot's
+    # credits per day and month (thousandths); the guild's own monthly credits (thousandths).
+    person_daily_images: int = UNLIMITED
+    bot_daily_images: int = UNLIMITED
+    credits_daily: int = UNLIMITED
+    credits_monthly: int = UNLIMITED
+    guild_monthly_credits: int = UNLIMITED
+    over_budget: OverBudget = OverBudget.REFUSE  # the guild's choice beyond its own budget
 
 
 @dataclass(frozen=True)
@@ -76,6 +119,8 @@ class GuildQuota:
     guild_daily_images: int | None = None
     role_limits: dict[int, LimitOverrides] = field(default_factory=dict)
     exempt_roles: frozenset[int] = frozenset()
+    monthly_credits: int | None = None  # thousandths of a credit
+    over_budget: OverBudget | None = None
 
 
 def _apply(base: Limits, overrides: LimitOverrides) -> Limits:
@@ -116,10 +161,20 @@ class CeilingBreach:
 
 
 def beyond_ceilings(
-    ceilings: Limits, overrides: LimitOverrides, guild_daily_images: int | None = None
+    ceilings: Limits,
+    overrides: LimitOverrides,
+    guild_daily_images: int | None = None,
+    monthly_credits: int | None = None,
+    *,
+    trusted: bool = False,
 ) -> CeilingBreach | None:
     """The first of the values a guild's admin asked for that is looser than the operator's `ceilings`
-    (None: every one is within them, or not given)."""
+    (None: every one is within them, or not given). A `trusted` guild may pass the per-member and
+    per-server ceilings, never the bot's budgets (its monthly credits stay within the bot's)."""
+    if monthly_credits is not None and monthly_credits > ceilings.credits_monthly:
+        return CeilingBreach(LimitKind.GUILD_CREDITS, ceilings.credits_monthly)
+    if trusted:
+        return None
     most: tuple[tuple[LimitKind, int | None, int], ...] = (
         (LimitKind.USER_DAILY, overrides.user_daily_images, ceilings.user_daily_images),
         (LimitKind.ACTIVE_JOBS, overrides.max_active_jobs, ceilings.max_active_jobs),
@@ -141,6 +196,7 @@ def within_ceilings(limits: Limits, ceilings: Limits) -> Limits:
         max_active_jobs=min(limits.max_active_jobs, ceilings.max_active_jobs),
         cooldown_seconds=max(limits.cooldown_seconds, ceilings.cooldown_seconds),
         guild_daily_images=min(limits.guild_daily_images, ceilings.guild_daily_images),
+        guild_monthly_credits=min(limits.guild_monthly_credits, ceilings.credits_monthly),
     )
 
 
@@ -149,16 +205,24 @@ def effective_limits(
     guild: GuildQuota | None,
     role_ids: Iterable[int],
     member: MemberOverride | None,
+    *,
+    trusted: bool = False,
 ) -> Limits:
     """The limits of a member with `role_ids` in a guild (None: a DM, where the defaults apply), within
     the operator's ceilings (`defaults`). An exempt role frees a member from the guild's own per-member
-    limits only: the operator's apply to them."""
+    limits only: the operator's apply to them. In a `trusted` guild the guild's values may pass the
+    per-member and per-server ceilings (the person's day then stretches to their limit there); the bot's
+    budgets always apply."""
     limits = defaults
     roles = set(role_ids)
     if guild is not None:
         limits = _apply(limits, guild.overrides)
         if guild.guild_daily_images is not None:
             limits = replace(limits, guild_daily_images=guild.guild_daily_images)
+        if guild.monthly_credits is not None:
+            limits = replace(limits, guild_monthly_credits=guild.monthly_credits)
+        if guild.over_budget is not None:
+            limits = replace(limits, over_budget=guild.over_budget)
         limits = _most_generous((guild.role_limits[r] for r in roles if r in guild.role_limits), limits)
         if roles & guild.exempt_roles:
             limits = replace(
@@ -172,4 +236,21 @@ def effective_limits(
         limits = replace(limits, user_daily_images=0, blocked=True)
     elif member is not None and member.bonus_images:
         limits = replace(limits, user_daily_images=limits.user_daily_images + member.bonus_images)
+    if trusted:
+        person = max(defaults.person_daily_images, limits.user_daily_images)
+        return replace(
+            limits,
+            person_daily_images=person,
+            guild_monthly_credits=min(limits.guild_monthly_credits, defaults.credits_monthly),
+        )
     return within_ceilings(limits, defaults)
+
+
+def beyond_server_budget(limits: Limits, ceilings: Limits) -> Limits:
+    """`limits` without the guild's own budget (its daily images and monthly credits), for a request its
+    admins let past it (approval, or one image): the operator's ceilings on the guild still apply."""
+    return replace(
+        limits,
+        guild_daily_images=max(limits.guild_daily_images, ceilings.guild_daily_images),
+        guild_monthly_credits=max(limits.guild_monthly_credits, ceilings.credits_monthly),
+    )

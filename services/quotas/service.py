@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
-from services.quotas.limits import GuildQuota, Limits, MemberOverride, effective_limits
+from services.quotas.limits import GuildQuota, Limits, MemberOverride, beyond_server_budget, effective_limits
 
 
 class QuotaSettingsReader(Protocol):
@@ -24,9 +24,16 @@ class QuotaSettingsReader(Protocol):
 class QuotaService:
     """The limits that apply to a member: defaults from the environment, then the guild's settings."""
 
-    def __init__(self, settings: QuotaSettingsReader, defaults: Limits, dm_daily_images: int | None = None) -> None:
+    def __init__(
+        self,
+        settings: QuotaSettingsReader,
+        defaults: Limits,
+        dm_daily_images: int | None = None,
+        trusted_guild_ids: Iterable[int] = (),
+    ) -> None:
         self._settings = settings
         self._defaults = defaults
+        self._trusted = frozenset(trusted_guild_ids)
         self._dm = defaults if dm_daily_images is None else replace(defaults, user_daily_images=dm_daily_images)
 
     @property
@@ -41,4 +48,12 @@ class QuotaService:
         # The guild's own id is its @everyone role: its limits apply to every member.
         roles = [*role_ids, guild_id]
         guild, member = await self._settings.for_member(guild_id, user_id, roles)
-        return effective_limits(self._defaults, guild, roles, member)
+        return effective_limits(self._defaults, guild, roles, member, trusted=self.trusted(guild_id))
+
+    def beyond_server_budget(self, limits: Limits) -> Limits:
+        """See `limits.beyond_server_budget`: the operator's ceilings are this service's defaults."""
+        return beyond_server_budget(limits, self._defaults)
+
+    def trusted(self, guild_id: int | None) -> bool:
+        """Whether the operator lets this guild's admins pass the per-member and per-server ceilings."""
+        return guild_id is not None and guild_id in self._trusted

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.job_rows import FINAL_STATES
-from services.storage.tables import daily_usage, jobs, member_overrides
+from services.storage.tables import budget_alerts, credit_usage, daily_usage, jobs, member_overrides
 
 PURGE_BATCH_ROWS = 500
 
@@ -30,6 +30,11 @@ class Erasure(StoreCore):
         )
         deleted = await self._delete_in_batches(jobs.delete(), jobs.c.id, old_jobs, batch)
         await self._delete_in_batches(daily_usage.delete(), key, old_usage, batch)
+        # Credits and alerts of days (and months: "2026-08" sorts before "2026-08-01") before the cutoff.
+        for table, columns in ((credit_usage, ("scope", "period")), (budget_alerts, ("budget", "period", "level"))):
+            picked = [table.c[name] for name in columns]
+            old = sa.select(*picked).where(table.c.period < day)
+            await self._delete_in_batches(table.delete(), sa.tuple_(*picked), old, batch)
         return deleted
 
     async def _delete_in_batches(

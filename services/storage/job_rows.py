@@ -15,6 +15,9 @@ from services.storage.tables import daily_usage, jobs
 DM_USAGE_SCOPE = 0
 # The `daily_usage.user_id` of a guild's own total (every member together).
 GUILD_TOTAL = 0
+# The `daily_usage.guild_id` (and `credit_usage.scope`) of what counts everywhere: a person's day across
+# every guild and DM, and (with `GUILD_TOTAL`) the whole bot's.
+EVERYWHERE = -1
 
 FINAL_STATES = [state.value for state in JobState if state.is_final]
 # Named rather than "not final", so that lookups of unfinished jobs go through an index on the state.
@@ -60,6 +63,7 @@ def job_row(job: Job) -> dict[str, Any]:
         "result_urls": list(job.result_urls),
         "message_ids": list(job.message_ids),
         "callback_token": job.callback_token,
+        "credits_reserved": job.credits_reserved,
     }
 
 
@@ -96,4 +100,7 @@ def row_job(row: sa.Row[Any]) -> Job:
         failure_detail=row.failure_detail,
         decided_by=row.decided_by,
         callback_token=row.callback_token,
+        credits_reserved=row.credits_reserved,
+        credits_charged=row.credits_charged,
+        api_credits_used=row.api_credits_used,
     )

@@ -3,7 +3,8 @@ state it leaves, and every quota change happens in the same transaction as the j
 it, so a crash between two steps can neither lose nor double-count images.
 
 Each part has its own module: reserving usage (`usage`), moving jobs on (`job_transitions`), leases
-(`job_claims`), reads (`job_queries`) and forgetting (`erasure`); `Store` is all of them on one database.
+(`job_claims`), reads (`job_queries`), forgetting (`erasure`) and a guild's spending (`spending`);
+`Store` is all of them on one database.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from services.storage.erasure import Erasure
 from services.storage.job_claims import JobClaims
 from services.storage.job_queries import JobQueries
 from services.storage.job_transitions import JobTransitions
+from services.storage.spending import SpendingQueries
 from services.storage.usage import Refusal, UsageCounts
 
 __all__ = ["Refusal", "Store", "StoreError", "async_url", "describe_database", "sqlite_path"]
 
 
-class Store(UsageCounts, JobTransitions, JobClaims, JobQueries, Erasure):
+class Store(UsageCounts, JobTransitions, JobClaims, JobQueries, Erasure, SpendingQueries):
     """Jobs, daily usage and small metadata, persisted in the configured database."""

@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.core.models import FailureReason, JobState
+from services.quotas.credits import settled_credits
+from services.storage.credit_counts import adjust_credits
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.tables import jobs
 from services.storage.usage import return_images
@@ -57,16 +59,22 @@ class JobTransitions(StoreCore):
         leaving: Iterable[JobState] | None = None,
         owner: str | None = None,
         decided_by: int | None = None,
+        credits_used: int | None = None,
     ) -> bool:
         """End a job: record its outcome (and `decided_by`, the moderator who rejected it), keep `charged`
-        of its reserved images and return the rest, atomically. False if the job had already ended (or is
-        not in one of `leaving`)."""
+        of its reserved images and return the rest, atomically; the same for its credits: it is charged
+        what the API said it used (`credits_used`, else the one stored at completion), else its
+        reservation's share of the images charged; nothing when none is. False if the job had already
+        ended (or is not in one of `leaving`)."""
         async with self.write() as connection:
             row = await _unsettled_row(connection, job_id, leaving, owner)
             if row is None:
                 return False
             charged = min(charged, row.reserved_images)
             outcome = _outcome(entering, charged, delivered, message_ids, failure)
+            api_used = credits_used if credits_used is not None else row.api_credits_used
+            credits = settled_credits(row.credits_reserved, charged, row.n, api_used if charged else None)
+            outcome["credits_charged"], outcome["api_credits_used"] = credits, api_used
             if decided_by is not None:
                 outcome["decided_by"] = decided_by
             # Guarded again by what was read: on PostgreSQL another transaction may have moved the job
@@ -78,6 +86,7 @@ class JobTransitions(StoreCore):
             if ended.rowcount != 1:
                 return False
             await return_images(connection, row.guild_id, row.user_id, row.usage_day, row.reserved_images - charged)
+            await adjust_credits(connection, row.guild_id, row.usage_day, credits - row.credits_reserved)
             return True
 
     @completes_on_cancel
@@ -105,6 +114,9 @@ async def _unsettled_row(
         jobs.c.reserved_images,
         jobs.c.state,
         jobs.c.lease_owner,
+        jobs.c.n,
+        jobs.c.credits_reserved,
+        jobs.c.api_credits_used,
     ).where(jobs.c.id == job_id)
     row = (await connection.execute(query)).first()
     if row is None or JobState(row.state).is_final:

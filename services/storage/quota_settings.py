@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from services.quotas.limits import GuildQuota, LimitOverrides, MemberOverride
+from services.quotas.limits import GuildQuota, LimitOverrides, MemberOverride, OverBudget
 from services.storage.job_store import Store
 from services.storage.tables import exempt_roles, guild_quota, member_overrides, role_limits
 
@@ -34,6 +34,8 @@ class QuotaSettings:
                 guild_daily_images=row.guild_daily_images if row is not None else None,
                 role_limits={r.role_id: _overrides(r) for r in roles},
                 exempt_roles=frozenset(r.role_id for r in exempt),
+                monthly_credits=row.monthly_credits if row is not None else None,
+                over_budget=_over_budget(row),
             )
 
     async def for_member(
@@ -51,6 +53,8 @@ class QuotaSettings:
             guild_daily_images=guild.guild_daily_images if guild is not None else None,
             role_limits={row.ref: _overrides(row) for row in rows if row.kind == "role"},
             exempt_roles=frozenset(row.ref for row in rows if row.kind == "exempt"),
+            monthly_credits=guild.monthly_credits if guild is not None else None,
+            over_budget=_over_budget(guild),
         )
         override = None if member is None else MemberOverride(bonus_images=member.bonus_images, blocked=member.blocked)
         return quota, override
@@ -82,8 +86,11 @@ class QuotaSettings:
         max_active_jobs: int | None = _UNSET,
         cooldown_seconds: float | None = _UNSET,
         guild_daily_images: int | None = _UNSET,
+        monthly_credits: int | None = _UNSET,
+        over_budget: OverBudget | None = _UNSET,
     ) -> None:
-        """Set (a value) or reset (None) some of a guild's limits; the ones not named stay."""
+        """Set (a value) or reset (None) some of a guild's limits (`monthly_credits` in thousandths of a
+        credit) and what happens beyond its budget; the ones not named stay."""
         values = {
             name: value
             for name, value in {
@@ -91,11 +98,27 @@ class QuotaSettings:
                 "max_active_jobs": max_active_jobs,
                 "cooldown_seconds": cooldown_seconds,
                 "guild_daily_images": guild_daily_images,
+                "monthly_credits": monthly_credits,
             }.items()
             if value is not _UNSET
         }
         _check_non_negative(values)
+        if over_budget is not _UNSET:
+            values["over_budget"] = None if over_budget is None else OverBudget(over_budget).value
         await self._store.upsert(guild_quota, {"guild_id": guild_id}, values)
+
+    async def reset_guild(self, guild_id: int) -> None:
+        """Go back to the operator's defaults for every limit of a guild, its budget and what happens
+        beyond it."""
+        await self.set_guild(
+            guild_id,
+            user_daily_images=None,
+            max_active_jobs=None,
+            cooldown_seconds=None,
+            guild_daily_images=None,
+            monthly_credits=None,
+            over_budget=None,
+        )
 
     async def set_role(self, guild_id: int, role_id: int, limits: LimitOverrides | None) -> None:
         """Give a role its own limits, or (None) remove them."""
@@ -138,6 +161,8 @@ _MEMBER_COLUMNS: dict[str, Any] = {
     "max_active_jobs": sa.Integer,
     "cooldown_seconds": sa.Float,
     "guild_daily_images": sa.Integer,
+    "monthly_credits": sa.BigInteger,
+    "over_budget": sa.String,
     "bonus_images": sa.Integer,
     "blocked": sa.Boolean,
 }
@@ -160,6 +185,8 @@ def _member_query(guild_id: int, user_id: int, role_ids: list[int]) -> sa.Compou
             max_active_jobs=guild_quota.c.max_active_jobs,
             cooldown_seconds=guild_quota.c.cooldown_seconds,
             guild_daily_images=guild_quota.c.guild_daily_images,
+            monthly_credits=guild_quota.c.monthly_credits,
+            over_budget=guild_quota.c.over_budget,
         ).where(guild_quota.c.guild_id == guild_id),
         _part("role", ref=role_limits.c.role_id, **limits).where(
             role_limits.c.guild_id == guild_id, role_limits.c.role_id.in_(role_ids)
@@ -182,6 +209,10 @@ def _overrides(row: sa.Row[Any]) -> LimitOverrides:
         max_active_jobs=row.max_active_jobs,
         cooldown_seconds=row.cooldown_seconds,
     )
+
+
+def _over_budget(row: sa.Row[Any] | None) -> OverBudget | None:
+    return None if row is None or row.over_budget is None else OverBudget(row.over_budget)
 
 
 def _check_non_negative(values: dict[str, Any]) -> None:

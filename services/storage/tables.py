@@ -46,6 +46,12 @@ jobs = sa.Table(
     sa.Column("lease_expires_at", sa.Float, nullable=True),
     # The moderator who approved or rejected it (approval mode): whoever's stored transition came first.
     sa.Column("decided_by", sa.BigInteger, nullable=True),
+    # Credits in thousandths: reserved at accept by the price list, what the API said it reserved at
+    # create and used at completion (NULL: it did not say), and what the job was finally charged.
+    sa.Column("credits_reserved", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("api_credits_reserved", sa.BigInteger, nullable=True),
+    sa.Column("api_credits_used", sa.BigInteger, nullable=True),
+    sa.Column("credits_charged", sa.BigInteger, nullable=False, server_default="0"),
     sa.Index("ix_jobs_state", "state"),
     sa.Index("ix_jobs_user_created", "user_id", "created_at"),
     sa.Index("ix_jobs_guild_user_state", "guild_id", "user_id", "state"),
@@ -65,7 +71,8 @@ sa.Index(
 )
 
 # Images used (or reserved by running jobs) per UTC day, per member of a guild; guild_id 0 is DMs,
-# and the row with user_id 0 is the guild's own total.
+# and the row with user_id 0 is the guild's own total. guild_id -1 (`EVERYWHERE`) holds a person's day
+# across every guild and DM, and (user_id 0) the whole bot's.
 daily_usage = sa.Table(
     "daily_usage",
     metadata,
@@ -84,6 +91,27 @@ guild_quota = sa.Table(
     sa.Column("max_active_jobs", sa.Integer, nullable=True),
     sa.Column("cooldown_seconds", sa.Float, nullable=True),
     sa.Column("guild_daily_images", sa.Integer, nullable=True),
+    sa.Column("monthly_credits", sa.BigInteger, nullable=True),  # thousandths of a credit
+    sa.Column("over_budget", sa.String(16), nullable=True),  # OverBudget; NULL: refuse
+)
+
+# Credits (thousandths) spent or reserved per period: `period` is a UTC day (YYYY-MM-DD) or month
+# (YYYY-MM); `scope` a guild, or -1 (`EVERYWHERE`) for the whole bot.
+credit_usage = sa.Table(
+    "credit_usage",
+    metadata,
+    sa.Column("scope", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("period", sa.String(10), primary_key=True),
+    sa.Column("used", sa.BigInteger, nullable=False, server_default="0"),
+)
+
+# The budget alerts already given (80 and 100 percent), once per budget per period.
+budget_alerts = sa.Table(
+    "budget_alerts",
+    metadata,
+    sa.Column("budget", sa.String(64), primary_key=True),
+    sa.Column("period", sa.String(10), primary_key=True),
+    sa.Column("level", sa.Integer, primary_key=True, autoincrement=False),
 )
 
 role_limits = sa.Table(

@@ -1,11 +1,13 @@
-"""Daily usage: a new job is stored and its images reserved in one transaction, within every limit
-(daily images of the member and of the guild, active jobs, cooldown); ending a job returns what it did
-not use. One conditional statement per count, so concurrent requests can never exceed a limit."""
+"""Daily usage: a new job is stored and its images and credits reserved in one transaction, within every
+limit (daily images of the member, of the person everywhere, of the guild and of the bot, active jobs,
+cooldown, the credit budgets); ending a job returns what it did not use. One conditional statement per
+count, so concurrent requests, of one process or several, can never exceed a limit."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -13,10 +15,19 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.core.models import Job
 from services.quotas.limits import LimitKind, Limits
+from services.storage.credit_counts import book_credits, credits_used
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.job_claims import database_now
-from services.storage.job_rows import GUILD_TOTAL, UNFINISHED_STATES, in_scope, job_row, usage_row, usage_scope
-from services.storage.tables import daily_usage, jobs
+from services.storage.job_rows import (
+    EVERYWHERE,
+    GUILD_TOTAL,
+    UNFINISHED_STATES,
+    in_scope,
+    job_row,
+    usage_row,
+    usage_scope,
+)
+from services.storage.tables import budget_alerts, daily_usage, jobs
 
 
 @dataclass(frozen=True)
@@ -45,10 +56,10 @@ class UsageCounts(StoreCore):
     ) -> Refusal | None:
         """Store a new job and reserve its images in one transaction, if every limit allows it.
 
-        Returns None when stored, else the `Refusal` (nothing is stored or reserved). The member is locked
-        first (`_lock_member`, a key of their own that no day changes), so concurrent requests of one member
-        are serialised, even across midnight: the count of active jobs and the cooldown below are read
-        consistently on every engine.
+        Returns None when stored, else the `Refusal` (nothing is stored or reserved). The person is locked
+        first (`_lock_person`, a key of their own that no day or guild changes), so concurrent requests of
+        one person are serialised, in every guild and even across midnight: the count of active jobs and the
+        cooldown below are read consistently on every engine. The job's credits are `job.credits_reserved`.
         """
         try:
             async with self.write() as connection:
@@ -69,58 +80,81 @@ class UsageCounts(StoreCore):
         async with self.read() as connection:
             return await _used(connection, usage_scope(guild_id), user_id, usage_day)
 
+    async def credits_booked(self, scope: int, period: str) -> int:
+        """Credits (thousandths) booked in a guild (or `EVERYWHERE`, the bot) in a UTC day or month."""
+        async with self.read() as connection:
+            return await credits_used(connection, scope, period)
+
+    @completes_on_cancel
+    async def claim_alert(self, budget: str, period: str, level: int) -> bool:
+        """Record that `budget` reached `level` percent in `period`; True the first time only (whichever
+        process asks first)."""
+        row = {"budget": budget, "period": period, "level": level}
+        async with self.write() as connection:
+            result = await connection.execute(self._insert(budget_alerts).values(row).on_conflict_do_nothing())
+            return result.rowcount == 1
+
     async def _reserve(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
-        scope, n, in_guild = usage_scope(job.target.guild_id), job.options.n, job.target.guild_id is not None
-        await self._lock_member(connection, scope, job.user_id)
-        await self._ensure_usage_rows(connection, scope, job.user_id, job.usage_day, in_guild=in_guild)
+        scope, n, guild_id = usage_scope(job.target.guild_id), job.options.n, job.target.guild_id
+        await self._lock_person(connection, job.user_id)
+        await self._ensure_usage_rows(connection, scope, job.user_id, job.usage_day, in_guild=guild_id is not None)
         if limits.blocked:
             raise _Refused(Refusal(LimitKind.BLOCKED, 0, 0))
-        member_row = (scope, job.user_id, job.usage_day)
-        if not await _add_within(connection, member_row, n, limits.user_daily_images):
-            used = await _used(connection, *member_row)
-            raise _Refused(Refusal(LimitKind.USER_DAILY, limits.user_daily_images, used))
+        # Member, person, guild, bot: the order `return_images` takes them in too.
+        await _add_or_refuse(connection, (scope, job.user_id, job.usage_day), n, LimitKind.USER_DAILY, limits)
+        await _add_or_refuse(connection, (EVERYWHERE, job.user_id, job.usage_day), n, LimitKind.PERSON_DAILY, limits)
         await _check_activity(connection, job, limits)
-        guild_row = (scope, GUILD_TOTAL, job.usage_day)
-        if in_guild and not await _add_within(connection, guild_row, n, limits.guild_daily_images):
-            used = await _used(connection, *guild_row)
-            raise _Refused(Refusal(LimitKind.GUILD_DAILY, limits.guild_daily_images, used))
+        if guild_id is not None:
+            await _add_or_refuse(connection, (scope, GUILD_TOTAL, job.usage_day), n, LimitKind.GUILD_DAILY, limits)
+        await _add_or_refuse(connection, (EVERYWHERE, GUILD_TOTAL, job.usage_day), n, LimitKind.BOT_DAILY, limits)
+        refused = await book_credits(connection, self._insert, guild_id, job.usage_day, job.credits_reserved, limits)
+        if refused is not None:
+            raise _Refused(Refusal(*refused))
 
-    async def _lock_member(self, connection: AsyncConnection, scope: int, user_id: int) -> None:
-        """Hold the member's lock until the transaction ends (PostgreSQL: a transaction-level advisory lock
-        on a key of the member alone). The usage row would not do: it is one day's, and two requests on
+    @property
+    def _insert(self) -> Any:
+        return sqlite.insert if self._is_sqlite else postgresql.insert
+
+    async def _lock_person(self, connection: AsyncConnection, user_id: int) -> None:
+        """Hold the person's lock until the transaction ends (PostgreSQL: a transaction-level advisory lock
+        on a key of the person alone). A usage row would not do: it is one day's, and two requests on
         either side of midnight lock two rows. SQLite takes one writer at a time already."""
         if self._is_sqlite:
             return
-        await connection.execute(sa.select(sa.func.pg_advisory_xact_lock(member_lock_key(scope, user_id))))
+        await connection.execute(sa.select(sa.func.pg_advisory_xact_lock(person_lock_key(user_id))))
 
     async def _ensure_usage_rows(
         self, connection: AsyncConnection, scope: int, user_id: int, day: str, *, in_guild: bool
     ) -> None:
-        insert = sqlite.insert if self._is_sqlite else postgresql.insert
-        rows = [{"guild_id": scope, "user_id": user_id, "day": day, "used": 0}]
-        if in_guild:
-            rows.append({"guild_id": scope, "user_id": GUILD_TOTAL, "day": day, "used": 0})
-        await connection.execute(insert(daily_usage).values(rows).on_conflict_do_nothing())
+        # In the order the rows are then updated (member, person, guild, bot): a new day's rows are held
+        # from their insertion on, so inserting them in another order could deadlock two processes.
+        keys = [(scope, user_id), (EVERYWHERE, user_id), *([(scope, GUILD_TOTAL)] if in_guild else [])]
+        keys.append((EVERYWHERE, GUILD_TOTAL))
+        rows = [{"guild_id": guild, "user_id": user, "day": day, "used": 0} for guild, user in keys]
+        await connection.execute(self._insert(daily_usage).values(rows).on_conflict_do_nothing())
 
 
-def member_lock_key(scope: int, user_id: int) -> int:
-    """The advisory lock key of a member in a guild (or in DMs): a signed 64-bit hash of both. Two members
+def person_lock_key(user_id: int) -> int:
+    """The advisory lock key of a person (every guild and DM): a signed 64-bit hash of their id. Two people
     sharing a key (a chance in 2**64) only wait for each other."""
-    digest = hashlib.blake2b(f"member:{scope}:{user_id}".encode(), digest_size=8).digest()
+    digest = hashlib.blake2b(f"person:{user_id}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 
 async def return_images(connection: AsyncConnection, guild_id: int | None, user_id: int, day: str, count: int) -> None:
-    """Give `count` reserved images back to the member and, in a guild, to the guild's total."""
+    """Give `count` reserved images back to the member, the person, the guild's total and the bot's."""
     if not count:
         return
     scope = usage_scope(guild_id)
-    # Member row first, then the guild's: the same order as the reservation takes its locks, so two
-    # processes on PostgreSQL cannot deadlock on them.
-    for counted in [user_id] if guild_id is None else [user_id, GUILD_TOTAL]:
+    # Member, person, guild, bot: the same order as the reservation takes its locks, so two processes on
+    # PostgreSQL cannot deadlock on them.
+    rows = [(scope, user_id), (EVERYWHERE, user_id)]
+    if guild_id is not None:
+        rows.append((scope, GUILD_TOTAL))
+    for row_scope, counted in [*rows, (EVERYWHERE, GUILD_TOTAL)]:
         await connection.execute(
             daily_usage.update()
-            .where(*usage_row(scope, counted, day))
+            .where(*usage_row(row_scope, counted, day))
             .values(used=sa.case((daily_usage.c.used >= count, daily_usage.c.used - count), else_=0))
         )
 
@@ -136,6 +170,22 @@ async def _check_activity(connection: AsyncConnection, job: Job, limits: Limits)
     ).scalar_one()
     if active >= limits.max_active_jobs:
         raise _Refused(Refusal(LimitKind.ACTIVE_JOBS, limits.max_active_jobs, active))
+
+
+_LIMIT_OF = {
+    LimitKind.USER_DAILY: "user_daily_images",
+    LimitKind.PERSON_DAILY: "person_daily_images",
+    LimitKind.GUILD_DAILY: "guild_daily_images",
+    LimitKind.BOT_DAILY: "bot_daily_images",
+}
+
+
+async def _add_or_refuse(
+    connection: AsyncConnection, row: tuple[int, int, str], n: int, kind: LimitKind, limits: Limits
+) -> None:
+    limit = getattr(limits, _LIMIT_OF[kind])
+    if not await _add_within(connection, row, n, limit):
+        raise _Refused(Refusal(kind, limit, await _used(connection, *row)))
 
 
 async def _add_within(connection: AsyncConnection, row: tuple[int, int, str], n: int, limit: int) -> bool:

@@ -43,7 +43,9 @@ class Stack:
     def images_used(self, user_id: int) -> int:
         """What the bot's own database says the user used today (read from the SQLite file)."""
         with sqlite3.connect(self.database) as connection:
-            row = connection.execute("SELECT COALESCE(SUM(used), 0) FROM daily_usage WHERE user_id = ?", (user_id,))
+            row = connection.execute(
+                "SELECT COALESCE(SUM(used), 0) FROM daily_usage WHERE user_id = ? AND guild_id <> -1", (user_id,)
+            )
             return int(row.fetchone()[0])
 
     async def settled_usage(self, user_id: int, expected: int, timeout: float = 10.0) -> int:

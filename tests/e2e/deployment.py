@@ -61,7 +61,9 @@ class Deployment:
 
     def used(self, user_id: int) -> int:
         with sqlite3.connect(self.database) as connection:
-            row = connection.execute("SELECT COALESCE(SUM(used), 0) FROM daily_usage WHERE user_id = ?", (user_id,))
+            row = connection.execute(
+                "SELECT COALESCE(SUM(used), 0) FROM daily_usage WHERE user_id = ? AND guild_id <> -1", (user_id,)
+            )
             return int(row.fetchone()[0])
 
     async def settled(self, prompt: str, timeout: float = RESULT_TIMEOUT) -> sqlite3.Row:

@@ -117,6 +117,10 @@ def test_every_default_is_the_documented_one() -> None:
         "user_max_active_jobs": 3,
         "user_cooldown_seconds": 0.0,
         "guild_daily_images": 200,
+        "bot_daily_images": 0,
+        "credit_budget_daily": 0.0,
+        "credit_budget_monthly": 0.0,
+        "trusted_guild_ids": (),
         "creates_per_second": 0.0,
         "allow_dms": False,
         "dm_daily_images": 10,
@@ -216,3 +220,15 @@ def test_without_a_mapping_the_process_environment_is_read(monkeypatch: pytest.M
 def test_a_given_mapping_is_read_instead_of_the_process_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LOG_LEVEL", "DEBUG")
     assert load_settings(SECRETS).log_level == "INFO"
+
+
+def test_trusted_guild_ids_and_budgets_are_parsed() -> None:
+    settings = load_settings(
+        {**SECRETS, "TRUSTED_GUILD_IDS": "7, 8", "CREDIT_BUDGET_DAILY": "12.5", "BOT_DAILY_IMAGES": "300"}
+    )
+    assert (settings.trusted_guild_ids, settings.credit_budget_daily, settings.bot_daily_images) == ((7, 8), 12.5, 300)
+
+
+def test_a_negative_credit_budget_is_refused() -> None:
+    with pytest.raises(SettingsError, match="CREDIT_BUDGET_MONTHLY"):
+        load_settings({**SECRETS, "CREDIT_BUDGET_MONTHLY": "-1"})

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from services.core.models import JobState
 from services.storage.job_rows import job_row
 from services.storage.job_store import Store
-from services.storage.tables import daily_usage, jobs
+from services.storage.tables import budget_alerts, credit_usage, daily_usage, jobs
 from tests.services.storage.job_factory import limits, make_job
 
 BATCH = 100
@@ -104,3 +104,17 @@ async def test_a_write_waiting_during_a_purge_goes_before_its_last_batch(store: 
         await purge
     last_batch = max(i for i, event in enumerate(events) if event.startswith("delete"))
     assert events.index("insert") < last_batch
+
+
+async def test_a_purge_deletes_old_credit_totals_and_alerts_and_keeps_recent_ones(store: Store) -> None:
+    credits = [{"scope": 20, "period": period, "used": 1000} for period in ("1970-01-02", "1970-01", "1970-07-19")]
+    alerts = [{"budget": "guild_daily:20", "period": period, "level": 80} for period in ("1970-01-02", "1970-07")]
+    async with store.write() as connection:
+        await connection.execute(sa.insert(credit_usage), credits)
+        await connection.execute(sa.insert(budget_alerts), alerts)
+    await store.purge_older_than(CUTOFF, batch=BATCH)
+    async with store.read() as connection:
+        kept_credits = {row.period for row in await connection.execute(sa.select(credit_usage.c.period))}
+        kept_alerts = {row.period for row in await connection.execute(sa.select(budget_alerts.c.period))}
+    assert kept_credits == {"1970-07-19"}
+    assert kept_alerts == {"1970-07"}

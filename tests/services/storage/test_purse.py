@@ -1,0 +1,159 @@
+"""The operator's purse in the store: a person's day across guilds and DMs, the bot's day, the credit
+budgets and a guild's monthly credits, all booked in the one reservation (or none), and credits settled
+exactly once on every outcome. Each test runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import pytest
+
+from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.quotas.credits import credits_for
+from services.quotas.limits import UNLIMITED, LimitKind, Limits
+from services.storage.job_rows import EVERYWHERE, GUILD_TOTAL
+from services.storage.job_store import Store
+from tests.services.storage.job_factory import DAY, open_store
+
+T2I, I2I = "wan2.5-text-to-image", "wan2.5-image-to-image"
+MONTH = DAY[:7]
+OPEN = Limits(UNLIMITED, UNLIMITED, 0.0, UNLIMITED)
+
+
+@pytest.fixture
+async def store(database_url: str) -> AsyncIterator[Store]:
+    async for opened in open_store(database_url):
+        yield opened
+
+
+def job(job_id: str, *, user: int = 1, guild: int | None = 20, n: int = 1, day: str = DAY, model: str = T2I) -> Job:
+    """A new job of `user` in `guild` (None: a DM) reserving the credits of `n` images of `model`."""
+    return Job(
+        id=job_id,
+        user_id=user,
+        options=GenerationOptions("a lighthouse", None, n),
+        target=DeliveryTarget(channel_id=10, guild_id=guild),
+        created_at=1.0,
+        updated_at=1.0,
+        usage_day=day,
+        credits_reserved=credits_for(model, n),
+    )
+
+
+async def test_a_persons_day_counts_every_guild_together(store: Store) -> None:
+    limits = replace(OPEN, person_daily_images=3)
+    assert await store.insert_job_reserving(job("a", guild=20, n=2), limits) is None
+    refusal = await store.insert_job_reserving(job("b", guild=21, n=2), limits)
+    assert (refusal.kind, refusal.limit, refusal.used) == (LimitKind.PERSON_DAILY, 3, 2)
+    assert await store.images_used(1, DAY, EVERYWHERE) == 2
+
+
+async def test_direct_messages_count_in_the_persons_day(store: Store) -> None:
+    limits = replace(OPEN, person_daily_images=2)
+    assert await store.insert_job_reserving(job("dm", guild=None, n=2), limits) is None
+    refusal = await store.insert_job_reserving(job("g", guild=20), limits)
+    assert refusal.kind == LimitKind.PERSON_DAILY
+
+
+async def test_another_persons_day_is_their_own(store: Store) -> None:
+    limits = replace(OPEN, person_daily_images=2)
+    assert await store.insert_job_reserving(job("a", user=1, n=2), limits) is None
+    assert await store.insert_job_reserving(job("b", user=2, n=2), limits) is None
+
+
+async def test_the_bots_day_caps_every_person_and_guild_together(store: Store) -> None:
+    limits = replace(OPEN, bot_daily_images=3)
+    assert await store.insert_job_reserving(job("a", user=1, guild=20, n=2), limits) is None
+    refusal = await store.insert_job_reserving(job("b", user=2, guild=21, n=2), limits)
+    assert (refusal.kind, refusal.limit, refusal.used) == (LimitKind.BOT_DAILY, 3, 2)
+    assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 2
+
+
+async def test_a_refusal_by_a_later_limit_books_none_of_the_earlier_ones(store: Store) -> None:
+    limits = replace(OPEN, person_daily_images=10, credits_daily=1000)
+    assert await store.insert_job_reserving(job("a"), limits) is None
+    refusal = await store.insert_job_reserving(job("b", n=3), limits)
+    assert refusal.kind == LimitKind.CREDITS_DAILY
+    assert await store.get_job("b") is None
+    assert await store.images_used(1, DAY, EVERYWHERE) == 1
+    assert await store.images_used(1, DAY, 20) == 1
+    assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 1
+    assert await store.credits_booked(EVERYWHERE, DAY) == 1000
+
+
+async def test_the_daily_credit_budget_counts_each_models_price(store: Store) -> None:
+    limits = replace(OPEN, credits_daily=3500)
+    assert await store.insert_job_reserving(job("a", n=2, model=I2I), limits) is None  # 2.4 credits
+    assert await store.insert_job_reserving(job("b", n=1), limits) is None  # 1 credit: 3.4
+    refusal = await store.insert_job_reserving(job("c", n=1), limits)
+    assert (refusal.kind, refusal.limit, refusal.used) == (LimitKind.CREDITS_DAILY, 3500, 3400)
+
+
+async def test_the_monthly_credit_budget_spans_the_days_of_the_month(store: Store) -> None:
+    limits = replace(OPEN, credits_monthly=2000)
+    assert await store.insert_job_reserving(job("a", day="2026-11-01"), limits) is None
+    assert await store.insert_job_reserving(job("b", day="2026-11-25"), limits) is None
+    refusal = await store.insert_job_reserving(job("c", day="2026-11-30"), limits)
+    assert refusal.kind == LimitKind.CREDITS_MONTHLY
+    assert await store.insert_job_reserving(job("d", day="2026-12-01"), limits) is None
+
+
+async def test_a_guilds_monthly_credits_bind_that_guild_only(store: Store) -> None:
+    limits = replace(OPEN, guild_monthly_credits=1000)
+    assert await store.insert_job_reserving(job("a", guild=20), limits) is None
+    refusal = await store.insert_job_reserving(job("b", user=2, guild=20), limits)
+    assert (refusal.kind, refusal.limit, refusal.used) == (LimitKind.GUILD_CREDITS, 1000, 1000)
+    assert await store.insert_job_reserving(job("c", user=2, guild=21), limits) is None
+    assert await store.credits_booked(20, MONTH) == 1000
+
+
+async def test_a_completed_job_is_charged_what_the_api_says_it_used(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=2), OPEN)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED, api_credits_used=1500)
+    assert await store.settle("a", JobState.DELIVERED, charged=2, delivered=2)
+    settled = await store.get_job("a")
+    assert (settled.credits_reserved, settled.credits_charged) == (2000, 1500)
+    assert await store.credits_booked(EVERYWHERE, DAY) == 1500
+    assert await store.credits_booked(20, MONTH) == 1500
+
+
+async def test_without_the_apis_word_a_job_pays_its_share_of_the_images_produced(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=4, model=I2I), OPEN)
+    assert await store.settle("a", JobState.DELIVERED, charged=3, delivered=3)
+    assert (await store.get_job("a")).credits_charged == 3600
+    assert await store.credits_booked(EVERYWHERE, MONTH) == 3600
+    assert await store.credits_booked(20, DAY) == 3600
+
+
+@pytest.mark.parametrize("outcome", [JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED, JobState.REJECTED])
+async def test_a_job_that_produced_nothing_gives_all_its_credits_back(store: Store, outcome: JobState) -> None:
+    await store.insert_job_reserving(job("a", n=3), OPEN)
+    failure = (FailureReason.SERVICE_UNAVAILABLE, None) if outcome == JobState.FAILED else None
+    assert await store.settle("a", outcome, charged=0, failure=failure)
+    assert (await store.get_job("a")).credits_charged == 0
+    assert await store.credits_booked(EVERYWHERE, DAY) == 0
+    assert await store.images_used(1, DAY, EVERYWHERE) == 0
+    assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 0
+
+
+async def test_a_job_is_settled_once_however_often_it_is_asked(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=2), OPEN)
+    assert await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    assert not await store.settle("a", JobState.FAILED, charged=0)
+    assert await store.credits_booked(EVERYWHERE, DAY) == 1000
+    assert await store.images_used(1, DAY, EVERYWHERE) == 1
+
+
+async def test_a_charge_above_the_reservation_is_added_to_the_budgets(store: Store) -> None:
+    await store.insert_job_reserving(job("a"), OPEN)
+    assert await store.settle("a", JobState.DELIVERED, charged=1, delivered=1, credits_used=1300)
+    assert await store.credits_booked(EVERYWHERE, DAY) == 1300
+
+
+async def test_an_alert_is_claimed_once_per_budget_level_and_period(store: Store) -> None:
+    assert await store.claim_alert("guild_daily:20", DAY, 80)
+    assert not await store.claim_alert("guild_daily:20", DAY, 80)
+    assert await store.claim_alert("guild_daily:20", DAY, 100)
+    assert await store.claim_alert("guild_daily:20", "2026-11-26", 80)
+    assert await store.claim_alert("guild_daily:21", DAY, 80)
