@@ -17,6 +17,7 @@ from services.core.supervisor import TaskSupervisor
 from services.engine.controls import CancelOutcome, JobControls
 from services.engine.engine_config import EngineConfig
 from services.engine.events import JobEvents
+from services.engine.image_inputs import ImageInputs, ImageToImageAccess
 from services.engine.job_log import log_state
 from services.engine.leases import JobLeases
 from services.engine.query_budget import DEFAULT_QUERIES_PER_SECOND, QueryBudget
@@ -58,6 +59,8 @@ class JobEngine:
         metrics: Metrics | None = None,
         *,
         query_budget: QueryBudget | None = None,
+        image_inputs: ImageInputs | None = None,
+        access: ImageToImageAccess | None = None,
     ) -> None:
         self._store = store
         self._wan = wan
@@ -71,7 +74,21 @@ class JobEngine:
         budget = query_budget or QueryBudget(DEFAULT_QUERIES_PER_SECOND, clock)
         self._tracker = TaskTracker(wan, clock, config.schedule, config.job_deadline_seconds, budget)
         reporter = JobReporter(events)
-        self._runner = JobRunner(store, wan, downloader, reporter, clock, config, scheduler, self._tracker, metrics)
+        self.image_inputs = image_inputs or ImageInputs(clock)
+        self.access = access
+        self._runner = JobRunner(
+            store,
+            wan,
+            downloader,
+            reporter,
+            clock,
+            config,
+            scheduler,
+            self._tracker,
+            metrics,
+            inputs=self.image_inputs,
+            access=access,
+        )
         self.controls = JobControls(store, scheduler, self._runs, reporter, clock, config, self)
         self.leases = JobLeases(store, self._runs, clock, config, self)
         self.queue_positions = QueuePositions(scheduler, self._runs, reporter, supervisor, self)
