@@ -13,18 +13,16 @@ IMAGE_ENTRIES: dict[str, str] = {
     "remix-form-title": "Remix",
     "remix-form-prompt": "Prompt",
     "remix-form-count": "Images (1 to 4)",
-    "remix-form-image": "Start from image (1 to {count}); empty: prompt only",
-    "remix-form-image-none": "Start from an image (this result has none)",
+    "remix-form-image": "Start from image 1 to {count} (empty: none)",
     # The job's description when it starts from images.
     "job-size-from-image": "from an image",
     # Invalid options with an image.
     "invalid-size-with-image": "cannot be used with an image: results take the size the model makes from it.",
     "invalid-prompt-extend-with-image": "cannot be used with an image: the image model does not extend prompts.",
-    "invalid-count-typed": "must be a whole number from 1 to 4, not `{typed}`.",
     # A refused image: which one, what is wrong, what is allowed.
     "input-refused": "❌ Image {position} cannot be used: {problem}\nNothing was generated and no quota was used.",
     "input-not-an-image": "it is not an image the bot can read. Allowed: {allowed}.",
-    "input-too-large": "it is {size} bytes; at most {maximum} bytes (10 MB) are allowed.",
+    "input-too-large": "it is larger than 10 MB; at most {maximum} bytes are allowed.",
     "input-side-out-of-range": "it is {width}×{height} pixels; each side must be {minimum} to {maximum} pixels.",
     "input-unsupported-format": "its format is {format}. Allowed: {allowed}.",
     "input-transparent": (

@@ -109,7 +109,7 @@ class InputProblem(enum.StrEnum):
     """Why an image to start from is refused; each has a catalogue entry on the Discord side."""
 
     NOT_AN_IMAGE = "not_an_image"  # allowed (the formats)
-    TOO_LARGE = "too_large"  # size, maximum (bytes)
+    TOO_LARGE = "too_large"  # maximum (bytes)
     SIDE_OUT_OF_RANGE = "side_out_of_range"  # width, height, minimum, maximum
     UNSUPPORTED_FORMAT = "unsupported_format"  # format, allowed
     TRANSPARENT = "transparent"  # an alpha channel, which the API does not take

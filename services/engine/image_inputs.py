@@ -116,10 +116,11 @@ class ImageInputs:
         self._clock = clock
         self.refresher = refresher
 
-    async def fresh(self, options: GenerationOptions) -> GenerationOptions:
-        """The options with every input URL that expired, or soon will, exchanged for a fresh one."""
+    async def fresh(self, options: GenerationOptions, margin: float = REFRESH_MARGIN_SECONDS) -> GenerationOptions:
+        """The options with every input URL that expired, or will within `margin` seconds, exchanged for
+        a fresh one."""
         now = self._clock.now()
-        stale = [image.url for image in options.images if needs_refresh(image.url, now)]
+        stale = [image.url for image in options.images if needs_refresh(image.url, now, margin)]
         if not stale:
             return options
         if self.refresher is None:

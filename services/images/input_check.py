@@ -36,7 +36,7 @@ def check_declared(size: int, content_type: str | None, position: int = 1) -> No
     """Refuse what the upload's own description already rules out (its size, a type that is no image),
     before downloading it."""
     if size > INPUT_MAX_BYTES:
-        raise InputRefused(InputProblem.TOO_LARGE, position, size=size, maximum=INPUT_MAX_BYTES)
+        raise InputRefused(InputProblem.TOO_LARGE, position, maximum=INPUT_MAX_BYTES)
     kind = (content_type or "").split(";")[0].strip().lower()
     if kind and not kind.startswith("image/"):
         raise InputRefused(InputProblem.NOT_AN_IMAGE, position, allowed=ALLOWED)
@@ -46,7 +46,7 @@ def check_input_image(data: bytes, position: int = 1) -> InputFacts:
     """The facts of an image the API accepts as input, or `InputRefused` saying what is wrong.
     Blocking (Pillow): run it in a worker thread."""
     if len(data) > INPUT_MAX_BYTES:
-        raise InputRefused(InputProblem.TOO_LARGE, position, size=len(data), maximum=INPUT_MAX_BYTES)
+        raise InputRefused(InputProblem.TOO_LARGE, position, maximum=INPUT_MAX_BYTES)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
