@@ -147,7 +147,12 @@ async def test_buttons_clicked_after_a_restart_work(world: World) -> None:
         await deployment.start()
         result = record.original
         assert result is not None
-        assert set(result.custom_ids()) == {f"imagine:reroll:{job_id}", f"imagine:delete:{job_id}"}
+        assert set(result.custom_ids()) == {
+            f"imagine:reroll:{job_id}",
+            f"imagine:delete:{job_id}",
+            f"imagine:vary:{job_id}:1",
+            f"imagine:remix:{job_id}",
+        }
 
         refused = await world.fake.invoke_component(f"imagine:delete:{job_id}", result.id, user_id=OTHER_USER_ID)
         await refused.wait_for_ack(timeout=5)
