@@ -31,9 +31,11 @@ async def result_of(record: InteractionRecord) -> EditRecord:
 async def test_an_uploaded_image_is_sent_to_the_image_model_and_the_result_derives_from_it(stack: Stack) -> None:
     user = stack.new_member()
     upload = stack.fake.uploads.upload(picture(), "red.png")
-    record = await stack.fake.invoke_command("imagine", {"prompt": "the same, at night", "image": upload}, user_id=user)
+    record = await stack.fake.invoke_command(
+        "imagine", {"prompt": "the same, at night [duration:0.3]", "image": upload}, user_id=user
+    )
     result = await result_of(record)
-    (body,) = creates_for(stack, "the same, at night")
+    (body,) = creates_for(stack, "the same, at night [duration:0.3]")
     assert body["model"] == "wan2.5-image-to-image"
     assert body["image_urls"] == [upload.url]
     assert "size" not in body
@@ -48,9 +50,9 @@ async def test_an_uploaded_image_is_sent_to_the_image_model_and_the_result_deriv
 
 async def test_two_images_are_both_sent(stack: Stack) -> None:
     first, second = stack.fake.uploads.upload(picture()), stack.fake.uploads.upload(picture((500, 700)), "b.jpg")
-    options = {"prompt": "merge these two", "image": first, "image2": second}
+    options = {"prompt": "merge these two [duration:0.3]", "image": first, "image2": second}
     await result_of(await stack.fake.invoke_command("imagine", options, user_id=stack.new_member()))
-    (body,) = creates_for(stack, "merge these two")
+    (body,) = creates_for(stack, "merge these two [duration:0.3]")
     assert body["image_urls"] == [first.url, second.url]
 
 
@@ -91,19 +93,19 @@ async def test_a_size_with_an_image_is_refused(stack: Stack) -> None:
 
 async def test_an_expired_upload_url_is_renewed_before_the_bot_downloads_it(stack: Stack) -> None:
     upload = stack.fake.uploads.upload(picture(), expires_in=-60)
-    options = {"prompt": "from an expired link", "image": upload}
+    options = {"prompt": "from an expired link [duration:0.3]", "image": upload}
     await result_of(await stack.fake.invoke_command("imagine", options, user_id=stack.new_member()))
     assert [upload.url] in stack.fake.uploads.refresh_requests
-    (body,) = creates_for(stack, "from an expired link")
+    (body,) = creates_for(stack, "from an expired link [duration:0.3]")
     assert body["image_urls"] != [upload.url]  # the renewed link, which the simulator could download
 
 
 async def test_an_upload_url_close_to_expiry_is_renewed_before_submit(stack: Stack) -> None:
     upload = stack.fake.uploads.upload(picture(), expires_in=600)  # fine to check now, not for the API's queue
-    options = {"prompt": "from a link about to expire", "image": upload}
+    options = {"prompt": "from a link about to expire [duration:0.3]", "image": upload}
     await result_of(await stack.fake.invoke_command("imagine", options, user_id=stack.new_member()))
     assert [upload.url] in stack.fake.uploads.refresh_requests
-    (body,) = creates_for(stack, "from a link about to expire")
+    (body,) = creates_for(stack, "from a link about to expire [duration:0.3]")
     (sent,) = body["image_urls"]  # type: ignore[misc]
     assert sent != upload.url
     assert sent.split("?")[0] == upload.url.split("?")[0]
@@ -111,14 +113,16 @@ async def test_an_upload_url_close_to_expiry_is_renewed_before_submit(stack: Sta
 
 async def test_vary_makes_an_image_job_from_that_image_charged_to_whoever_clicks(stack: Stack) -> None:
     requester, clicker = stack.new_member(), stack.new_member()
-    record = await stack.fake.invoke_command("imagine", {"prompt": "two foxes", "n": 2}, user_id=requester)
+    record = await stack.fake.invoke_command(
+        "imagine", {"prompt": "two foxes [duration:0.3]", "n": 2}, user_id=requester
+    )
     await result_of(record)
     assert record.original is not None
     message = stack.fake.message(record.original.id)
     vary = button(message, "imagine:vary:").rsplit(":", 1)[0] + ":2"
     click = await stack.fake.invoke_component(vary, message.id, user_id=clicker)
     await result_of(click)
-    bodies = creates_for(stack, "two foxes")
+    bodies = creates_for(stack, "two foxes [duration:0.3]")
     assert [body["model"] for body in bodies] == ["wan2.5-text-to-image", "wan2.5-image-to-image"]
     assert bodies[1]["image_urls"] == [message.attachments[1].url]
     assert bodies[1]["n"] == 2
@@ -127,35 +131,41 @@ async def test_vary_makes_an_image_job_from_that_image_charged_to_whoever_clicks
 
 
 async def test_remix_with_an_image_sends_the_edited_prompt_with_that_image(stack: Stack) -> None:
-    record = await stack.fake.invoke_command("imagine", {"prompt": "a teapot"}, user_id=stack.new_member())
+    record = await stack.fake.invoke_command(
+        "imagine", {"prompt": "a teapot [duration:0.3]"}, user_id=stack.new_member()
+    )
     await result_of(record)
     assert record.original is not None
     message = stack.fake.message(record.original.id)
     click = await stack.fake.invoke_component(button(message, "imagine:remix:"), message.id, user_id=stack.new_member())
     await click.wait_for_ack(timeout=5)
-    form = await stack.fake.submit_modal(click, ["a teapot made of glass", "1", "1"])
+    form = await stack.fake.submit_modal(click, ["a teapot made of glass [duration:0.3]", "1", "1"])
     await result_of(form)
-    (body,) = creates_for(stack, "a teapot made of glass")
+    (body,) = creates_for(stack, "a teapot made of glass [duration:0.3]")
     assert body["model"] == "wan2.5-image-to-image"
     assert body["image_urls"] == [message.attachments[0].url]
 
 
 async def test_remix_without_an_image_is_a_text_job_with_the_new_count(stack: Stack) -> None:
-    record = await stack.fake.invoke_command("imagine", {"prompt": "a kettle"}, user_id=stack.new_member())
+    record = await stack.fake.invoke_command(
+        "imagine", {"prompt": "a kettle [duration:0.3]"}, user_id=stack.new_member()
+    )
     await result_of(record)
     assert record.original is not None
     message = stack.fake.message(record.original.id)
     click = await stack.fake.invoke_component(button(message, "imagine:remix:"), message.id, user_id=stack.new_member())
     await click.wait_for_ack(timeout=5)
-    form = await stack.fake.submit_modal(click, ["a kettle, watercolour", "2", ""])
+    form = await stack.fake.submit_modal(click, ["a kettle, watercolour [duration:0.3]", "2", ""])
     result = await result_of(form)
-    (body,) = creates_for(stack, "a kettle, watercolour")
+    (body,) = creates_for(stack, "a kettle, watercolour [duration:0.3]")
     assert (body["model"], body["n"]) == ("wan2.5-text-to-image", 2)
     assert len(result.files) == 2
 
 
 async def test_remix_of_an_image_the_result_does_not_have_is_refused(stack: Stack) -> None:
-    record = await stack.fake.invoke_command("imagine", {"prompt": "a spoon"}, user_id=stack.new_member())
+    record = await stack.fake.invoke_command(
+        "imagine", {"prompt": "a spoon [duration:0.3]"}, user_id=stack.new_member()
+    )
     await result_of(record)
     assert record.original is not None
     message = stack.fake.message(record.original.id)
