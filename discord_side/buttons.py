@@ -1,7 +1,7 @@
-"""What the job buttons do: Reroll (a new job charged to whoever clicks), Delete (the requester or a
-member who can manage messages), Cancel and Show them (the requester: a private result, shown privately),
-and on approval requests Approve and Reject (members who can manage messages; a rejection may carry a
-reason). Anyone else is refused privately."""
+"""What the job buttons do: Reroll, Vary and Remix (new jobs charged to whoever clicks; `remix`), Delete
+(the requester or a member who can manage messages), Cancel and Show them (the requester: a private
+result, shown privately), and on approval requests Approve and Reject (members who can manage messages; a
+rejection may carry a reason). Anyone else is refused privately."""
 
 from __future__ import annotations
 
@@ -61,9 +61,9 @@ class JobButtons:
         self._remixes = Remixes(launcher)
 
     async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
-        """The job, if the member may do `action` on it: anyone may reroll, the requester cancel, the
-        requester or a member who can manage messages delete, only the latter approve or reject, and
-        only the requester see a private result."""
+        """The job, if the member may do `action` on it: anyone may reroll, vary or remix, the requester
+        cancel, the requester or a member who can manage messages delete, only the latter approve or
+        reject, and only the requester see a private result."""
         job = await self._store.get_job(job_id)
         if job is None:
             raise UnknownJob(job_id)
