@@ -1,6 +1,6 @@
-"""Image-to-image across restarts and without access: Vary and Remix on a result posted before a restart,
-and a key the API refuses for the image model (403): nobody is charged, the member is told, and the
-feature stays off, across a restart, until the operator starts the bot with IMAGE_TO_IMAGE=on."""
+"""Image-to-image across restarts and without access: a key the API refuses for the image model (403):
+nobody is charged, the member is told, and the feature stays off, across a restart, until the operator
+starts the bot with IMAGE_TO_IMAGE=on; then Vary and Remix work on a result posted before the restarts."""
 
 from __future__ import annotations
 
@@ -45,40 +45,27 @@ async def imagine_from_image(world: World, prompt: str) -> InteractionRecord:
     return await world.fake.invoke_command("imagine", {"prompt": prompt, "image": upload}, user_id=MEMBER_ID)
 
 
-async def test_vary_and_remix_work_on_a_result_posted_before_a_restart(world: World) -> None:
-    deployment = Deployment(world, "restart")
-    try:
-        await deployment.start()
-        record = await world.fake.invoke_command("imagine", {"prompt": "an old lighthouse"}, user_id=MEMBER_ID)
-        await result_of(record)
-        assert record.original is not None
-        message = world.fake.message(record.original.id)
-        await deployment.stop()
-        await deployment.start()
-        vary = await world.fake.invoke_component(button(message, "imagine:vary:"), message.id, user_id=CLICKER_ID)
-        await result_of(vary)
-        remix = await world.fake.invoke_component(button(message, "imagine:remix:"), message.id, user_id=CLICKER_ID)
-        await remix.wait_for_ack(timeout=5)
-        await result_of(await world.fake.submit_modal(remix, ["an old lighthouse in fog", "1", "1"]))
-    finally:
-        await deployment.stop()
-    varied = [r.body for r in world.sim.state.create_records if r.body.get("prompt") == "an old lighthouse"]
-    assert varied[1]["image_urls"] == [message.attachments[0].url]
-    assert creates_for(world, "an old lighthouse in fog") == 1
-    assert deployment.used(CLICKER_ID) == 2
-
-
-async def test_a_key_without_the_image_model_charges_nobody_and_switches_the_feature_off(world: World) -> None:
+async def test_a_403_switches_image_to_image_off_across_restarts_until_on_and_old_results_vary_again(
+    world: World,
+) -> None:
+    """One deployment through restarts (each bot start is seconds of the suite): a 403 charges nobody and
+    switches the feature off, a restart keeps it off, IMAGE_TO_IMAGE=on brings it back, and then Vary and
+    Remix work on a result posted before those restarts."""
     deployment = Deployment(world, "denied")
-    world.sim.state.update_config({"deny_image_to_image": True})
     try:
         await deployment.start()
+        old = await world.fake.invoke_command("imagine", {"prompt": "an old lighthouse"}, user_id=MEMBER_ID)
+        await result_of(old)
+        assert old.original is not None
+        message = world.fake.message(old.original.id)
+        await deployment.settled("an old lighthouse")
+        world.sim.state.update_config({"deny_image_to_image": True})
         record = await imagine_from_image(world, "denied from an image")
         await record.wait_for_ack(timeout=5)
         ended = await record.wait_until_edit(lambda e: "does not allow" in (e.content or ""), timeout=RESULT_TIMEOUT)
         assert "No images were counted" in (ended.content or "")
         assert (await deployment.settled("denied from an image"))["state"] == "failed"
-        assert deployment.used(MEMBER_ID) == 0
+        assert deployment.used(MEMBER_ID) == 1  # the old result's image; nothing for the refused job
         told = await refusal(await imagine_from_image(world, "denied again"))
         assert "switched off" in told
         assert creates_for(world, "denied again") == 0
@@ -92,9 +79,17 @@ async def test_a_key_without_the_image_model_charges_nobody_and_switches_the_fea
         await deployment.stop()
         world.sim.state.update_config({"deny_image_to_image": False})
         await deployment.start(extra_env={"IMAGE_TO_IMAGE": "on"})
-        await result_of(await imagine_from_image(world, "on again"))
+        vary = await world.fake.invoke_component(button(message, "imagine:vary:"), message.id, user_id=CLICKER_ID)
+        await result_of(vary)
+        remix = await world.fake.invoke_component(button(message, "imagine:remix:"), message.id, user_id=CLICKER_ID)
+        await remix.wait_for_ack(timeout=5)
+        await result_of(await world.fake.submit_modal(remix, ["an old lighthouse in fog", "1", "1"]))
     finally:
         world.sim.state.update_config({"deny_image_to_image": False})
         await deployment.stop()
     assert creates_for(world, "denied from an image") == 1
     assert creates_for(world, "still off after a restart") == 0
+    varied = [r.body for r in world.sim.state.create_records if r.body.get("prompt") == "an old lighthouse"]
+    assert varied[1]["image_urls"] == [message.attachments[0].url]
+    assert creates_for(world, "an old lighthouse in fog") == 1
+    assert deployment.used(CLICKER_ID) == 2
