@@ -28,6 +28,7 @@ from discord_side.audit import AuditLog
 from discord_side.audited_events import AuditedJobEvents
 from discord_side.buttons import JobButtons
 from discord_side.client import Compose, DiscordSide, ImagineBot, gateway_connected, make_client
+from discord_side.input_images import DiscordAttachmentRefresher, InputChecker
 from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
 from discord_side.private_results import PrivateResults
@@ -38,6 +39,7 @@ from services.config.settings import Settings, SettingsError, load_settings
 from services.core.clock import SystemClock
 from services.core.supervisor import TaskSupervisor
 from services.engine.events import JobEvents
+from services.engine.image_inputs import AttachmentRefresher, ImageInputs, ImageToImageAccess, ImageToImageMode
 from services.engine.jobs import EngineConfig, JobEngine
 from services.engine.polling import PollSchedule
 from services.engine.query_budget import QueryBudget
@@ -80,6 +82,7 @@ class Resources:
     downloader: ImageDownloader
     scheduler: FairScheduler
     query_budget: QueryBudget  # every task query of this process takes a turn of it
+    access: ImageToImageAccess  # whether jobs may start from images (IMAGE_TO_IMAGE, the API's 403)
 
 
 def default_limits(settings: Settings) -> Limits:
@@ -106,6 +109,7 @@ async def run(settings: Settings, operator_terms: tuple[BlockedTerm, ...] = ()) 
         connector = _connector(settings)
         async with aiohttp.ClientSession(headers={"User-Agent": "imagine-bot/0.1"}, connector=connector) as session:
             resources = open_resources(settings, clock, store, supervisor, session)
+            await resources.access.load()
             bot = make_client(settings, store, composer(resources, operator_terms))
             _spawn_background(resources, bot.engine)
             closers = await _open_endpoints(resources, bot)
@@ -142,7 +146,8 @@ def open_resources(
     )
     scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
     budget = QueryBudget(settings.api_queries_per_second, clock)
-    return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler, budget)
+    access = ImageToImageAccess(ImageToImageMode(settings.image_to_image), store)
+    return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler, budget, access)
 
 
 def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ()) -> Compose:
@@ -151,15 +156,19 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
 
     def compose(client: ImagineBot) -> DiscordSide:
         settings, store, clock = resources.settings, resources.store, resources.clock
-        presenter = DiscordJobEvents(client, clock, resources.supervisor, settings.progress_edit_interval)
+        access = resources.access
+        interval = settings.progress_edit_interval
+        presenter = DiscordJobEvents(client, clock, resources.supervisor, interval, lambda: access.enabled)
         moderation = ModerationSettings(store, clock.now, operator_terms=operator_terms)
         audit = AuditLog(client, moderation, clock)
-        engine = build_engine(resources, AuditedJobEvents(presenter, audit))
+        engine = build_engine(resources, AuditedJobEvents(presenter, audit), DiscordAttachmentRefresher(client))
         quota_settings = QuotaSettings(store)
         quota = QuotaService(
             quota_settings, default_limits(settings), settings.dm_daily_images, settings.trusted_guild_ids
         )
-        launcher = JobLauncher(engine, presenter, quota, moderation, audit, LaunchRules(allow_dms=settings.allow_dms))
+        checker = InputChecker(resources.downloader, engine.image_inputs, any_host=settings.image_url_allow_private)
+        rules = LaunchRules(allow_dms=settings.allow_dms)
+        launcher = JobLauncher(engine, presenter, quota, moderation, audit, rules, checker)
         cogs = (
             ImagineCog(launcher),
             UsageCog(store, quota, engine, clock),
@@ -171,8 +180,9 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
     return compose
 
 
-def build_engine(resources: Resources, events: JobEvents) -> JobEngine:
-    """The job engine, told by the fair queue when places in line change."""
+def build_engine(resources: Resources, events: JobEvents, refresher: AttachmentRefresher | None = None) -> JobEngine:
+    """The job engine, told by the fair queue when places in line change; expired input URLs are renewed
+    through `refresher` (Discord's endpoint) before they are sent."""
     config = engine_config(resources.settings, resources.store)
     engine = JobEngine(
         resources.store,
@@ -185,6 +195,8 @@ def build_engine(resources: Resources, events: JobEvents) -> JobEngine:
         resources.scheduler,
         resources.metrics,
         query_budget=resources.query_budget,
+        image_inputs=ImageInputs(resources.clock, refresher),
+        access=resources.access,
     )
     resources.scheduler.on_change = engine.queue_changed
     return engine

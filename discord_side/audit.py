@@ -14,7 +14,7 @@ import discord
 from discord_side.audit_queue import AuditQueue
 from discord_side.catalogue import text
 from discord_side.problem_text import stored_detail_text
-from discord_side.texts import budget_alert_text, inert, outcome_label, shorten
+from discord_side.texts import budget_alert_text, inert, job_size, outcome_label, shorten
 from discord_side.views import approval_view
 from services.core.clock import Clock
 from services.core.models import Job, JobState
@@ -39,10 +39,17 @@ def job_summary(job: Job) -> str:
         job_id=job.id,
         user=f"<@{job.user_id}>",
         channel=f"<#{job.target.channel_id}>",
-        size=job.options.size or text("job-size-default"),
+        size=job_size(job),
         count=job.options.n,
         prompt=_prompt(job.options.prompt),
-    )
+    ) + _inputs(job)
+
+
+def _inputs(job: Job) -> str:
+    """The images a job starts from, as links (the approval request and the job's entries show them)."""
+    if not job.options.images:
+        return ""
+    return "\n" + text("audit-inputs", links=" ".join(f"<{image.url}>" for image in job.options.images))
 
 
 def approval_hint() -> str:

@@ -1,7 +1,7 @@
-"""What the job buttons do: Reroll (a new job charged to whoever clicks), Delete (the requester or a
-member who can manage messages), Cancel and Show them (the requester: a private result, shown privately),
-and on approval requests Approve and Reject (members who can manage messages; a rejection may carry a
-reason). Anyone else is refused privately."""
+"""What the job buttons do: Reroll, Vary and Remix (new jobs charged to whoever clicks; `remix`), Delete
+(the requester or a member who can manage messages), Cancel and Show them (the requester: a private
+result, shown privately), and on approval requests Approve and Reject (members who can manage messages; a
+rejection may carry a reason). Anyone else is refused privately."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from discord_side.error_text import answer_error
 from discord_side.launcher import JobLauncher
 from discord_side.private_results import PrivateResults
 from discord_side.refusals import CannotDelete, NotAModerator, NotTheRequester, NotYourImages, UnknownJob
+from discord_side.remix import Remixes
 from discord_side.texts import cancel_text, inert, shorten
 from discord_side.views import JobAction
 from services.core.models import Job, JobState
@@ -57,11 +58,12 @@ class JobButtons:
         self._launcher = launcher
         self._audit = audit
         self._private = private
+        self._remixes = Remixes(launcher)
 
     async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
-        """The job, if the member may do `action` on it: anyone may reroll, the requester cancel, the
-        requester or a member who can manage messages delete, only the latter approve or reject, and
-        only the requester see a private result."""
+        """The job, if the member may do `action` on it: anyone may reroll, vary or remix, the requester
+        cancel, the requester or a member who can manage messages delete, only the latter approve or
+        reject, and only the requester see a private result."""
         job = await self._store.get_job(job_id)
         if job is None:
             raise UnknownJob(job_id)
@@ -83,6 +85,8 @@ class JobButtons:
             await self._launcher.launch(interaction, job.options)
         elif action == JobAction.SHOW:
             await self._private.show(interaction, job)
+        elif action == JobAction.REMIX:
+            await self._remixes.open_form(interaction, job)
         elif action == JobAction.CANCEL:
             await interaction.response.defer(ephemeral=True, thinking=True)
             outcome = await self._engine.cancel(job.id)
@@ -105,6 +109,10 @@ class JobButtons:
                 await self._already_decided(interaction, job.id)
                 return
             await interaction.response.send_modal(RejectModal(self, job.id))
+
+    async def vary(self, interaction: discord.Interaction, job: Job, index: int) -> None:
+        """A Vary click (checked): a new image-to-image job from that image of the result."""
+        await self._remixes.vary(interaction, job, index)
 
     async def finish_rejection(self, interaction: discord.Interaction, job_id: str, reason: str) -> None:
         """The moderator submitted the rejection form."""

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from discord import app_commands
 
 from discord_side.catalogue_en import ENGLISH_ENTRIES
+from discord_side.catalogue_en_images import IMAGE_ENTRIES
 
 
 class CatalogueError(LookupError):
@@ -25,7 +26,9 @@ def placeholders(template: str) -> frozenset[str]:
     return frozenset(field for _, field, _, _ in string.Formatter().parse(template) if field is not None)
 
 
-ENGLISH = MappingProxyType(ENGLISH_ENTRIES)
+if ENGLISH_ENTRIES.keys() & IMAGE_ENTRIES.keys():
+    raise CatalogueError(f"entries defined twice: {sorted(ENGLISH_ENTRIES.keys() & IMAGE_ENTRIES.keys())}")
+ENGLISH = MappingProxyType({**ENGLISH_ENTRIES, **IMAGE_ENTRIES})
 _PLACEHOLDERS = {entry: placeholders(template) for entry, template in ENGLISH.items()}
 
 

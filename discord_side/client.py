@@ -16,7 +16,7 @@ from discord_side.audit import AuditLog
 from discord_side.buttons import JobButtons
 from discord_side.command_sync import sync_commands_if_changed
 from discord_side.error_text import answer_error
-from discord_side.views import JobButton
+from discord_side.views import JobButton, VaryButton
 from services.config.settings import Settings
 from services.engine.jobs import JobEngine
 from services.storage.job_store import Store
@@ -77,7 +77,7 @@ class ImagineBot(commands.Bot):
         """Add the cogs and the persistent buttons, sync commands when they changed, resume jobs."""
         for cog in self.side.cogs:
             await self.add_cog(cog)
-        self.add_dynamic_items(JobButton)
+        self.add_dynamic_items(JobButton, VaryButton)
         await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
         resumed = await self.engine.resume()
         if resumed:

@@ -34,9 +34,9 @@ from discord_side.refusals import (
     NotYourImages,
     UnknownJob,
 )
-from discord_side.texts import failure_advice, invalid_option_text, quota_text
+from discord_side.texts import failure_advice, input_refused_text, invalid_option_text, quota_text
 from services.api.errors import TaskFailed, TaskTimedOut, WanAPIError, WanConnectionError
-from services.core.errors import ImageFetchError, InvalidOption, QuotaExceeded, ShuttingDown
+from services.core.errors import ImageFetchError, InputRefused, InvalidOption, QuotaExceeded, ShuttingDown
 from services.core.models import FailureReason
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ _RULES: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (NotAModerator, _entry("not-a-moderator")),
     (QuotaExceeded, quota_text),
     (InvalidOption, invalid_option_text),
+    (InputRefused, input_refused_text),
     (ShuttingDown, _entry("shutting-down")),
     (WanConnectionError, _advice(FailureReason.API_UNREACHABLE)),
     (TaskTimedOut, _advice(FailureReason.TIMED_OUT)),

@@ -12,10 +12,12 @@ import discord
 from discord_side.audit import AuditLog
 from discord_side.catalogue import text
 from discord_side.error_text import answer_error
+from discord_side.input_images import InputChecker
 from discord_side.presenter import DiscordJobEvents
 from discord_side.private_results import can_deliver_privately
-from discord_side.texts import policy_refusal_text
-from services.core.errors import QuotaExceeded, ShuttingDown
+from discord_side.problem_text import input_problem_text
+from discord_side.texts import input_refused_text, policy_refusal_text
+from services.core.errors import InputProblem, InputRefused, QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job
 from services.engine.budget_watch import SERVER_BUDGETS
 from services.engine.events import NOT_RUNNING, JobPhase
@@ -47,6 +49,7 @@ class JobLauncher:
         moderation: ModerationSettings,
         audit: AuditLog,
         rules: LaunchRules,
+        inputs: InputChecker | None = None,
     ) -> None:
         self._engine = engine
         self._events = events
@@ -54,11 +57,23 @@ class JobLauncher:
         self._moderation = moderation
         self._audit = audit
         self._rules = rules
+        self._inputs = inputs
+
+    @property
+    def image_to_image(self) -> bool:
+        """Whether jobs may start from images now (IMAGE_TO_IMAGE, and the API's answer in auto mode)."""
+        access = self._engine.access
+        return self._inputs is not None and (access is None or access.enabled)
 
     async def launch(self, interaction: discord.Interaction, options: GenerationOptions) -> Job | None:
         """Check, defer, reserve and start; on refusal answer privately (and log it) and return None."""
         if not self._engine.accepting:
             await interaction.response.send_message(text("shutting-down"), ephemeral=True)
+            return None
+        if options.images and not self.image_to_image:
+            await interaction.response.send_message(
+                input_refused_text(InputRefused(InputProblem.FEATURE_OFF)), ephemeral=True
+            )
             return None
         decision = await self._check(interaction, options)
         if decision is None:
@@ -74,18 +89,15 @@ class JobLauncher:
             upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
             ephemeral=ephemeral,
         )
-        limits = await self._quota.limits_for(interaction.guild_id, interaction.user.id, member_role_ids(interaction))
         try:
+            if options.images and self._inputs is not None:
+                options = await self._inputs.checked(options)  # before anything is reserved or sent
+            limits = await self._quota.limits_for(
+                interaction.guild_id, interaction.user.id, member_role_ids(interaction)
+            )
             job, approval = await self._accept(interaction.user.id, options, target, limits, decision.approval)
-        except (QuotaExceeded, ShuttingDown) as error:
-            # The deferred answer may be public: delete it so the refusal is seen by the member alone.
-            await interaction.delete_original_response()
-            await answer_error(interaction, error)
-            if isinstance(error, QuotaExceeded):
-                why = text("audit-refused-quota", kind=error.kind)
-                await self._audit.refused(
-                    interaction.guild_id, interaction.user.id, target.channel_id, options.prompt, why
-                )
+        except (QuotaExceeded, ShuttingDown, InputRefused) as error:
+            await self._refuse_deferred(interaction, error, options.prompt)
             return None
         # From here the job is stored with its images reserved: whatever fails, it is run or withdrawn.
         if approval:
@@ -128,6 +140,19 @@ class JobLauncher:
                 await self._audit.budget_alert(alert, limits.over_budget)
         except Exception:
             log.exception("budget alerts for guild %s could not be checked; the request goes on", guild_id)
+
+    async def _refuse_deferred(self, interaction: discord.Interaction, error: Exception, prompt: str) -> None:
+        # The deferred answer may be public: delete it so the refusal is seen by the member alone.
+        await interaction.delete_original_response()
+        await answer_error(interaction, error)
+        if isinstance(error, QuotaExceeded):
+            why = text("audit-refused-quota", kind=error.kind)
+        elif isinstance(error, InputRefused):
+            why = text("audit-refused-input", position=error.position, problem=input_problem_text(error))
+        else:
+            return
+        channel_id = interaction.channel_id or 0
+        await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, prompt, why)
 
     async def _await_approval(self, job: Job) -> None:
         """Post the approval request. A job whose request is not posted (no audit channel the bot can post

@@ -10,7 +10,7 @@ Only the token and ids stored on the job are needed, so this works the same afte
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import discord
 
@@ -47,8 +47,16 @@ def requester_mentions(job: Job) -> discord.AllowedMentions:
 class DiscordJobEvents:
     """The Discord side of the engine's seam (`services.events.JobEvents`)."""
 
-    def __init__(self, client: discord.Client, clock: Clock, supervisor: TaskSupervisor, edit_interval: float) -> None:
+    def __init__(
+        self,
+        client: discord.Client,
+        clock: Clock,
+        supervisor: TaskSupervisor,
+        edit_interval: float,
+        image_to_image: Callable[[], bool] = lambda: False,
+    ) -> None:
         self._client = client
+        self._image_to_image = image_to_image  # whether results offer Vary (asked at each delivery)
         self._clock = clock
         self._progress = ProgressEdits(clock, supervisor, edit_interval, self._show_progress)
 
@@ -82,7 +90,7 @@ class DiscordJobEvents:
                 message = await self._edit_original(
                     job,
                     content=result_text(job, len(images)),
-                    view=result_view(job),
+                    view=result_view(job, len(images), image_to_image=self._image_to_image()),
                     mentions=requester_mentions(job),
                     files=files(),
                 )
@@ -97,7 +105,8 @@ class DiscordJobEvents:
             # were made and billed, so they count from this offer on, opened or not.
             return (await self._post_in_channel(job, ready_text(job, len(images)), show_view(job), []),)
         content = result_text(job, len(images), f"<@{job.user_id}>")
-        return (await self._post_in_channel(job, content, result_view(job), files()),)
+        view = result_view(job, len(images), image_to_image=self._image_to_image())
+        return (await self._post_in_channel(job, content, view, files()),)
 
     async def job_ended(self, job: Job) -> None:
         """Tell the requester why the job ended without images (failed, cancelled, expired)."""

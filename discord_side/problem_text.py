@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from discord_side.catalogue import CatalogueError, text
 from services.api.validation import MAX_ASPECT, MAX_SQUARE_SIDE, MIN_SQUARE_SIDE, SIZE_PRESETS
-from services.core.errors import ImageProblem, InvalidOption, InvalidOptionReason, Value
+from services.core.errors import ImageProblem, InputProblem, InputRefused, InvalidOption, InvalidOptionReason, Value
 from services.engine.events import DeliveryProblem
 from services.engine.failures import FailureDetail, JobProblem, Problem
 from services.moderation.blocked_terms import InvalidTerm, TermProblem
@@ -26,6 +26,20 @@ INVALID_OPTION_ENTRIES: dict[InvalidOptionReason, str] = {
     InvalidOptionReason.SIZE_ZERO_SIDE: "invalid-size-zero-side",
     InvalidOptionReason.SIZE_PIXELS_OUT_OF_RANGE: "invalid-size-pixels",
     InvalidOptionReason.SIZE_ASPECT_OUT_OF_RANGE: "invalid-size-aspect",
+    InvalidOptionReason.SIZE_WITH_IMAGE: "invalid-size-with-image",
+    InvalidOptionReason.PROMPT_EXTEND_WITH_IMAGE: "invalid-prompt-extend-with-image",
+}
+
+INPUT_ENTRIES: dict[InputProblem, str] = {
+    InputProblem.NOT_AN_IMAGE: "input-not-an-image",
+    InputProblem.TOO_LARGE: "input-too-large",
+    InputProblem.SIDE_OUT_OF_RANGE: "input-side-out-of-range",
+    InputProblem.UNSUPPORTED_FORMAT: "input-unsupported-format",
+    InputProblem.TRANSPARENT: "input-transparent",
+    InputProblem.NOT_FROM_DISCORD: "input-not-from-discord",
+    InputProblem.UNREACHABLE: "input-unreachable",
+    InputProblem.FEATURE_OFF: "input-feature-off",
+    InputProblem.NO_SUCH_IMAGE: "input-no-such-image",
 }
 
 PROBLEM_ENTRIES: dict[Problem, str] = {
@@ -57,6 +71,7 @@ PROBLEM_ENTRIES: dict[Problem, str] = {
     JobProblem.APPROVAL_TIMED_OUT: "problem-approval-timed-out",
     JobProblem.APPROVAL_NOT_POSTED: "problem-approval-not-posted",
     JobProblem.INTERNAL: "problem-internal",
+    JobProblem.INPUT_UNAVAILABLE: "problem-input-unavailable",
 }
 
 TERM_ENTRIES: dict[TermProblem, str] = {
@@ -108,6 +123,14 @@ def invalid_option_problem(error: InvalidOption) -> str:
     size = text("size-value", width=values.pop("width"), height=values.pop("height"))
     grouped = {name: f"{value:,}" for name, value in values.items()}  # pixels, minimum, maximum
     return text(entry, size=size, rules=size_rules(), **grouped)
+
+
+def input_problem_text(error: InputRefused) -> str:
+    """What is wrong with an image to start from, and what is allowed."""
+    values = dict(error.values)
+    if error.problem == InputProblem.TOO_LARGE:
+        values = {name: f"{value:,}" for name, value in values.items()}
+    return _filled(INPUT_ENTRIES[error.problem], values)
 
 
 def problem_text(problem: Problem, values: Mapping[str, Value]) -> str:

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 import discord
 
 from discord_side.catalogue import text
-from discord_side.problem_text import invalid_option_problem, stored_detail_text
+from discord_side.problem_text import input_problem_text, invalid_option_problem, stored_detail_text
 from services.api.validation import SIZE_PRESETS, parse_size
-from services.core.errors import InvalidOption, QuotaExceeded
+from services.core.errors import InputRefused, InvalidOption, QuotaExceeded
 from services.core.models import FailureReason, Job, JobState
 from services.engine.budget_watch import BudgetAlert
 from services.engine.events import JobPhase, RunStatus
@@ -52,6 +52,8 @@ _FAILURE_ENTRIES: dict[FailureReason, str] = {
     FailureReason.RESULTS_EXPIRED: "failure-results-expired",
     FailureReason.INTERNAL: "failure-internal",
     FailureReason.REJECTED: "failure-rejected",
+    FailureReason.MODEL_DENIED: "failure-model-denied",
+    FailureReason.INPUT_UNAVAILABLE: "failure-input-unavailable",
 }
 _WITH_DETAIL = {FailureReason.BAD_IMAGE, FailureReason.REJECTED}
 
@@ -102,10 +104,22 @@ def describe_job(job: Job) -> str:
     return text(
         "job-description",
         prompt=inert(shorten(job.options.prompt, PROMPT_PREVIEW_CHARS)),
-        size=job.options.size or text("job-size-default"),
+        size=job_size(job),
         count=count,
         job_id=job_marker(job.id),
     )
+
+
+def job_size(job: Job) -> str:
+    """The job's size as shown: the one asked for, the default, or made from its input image."""
+    if job.options.images:
+        return text("job-size-from-image")
+    return job.options.size or text("job-size-default")
+
+
+def input_refused_text(error: InputRefused) -> str:
+    """An ephemeral refusal of an image to start from: which one, what is wrong and what is allowed."""
+    return text("input-refused", position=error.position, problem=input_problem_text(error))
 
 
 def progress_text(job: Job, phase: JobPhase, run: RunStatus, seconds_left: float | None = None) -> str:

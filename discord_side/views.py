@@ -13,7 +13,8 @@ from discord_side.catalogue import text
 from discord_side.error_text import answer_error
 from services.core.models import Job
 
-CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel|approve|reject|show):(?P<job_id>[0-9a-f]{12})"
+CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel|approve|reject|show|remix):(?P<job_id>[0-9a-f]{12})"
+VARY_TEMPLATE = r"imagine:vary:(?P<job_id>[0-9a-f]{12}):(?P<index>[1-4])"
 
 
 class JobAction(enum.StrEnum):
@@ -25,6 +26,8 @@ class JobAction(enum.StrEnum):
     APPROVE = "approve"
     REJECT = "reject"
     SHOW = "show"
+    REMIX = "remix"
+    VARY = "vary"
 
 
 _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
@@ -34,6 +37,7 @@ _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
     JobAction.APPROVE: ("button-approve", "✅", discord.ButtonStyle.success),
     JobAction.REJECT: ("button-reject", "⛔", discord.ButtonStyle.danger),
     JobAction.SHOW: ("button-show", "🖼️", discord.ButtonStyle.success),
+    JobAction.REMIX: ("button-remix", "🎛️", discord.ButtonStyle.secondary),
 }
 
 
@@ -46,6 +50,10 @@ class JobButtonHandler(Protocol):
 
     async def handle(self, interaction: discord.Interaction, action: JobAction, job: Job) -> None:
         """React to `action` on `job` (already checked)."""
+        ...
+
+    async def vary(self, interaction: discord.Interaction, job: Job, index: int) -> None:
+        """A new image-to-image job from image `index` of the result, with the same prompt."""
         ...
 
 
@@ -106,7 +114,49 @@ class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_
             await answer_error(interaction, error)
 
 
-def _view(*buttons: JobButton) -> discord.ui.View:
+class VaryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VARY_TEMPLATE):
+    """ "Vary N" on a result: a new image-to-image job from its image N, charged to whoever clicks."""
+
+    def __init__(self, job_id: str, index: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=text("button-vary", index=index),
+                emoji="🔀",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"imagine:vary:{job_id}:{index}",
+            )
+        )
+        self.job_id = job_id
+        self.index = index
+        self._job: Job | None = None
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button[Any], match: re.Match[str], /
+    ) -> VaryButton:
+        """Rebuild the button from a click on any message, whenever it was posted."""
+        return cls(match["job_id"], int(match["index"]))
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Whether the job is still known (anyone may vary a result); a refusal is answered privately."""
+        try:
+            self._job = await _handler(interaction).check(interaction, JobAction.VARY, self.job_id)
+        except Exception as error:
+            await answer_error(interaction, error)
+            return False
+        return True
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        """Hand the checked click to the bot's handler; errors are answered like a command's."""
+        try:
+            handler = _handler(interaction)
+            job = self._job or await handler.check(interaction, JobAction.VARY, self.job_id)
+            await handler.vary(interaction, job, self.index)
+        except Exception as error:
+            await answer_error(interaction, error)
+
+
+def _view(*buttons: discord.ui.Item[Any]) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
     for button in buttons:
         view.add_item(button)
@@ -118,9 +168,16 @@ def running_view(job: Job) -> discord.ui.View:
     return _view(JobButton(JobAction.CANCEL, job.id))
 
 
-def result_view(job: Job) -> discord.ui.View:
-    """Buttons on a result: Reroll and Delete."""
-    return _view(JobButton(JobAction.REROLL, job.id), JobButton(JobAction.DELETE, job.id))
+def result_view(job: Job, images: int = 0, *, image_to_image: bool = False) -> discord.ui.View:
+    """Buttons on a result: Reroll, Delete and Remix, and (when jobs may start from images) Vary for each
+    of its `images`."""
+    varies = [VaryButton(job.id, index) for index in range(1, min(images, 4) + 1)] if image_to_image else []
+    return _view(
+        JobButton(JobAction.REROLL, job.id),
+        JobButton(JobAction.DELETE, job.id),
+        *varies,
+        JobButton(JobAction.REMIX, job.id),
+    )
 
 
 def again_view(job: Job, label_entry: str) -> discord.ui.View:

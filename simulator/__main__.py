@@ -17,6 +17,15 @@ from simulator.config import IMAGE_FORMATS, PROGRESS_CURVES, SimConfig
 from simulator.server import start_simulator
 
 
+def _add_access_flags(p: argparse.ArgumentParser, defaults: SimConfig) -> None:
+    p.add_argument(
+        "--deny-image-to-image",
+        action=argparse.BooleanOptionalAction,
+        default=defaults.deny_image_to_image,
+        help="answer 403 'Access denied for this model' to wan2.5-image-to-image",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line of `python -m simulator` (one flag per SimConfig field, plus host/port)."""
     defaults = SimConfig()
@@ -57,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=defaults.allow_insecure_callbacks,
         help="accept http and internal callback URLs",
     )
+    _add_access_flags(p, defaults)
     p.add_argument("--public-url", default=defaults.public_url, help="base of result URLs")
     p.add_argument("--task-ttl", type=float, default=defaults.task_ttl, help="seconds until tasks expire")
     p.add_argument("--callback-timeout", type=float, default=defaults.callback_timeout, help="seconds")
@@ -106,6 +116,7 @@ def config_from_args(args: argparse.Namespace) -> SimConfig:
         prerender=args.prerender,
         api_key=args.api_key,
         allow_insecure_callbacks=args.allow_insecure_callbacks,
+        deny_image_to_image=args.deny_image_to_image,
         public_url=args.public_url,
         base_path=args.base_path,
         task_ttl=args.task_ttl,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 MODEL = "wan2.5-text-to-image"
+IMAGE_TO_IMAGE_MODEL = "wan2.5-image-to-image"
 FAULT_KINDS: tuple[str, ...] = ("create", "get", "file")
 IMAGE_FORMATS: tuple[str, ...] = ("png", "jpeg")
 PROGRESS_CURVES: tuple[str, ...] = ("linear", "uneven")
@@ -76,6 +77,8 @@ class SimConfig:
     """Bearer token required; None accepts any non-empty token."""
     allow_insecure_callbacks: bool = False
     """Lift the https-only and no-internal-address rules of `callback_url` (local test receivers)."""
+    deny_image_to_image: bool = False
+    """Answer 403 "Access denied for this model" to image-to-image requests (a key without that model)."""
     public_url: str | None = None
     """Base of result URLs (e.g. `http://sim.example:8090`); None uses the request's own host."""
     base_path: str = ""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hmac
 import json
 import re
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 
 from simulator.callbacks import CALLBACKS_KEY
@@ -15,6 +17,7 @@ from simulator.config import SimConfig
 from simulator.errors import error_response
 from simulator.faults import answer_fault, answered_status
 from simulator.images import CONTENT_TYPES, EXTENSIONS, NON_IMAGE_BODY
+from simulator.inputs import download_inputs, result_size
 from simulator.state import STATE_KEY, TASK_PREFIX, CreateRecord
 from simulator.validation import RequestError, validate_request
 
@@ -65,7 +68,7 @@ async def create_generation(request: web.Request) -> web.Response:
                 record.status = answered_status(fault, faulted)
                 return faulted
 
-    response = _create_or_replay(request, body, key, record)
+    response = await _create_or_replay(request, body, key, record)
     if fault is not None and fault.after_create and (record.created_task or record.replayed):
         faulted = await answer_fault(request, fault, "create")
         if faulted is not None:
@@ -75,7 +78,7 @@ async def create_generation(request: web.Request) -> web.Response:
     return response
 
 
-def _create_or_replay(request: web.Request, body: Any, key: str | None, record: CreateRecord) -> web.Response:
+async def _create_or_replay(request: web.Request, body: Any, key: str | None, record: CreateRecord) -> web.Response:
     state = request.app[STATE_KEY]
     config = state.config
     denied = authenticate(request, config)
@@ -97,15 +100,29 @@ def _create_or_replay(request: web.Request, body: Any, key: str | None, record: 
             default_size=config.default_dimensions,
             allow_insecure=config.allow_insecure_callbacks,
         )
+        inputs = await _inputs(valid, config)
     except RequestError as exc:
         return error_response(exc.status, exc.message, param=exc.param, fallback_suggestion=exc.fallback_suggestion)
-    task = state.create_task(valid, idempotency_key=key, base_url=base_url_for(request, config))
+    if inputs:
+        width, height = result_size(inputs[0])
+        valid = dataclasses.replace(valid, width=width, height=height)
+    task = state.create_task(valid, idempotency_key=key, base_url=base_url_for(request, config), inputs=inputs)
     if config.prerender and state.wants_images(task):
         state.start_render(task)
     request.app[CALLBACKS_KEY].schedule(task)
     record.task_id = task.id
     record.created_task = True
     return web.json_response(task.create_response)
+
+
+async def _inputs(valid: Any, config: SimConfig) -> list[bytes]:
+    """Image-to-image: refuse a key without the model (403), else download and check the inputs."""
+    if not valid.image_urls:
+        return []
+    if config.deny_image_to_image:
+        raise RequestError(403, "Access denied for this model", "model")
+    async with aiohttp.ClientSession() as session:
+        return await download_inputs(session, valid.image_urls)
 
 
 async def get_task(request: web.Request) -> web.Response:

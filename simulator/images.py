@@ -32,10 +32,19 @@ class ImageSpec:
     image_format: str = "png"
     noise: bool = False
     seed: int = 0
+    source: bytes | None = None
+    """Image-to-image: the input the result is derived from (resized to the result's size and tinted)."""
+
+
+_TINTS = ((230, 60, 60), (60, 200, 90), (70, 110, 240), (240, 200, 40))
 
 
 def _background(spec: ImageSpec, rng: random.Random) -> Image.Image:
     size = (spec.width, spec.height)
+    if spec.source is not None:
+        with Image.open(io.BytesIO(spec.source)) as source:
+            derived = source.convert("RGB").resize(size)
+        return Image.blend(derived, Image.new("RGB", size, _TINTS[spec.index % len(_TINTS)]), 0.3)
     if spec.noise:
         return Image.frombytes("RGB", size, rng.randbytes(spec.width * spec.height * 3))
     dark = tuple(rng.randrange(20, 110) for _ in range(3))

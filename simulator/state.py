@@ -89,7 +89,14 @@ class SimulatorState:
         }
 
     # --- tasks ---------------------------------------------------------------------------------------
-    def create_task(self, request: GenerationRequest, *, idempotency_key: str | None, base_url: str) -> SimTask:
+    def create_task(
+        self,
+        request: GenerationRequest,
+        *,
+        idempotency_key: str | None,
+        base_url: str,
+        inputs: list[bytes] | None = None,
+    ) -> SimTask:
         """Create (and charge) a task for a validated request."""
         config = self.config
         now = self.clock()
@@ -112,6 +119,7 @@ class SimulatorState:
             base_url=base_url,
             idempotency_key=idempotency_key,
             progress_exponent=self._progress_exponent(),
+            inputs=tuple(inputs or ()),
         )
         task.create_response = {
             "created": int(now),
@@ -122,7 +130,7 @@ class SimulatorState:
             "status": "pending",
             "task_info": {"can_cancel": True, "estimated_time": task.estimated_time},
             "type": "image",
-            "usage": {"billing_rule": "per_call", "credits_reserved": request.n, "user_group": "default"},
+            "usage": {"billing_rule": "per_call", "credits_reserved": task.credits(request.n), "user_group": "default"},
         }
         self.tasks[task_id] = task
         if idempotency_key is not None:
@@ -191,6 +199,7 @@ class SimulatorState:
                     image_format=task.image_format,
                     noise=task.noise,
                     seed=task.seed,
+                    source=task.inputs[0] if task.inputs else None,
                 )
                 for i in range(task.result_count)
             ]

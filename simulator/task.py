@@ -18,6 +18,7 @@ from simulator.tokens import PromptDirectives, failure_message
 from simulator.validation import GenerationRequest
 
 TASK_PREFIX = "task-unified-"
+IMAGE_TO_IMAGE_CREDITS = 1.2
 PENDING_FRACTION = 0.1
 
 
@@ -47,6 +48,12 @@ class SimTask:
     callback_delivered_at: float | None = None
     progress_exponent: float = 1.0
     """Shape of the progress curve: progress = 100 * (elapsed / duration) ** this (1.0 is linear)."""
+    inputs: tuple[bytes, ...] = ()
+    """Image-to-image: the downloaded input images (the results are derived from the first)."""
+
+    def credits(self, images: int) -> float | int:
+        """Credits for `images` images of this task's model (image-to-image costs 1.2 each, as documented)."""
+        return round(images * IMAGE_TO_IMAGE_CREDITS, 4) if self.inputs else images
 
     @property
     def terminal_at(self) -> float:
@@ -105,8 +112,8 @@ class SimTask:
             used = self.result_count if status == "completed" else 0
             body["usage"] = {
                 "billing_rule": "per_call",
-                "credits_reserved": self.request.n,
-                "credits_used": used,
+                "credits_reserved": self.credits(self.request.n),
+                "credits_used": self.credits(used),
                 "user_group": "default",
             }
         return body

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from simulator.config import MODEL, parse_size
+from simulator.config import IMAGE_TO_IMAGE_MODEL, MODEL, parse_size
 
 PROMPT_MAX_CHARS = 2000
 MIN_PIXELS = 768 * 768
@@ -16,6 +16,7 @@ MIN_RATIO = 0.25
 MAX_RATIO = 4.0
 MAX_N = 4
 CALLBACK_URL_MAX = 2048
+MAX_INPUT_IMAGES = 2
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class GenerationRequest:
     n: int
     prompt_extend: bool
     callback_url: str | None
+    image_urls: tuple[str, ...] = ()
+    """Image-to-image: the inputs' URLs (the handler downloads and checks them, then sets the size)."""
 
 
 class RequestError(Exception):
@@ -84,7 +87,7 @@ def _model(body: dict[str, Any]) -> str:
     model = body.get("model")
     if not isinstance(model, str) or not model.strip():
         raise _bad("model", "model is required")
-    if model != MODEL:
+    if model not in (MODEL, IMAGE_TO_IMAGE_MODEL):
         raise RequestError(404, "Specified model not found", "model", MODEL)
     return model
 
@@ -131,12 +134,27 @@ def _prompt_extend(body: dict[str, Any]) -> bool:
     return value
 
 
+def _image_urls(body: dict[str, Any]) -> tuple[str, ...]:
+    """The image-to-image model's inputs: 1 or 2 URLs; it takes no size and no prompt_extend."""
+    for unsupported in ("size", "prompt_extend"):
+        if unsupported in body:
+            raise _bad(unsupported, f"{unsupported} is not supported by {IMAGE_TO_IMAGE_MODEL}")
+    urls = body.get("image_urls")
+    if not isinstance(urls, list) or not 1 <= len(urls) <= MAX_INPUT_IMAGES:
+        raise _bad("image_urls", f"image_urls must be an array of 1 to {MAX_INPUT_IMAGES} URLs")
+    for url in urls:
+        if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
+            raise _bad("image_urls", "each image_urls entry must be an http(s) URL")
+    return tuple(urls)
+
+
 def validate_request(body: Any, *, default_size: tuple[int, int], allow_insecure: bool) -> GenerationRequest:
     """Check a parsed JSON body like the vendor does; raise RequestError with status 400 or 404."""
     if not isinstance(body, dict):
         raise _bad(None, "Invalid request format: the body must be a JSON object")
     model = _model(body)
     prompt = _prompt(body)
+    image_urls = _image_urls(body) if model == IMAGE_TO_IMAGE_MODEL else ()
     width, height = _size(body, default_size)
     n = _n(body)
     prompt_extend = _prompt_extend(body)
@@ -151,4 +169,5 @@ def validate_request(body: Any, *, default_size: tuple[int, int], allow_insecure
         n=n,
         prompt_extend=prompt_extend,
         callback_url=callback_url,
+        image_urls=image_urls,
     )

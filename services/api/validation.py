@@ -81,8 +81,16 @@ def parse_size(raw: str) -> str:
     return f"{width}x{height}"
 
 
-def validate_options(prompt: str, size: str | None, n: int | None, prompt_extend: bool | None) -> GenerationOptions:
-    """Check every option of `/imagine`, returning the options to send or raising `InvalidOption`."""
+def validate_options(
+    prompt: str, size: str | None, n: int | None, prompt_extend: bool | None, *, with_image: bool = False
+) -> GenerationOptions:
+    """Check every option of `/imagine`, returning the options to send or raising `InvalidOption`. With
+    an image (`with_image`) the image-to-image model is used, which takes neither a size nor prompt_extend:
+    either given is refused (the images themselves are checked once downloaded)."""
+    if with_image and size is not None and size.strip():
+        raise InvalidOption("size", InvalidOptionReason.SIZE_WITH_IMAGE)
+    if with_image and prompt_extend is not None:
+        raise InvalidOption("prompt_extend", InvalidOptionReason.PROMPT_EXTEND_WITH_IMAGE)
     stripped = prompt.strip()
     if not stripped:
         raise InvalidOption("prompt", InvalidOptionReason.PROMPT_EMPTY, maximum=PROMPT_MAX_CHARS)

@@ -221,6 +221,22 @@ class CallbackUrl(Rule):
 
 
 @dataclass(frozen=True)
+class Choice(Rule):
+    """One of a few words, in small letters."""
+
+    choices: tuple[str, ...]
+
+    @property
+    def valid(self) -> str:
+        return "one of " + ", ".join(self.choices)
+
+    def parse(self, text: str) -> str:
+        if text.strip().lower() not in self.choices:
+            raise ValueError(text)
+        return text.strip().lower()
+
+
+@dataclass(frozen=True)
 class LogLevel(Rule):
     """A logging level name, in capitals."""
 

@@ -20,6 +20,7 @@ from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource
 
 from services.config.rules import (
     CallbackUrl,
+    Choice,
     DatabaseAddress,
     DatabaseUrl,
     Flag,
@@ -164,6 +165,11 @@ class Settings(BaseSettings):
     )
     discord_guild_ids: Annotated[tuple[int, ...], IdList("guild ids"), NoDecode] = Field(
         (), description="the guilds the commands are synced to (instant); empty: global commands"
+    )
+    image_to_image: Annotated[str, Choice(("auto", "on", "off"))] = Field(
+        "auto",
+        description="`/imagine` with an image, Vary and Remix (the wan2.5-image-to-image model): auto (on until the"
+        " API answers 403 for the model; stays off, across restarts, until started once with on), on, off",
     )
     log_level: Annotated[str, LogLevel()] = Field("INFO", description="the least severe level that is logged")
     job_deadline_seconds: Annotated[float, Number(5)] = Field(

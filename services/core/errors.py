@@ -28,6 +28,8 @@ class InvalidOptionReason(enum.StrEnum):
     SIZE_ZERO_SIDE = "size_zero_side"  # width, height
     SIZE_PIXELS_OUT_OF_RANGE = "size_pixels_out_of_range"  # width, height, pixels, minimum, maximum
     SIZE_ASPECT_OUT_OF_RANGE = "size_aspect_out_of_range"  # width, height
+    SIZE_WITH_IMAGE = "size_with_image"  # the image-to-image model takes no size
+    PROMPT_EXTEND_WITH_IMAGE = "prompt_extend_with_image"  # nor prompt_extend
 
 
 class InvalidOption(ImagineError):
@@ -100,4 +102,29 @@ class ImageFetchError(ImagineError):
         super().__init__(f"result image {url}: {problem} {values}")
         self.url = url
         self.problem = ImageProblem(problem)
+        self.values: Mapping[str, Value] = MappingProxyType(values)
+
+
+class InputProblem(enum.StrEnum):
+    """Why an image to start from is refused; each has a catalogue entry on the Discord side."""
+
+    NOT_AN_IMAGE = "not_an_image"  # allowed (the formats)
+    TOO_LARGE = "too_large"  # maximum (bytes)
+    SIDE_OUT_OF_RANGE = "side_out_of_range"  # width, height, minimum, maximum
+    UNSUPPORTED_FORMAT = "unsupported_format"  # format, allowed
+    TRANSPARENT = "transparent"  # an alpha channel, which the API does not take
+    NOT_FROM_DISCORD = "not_from_discord"  # only Discord's CDN is sent to the API
+    UNREACHABLE = "unreachable"  # the image could not be downloaded
+    FEATURE_OFF = "feature_off"  # image-to-image is switched off (IMAGE_TO_IMAGE, or the key may not use it)
+    NO_SUCH_IMAGE = "no_such_image"  # count: a Vary/Remix of an image the result does not have
+
+
+class InputRefused(ImagineError):
+    """An image to start from cannot be used: why (`problem`), which one (`position`, from 1) and the
+    `values` that say what is allowed."""
+
+    def __init__(self, problem: InputProblem, position: int = 1, **values: Value) -> None:
+        super().__init__(f"input image {position}: {problem} {values}")
+        self.problem = InputProblem(problem)
+        self.position = position
         self.values: Mapping[str, Value] = MappingProxyType(values)

@@ -6,21 +6,61 @@ import enum
 from dataclasses import dataclass, field
 
 MODEL_NAME = "wan2.5-text-to-image"
+IMAGE_TO_IMAGE_MODEL = "wan2.5-image-to-image"
+MAX_INPUT_IMAGES = 2
 # The API keeps a task's result links for 24 hours from its creation (shared/spec/task-detail.md).
 RESULT_LIFETIME_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
+class InputImage:
+    """An image a job starts from: its Discord CDN URL (signed, it expires) and where it comes from (the
+    message it is attached to, when there is one), so a fresh URL can be had at submit time."""
+
+    url: str
+    channel_id: int | None = None
+    message_id: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The stored form (a JSON object)."""
+        return {"url": self.url, "channel_id": self.channel_id, "message_id": self.message_id}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> InputImage:
+        """The input a stored JSON object holds."""
+        channel, message = data.get("channel_id"), data.get("message_id")
+        return cls(
+            url=str(data["url"]),
+            channel_id=int(str(channel)) if channel is not None else None,
+            message_id=int(str(message)) if message is not None else None,
+        )
+
+
+@dataclass(frozen=True)
 class GenerationOptions:
-    """What a user asked for, already validated (see `services.validation`)."""
+    """What a user asked for, already validated (see `services.validation`). With input `images` the job
+    uses the image-to-image model, which takes neither a size nor prompt_extend."""
 
     prompt: str
     size: str | None = None
     n: int = 1
     prompt_extend: bool = True
+    images: tuple[InputImage, ...] = ()
+
+    @property
+    def model(self) -> str:
+        """The API model the job uses (and is priced by)."""
+        return IMAGE_TO_IMAGE_MODEL if self.images else MODEL_NAME
 
     def to_request(self) -> dict[str, object]:
         """The JSON body of the create call (without a callback URL)."""
+        if self.images:
+            return {
+                "model": IMAGE_TO_IMAGE_MODEL,
+                "prompt": self.prompt,
+                "n": self.n,
+                "image_urls": [image.url for image in self.images],
+            }
         body: dict[str, object] = {
             "model": MODEL_NAME,
             "prompt": self.prompt,
@@ -98,6 +138,8 @@ class FailureReason(enum.StrEnum):
     DELIVERY_FAILED = "delivery_failed"
     RESULTS_EXPIRED = "results_expired"
     REJECTED = "rejected"
+    MODEL_DENIED = "model_denied"  # the API key may not use the image-to-image model (403)
+    INPUT_UNAVAILABLE = "input_unavailable"  # no fresh URL of an input image could be had at submit time
     INTERNAL = "internal"
 
 

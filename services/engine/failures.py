@@ -15,6 +15,7 @@ from services.api.errors import MalformedResponse, TaskFailed, TaskTimedOut, Wan
 from services.core.errors import ImageFetchError, ImageProblem, Value
 from services.core.models import FailureReason
 from services.engine.events import DeliveryError, DeliveryProblem
+from services.engine.image_inputs import InputUrlsUnavailable
 
 # Documented `error.code` values where the input must change (spec/task-detail.md).
 _INPUT_CODES = {"invalid_parameters", "image_processing_error", "image_dimension_mismatch"}
@@ -55,6 +56,7 @@ class JobProblem(enum.StrEnum):
     RESULTS_EXPIRED = "results_expired"  # the result links outlived their lifetime before delivery
     APPROVAL_TIMED_OUT = "approval_timed_out"  # hours: no moderator answered in time
     APPROVAL_NOT_POSTED = "approval_not_posted"  # the approval request could not be posted for moderators
+    INPUT_UNAVAILABLE = "input_unavailable"  # no fresh URL of an input image could be had
     INTERNAL = "internal"  # error: the exception's type name
 
 
@@ -108,6 +110,7 @@ def detail(problem: Problem, **values: Value) -> FailureDetail:
 _DETAILS: tuple[tuple[type[BaseException], Callable[[Any], FailureDetail]], ...] = (
     (ImageFetchError, lambda error: FailureDetail(error.problem, error.values)),
     (DeliveryError, lambda error: FailureDetail(error.problem, error.values)),
+    (InputUrlsUnavailable, lambda _error: detail(JobProblem.INPUT_UNAVAILABLE)),
     (TaskTimedOut, lambda error: detail(JobProblem.TASK_TIMED_OUT, seconds=round(error.deadline_seconds))),
     (TaskFailed, lambda _error: detail(JobProblem.TASK_FAILED)),
     (WanConnectionError, lambda _error: detail(JobProblem.API_UNREACHABLE)),

@@ -12,12 +12,13 @@ import secrets
 from services.api.client import WanClient
 from services.core.clock import Clock
 from services.core.errors import QuotaExceeded, ShuttingDown
-from services.core.models import MODEL_NAME, DeliveryTarget, GenerationOptions, Job, JobState
+from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
 from services.core.supervisor import TaskSupervisor
 from services.engine.budget_watch import BudgetWatch
 from services.engine.controls import CancelOutcome, JobControls
 from services.engine.engine_config import EngineConfig
 from services.engine.events import JobEvents
+from services.engine.image_inputs import ImageInputs, ImageToImageAccess
 from services.engine.job_log import log_state
 from services.engine.leases import JobLeases
 from services.engine.query_budget import DEFAULT_QUERIES_PER_SECOND, QueryBudget
@@ -60,6 +61,8 @@ class JobEngine:
         metrics: Metrics | None = None,
         *,
         query_budget: QueryBudget | None = None,
+        image_inputs: ImageInputs | None = None,
+        access: ImageToImageAccess | None = None,
     ) -> None:
         self._store = store
         self._wan = wan
@@ -73,7 +76,21 @@ class JobEngine:
         budget = query_budget or QueryBudget(DEFAULT_QUERIES_PER_SECOND, clock)
         self._tracker = TaskTracker(wan, clock, config.schedule, config.job_deadline_seconds, budget)
         reporter = JobReporter(events)
-        self._runner = JobRunner(store, wan, downloader, reporter, clock, config, scheduler, self._tracker, metrics)
+        self.image_inputs = image_inputs or ImageInputs(clock)
+        self.access = access
+        self._runner = JobRunner(
+            store,
+            wan,
+            downloader,
+            reporter,
+            clock,
+            config,
+            scheduler,
+            self._tracker,
+            metrics,
+            inputs=self.image_inputs,
+            access=access,
+        )
         self.controls = JobControls(store, scheduler, self._runs, reporter, clock, config, self)
         self.leases = JobLeases(store, self._runs, clock, config, self)
         self.budgets = BudgetWatch(store, clock, metrics)
@@ -103,7 +120,7 @@ class JobEngine:
             usage_day=usage_day(now),
             state=JobState.AWAITING_APPROVAL if needs_approval else JobState.QUEUED,
             callback_token=new_callback_token() if self._config.public_base_url else None,
-            credits_reserved=credits_for(MODEL_NAME, options.n),
+            credits_reserved=credits_for(options.model, options.n),
         )
         lease = (self._config.owner, self._config.lease_seconds)
         refusal = await self._store.insert_job_reserving(job, limits, lease=lease)

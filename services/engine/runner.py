@@ -26,6 +26,7 @@ from services.engine.failures import (
     reason_for_api_error,
     reason_for_task_error,
 )
+from services.engine.image_inputs import ImageInputs, ImageToImageAccess, InputUrlsUnavailable
 from services.engine.job_log import log_state
 from services.engine.reporter import JobReporter
 from services.engine.runs import JobRun
@@ -82,6 +83,9 @@ class JobRunner:
         scheduler: FairScheduler,
         tracker: TaskTracker,
         metrics: Metrics | None = None,
+        *,
+        inputs: ImageInputs | None = None,
+        access: ImageToImageAccess | None = None,
     ) -> None:
         self._store = store
         self._wan = wan
@@ -92,6 +96,8 @@ class JobRunner:
         self._scheduler = scheduler
         self._tracker = tracker
         self._metrics = metrics
+        self._inputs = inputs or ImageInputs(clock)
+        self._access = access
 
     async def run(self, run: JobRun) -> None:
         """Take the job to its end; a failure ends it as failed, with the reason stored."""
@@ -107,8 +113,8 @@ class JobRunner:
             await self._deliver(run)
         except _OutcomeUnknown as error:
             await self._end_unknown(job, error)
-        except WanAPIError as error:
-            await self._fail(job, reason_for_api_error(error), error)
+        except (WanAPIError, InputUrlsUnavailable) as error:
+            await self._fail(job, await self._reason_for(job, error), error)
         except TaskFailed as error:
             await self._fail(job, reason_for_task_error(error.code), error)
         except TaskTimedOut as error:
@@ -125,6 +131,13 @@ class JobRunner:
         finally:
             self._scheduler.release(job.id)
 
+    async def _reason_for(self, job: Job, error: WanAPIError | InputUrlsUnavailable) -> FailureReason:
+        if isinstance(error, InputUrlsUnavailable):
+            return FailureReason.INPUT_UNAVAILABLE
+        if self._access is not None and await self._access.refused(job, error):
+            return FailureReason.MODEL_DENIED  # nobody is charged: the failure returns the reservation
+        return reason_for_api_error(error)
+
     async def _submit(self, run: JobRun) -> None:
         """Create the job's task in its turn, always with the same Idempotency-Key. A refusal that made
         nothing (429, 503, refused connection) puts the job back in line until its deadline; a call whose
@@ -135,9 +148,10 @@ class JobRunner:
                 await self._drop_cancelled(run.job)  # a cancel stored before a restart
             await self._take_turn(run, first_in_line=calls.started is not None)
             calls.started = calls.started or self._clock.now()
+            options = await self._inputs.fresh(run.job.options)  # the API downloads the inputs itself
             try:
                 task = await self._wan.create_task(
-                    run.job.options, idempotency_key=run.job.id, callback_url=self._callback_url(run.job), retry=False
+                    options, idempotency_key=run.job.id, callback_url=self._callback_url(run.job), retry=False
                 )
             except WanAPIError as error:
                 await self._wait_for_another_turn(run, error, calls)

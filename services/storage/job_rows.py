@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
+from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, InputImage, Job, JobState
 from services.storage.tables import daily_usage, jobs
 
 # Direct messages are `guild_id` None everywhere but in `daily_usage`, whose primary key cannot hold a
@@ -55,6 +55,8 @@ def job_row(job: Job) -> dict[str, Any]:
         "size": job.options.size,
         "n": job.options.n,
         "prompt_extend": job.options.prompt_extend,
+        "model": job.options.model,
+        "input_images": [image.to_json() for image in job.options.images] or None,
         "state": job.state.value,
         "created_at": job.created_at,
         "updated_at": job.updated_at,
@@ -72,7 +74,13 @@ def row_job(row: sa.Row[Any]) -> Job:
     return Job(
         id=row.id,
         user_id=row.user_id,
-        options=GenerationOptions(row.prompt, row.size, row.n, row.prompt_extend),
+        options=GenerationOptions(
+            row.prompt,
+            row.size,
+            row.n,
+            row.prompt_extend,
+            tuple(InputImage.from_json(image) for image in row.input_images or ()),
+        ),
         target=DeliveryTarget(
             channel_id=row.channel_id,
             guild_id=row.guild_id,

@@ -52,6 +52,10 @@ jobs = sa.Table(
     sa.Column("api_credits_reserved", sa.BigInteger, nullable=True),
     sa.Column("api_credits_used", sa.BigInteger, nullable=True),
     sa.Column("credits_charged", sa.BigInteger, nullable=False, server_default="0"),
+    # The API model the job uses (priced per model), and the images it starts from (image-to-image):
+    # a JSON list of {url, channel_id, message_id}, so a fresh URL can be had at submit time.
+    sa.Column("model", sa.String(64), nullable=False, server_default="wan2.5-text-to-image"),
+    sa.Column("input_images", sa.JSON, nullable=True),
     sa.Index("ix_jobs_state", "state"),
     sa.Index("ix_jobs_user_created", "user_id", "created_at"),
     sa.Index("ix_jobs_guild_user_state", "guild_id", "user_id", "state"),

@@ -47,6 +47,7 @@ ANY_CALL_KEYWORDS = frozenset({"content", "description", "label", "placeholder",
 # Module- or class-level names whose string is not shown to anyone, with the reason.
 ALLOWED_CONSTANTS: dict[str, str] = {
     "CUSTOM_ID_TEMPLATE": "the pattern of button custom_ids, matched by discord.py, never shown",
+    "VARY_TEMPLATE": "the pattern of the Vary buttons' custom_ids, matched by discord.py, never shown",
     "SYNC_META_KEY": "a key of the bot's own meta table",
     "APOLOGY_EXTRA": "a key of a command's extras",
 }

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from discord_side.catalogue import ENGLISH
-from discord_side.problem_text import INVALID_OPTION_ENTRIES, PROBLEM_ENTRIES, TERM_ENTRIES
+from discord_side.problem_text import INPUT_ENTRIES, INVALID_OPTION_ENTRIES, PROBLEM_ENTRIES, TERM_ENTRIES
 from discord_side.texts import SIZE_PRESET_ENTRIES
 from services.api.validation import SIZE_PRESETS
-from services.core.errors import ImageFetchError, InvalidOption, InvalidOptionReason
+from services.core.errors import ImageFetchError, InputProblem, InputRefused, InvalidOption, InvalidOptionReason
 from services.engine.events import DeliveryError
 from services.engine.failures import Problem
 from services.images.fitting import InvalidImageData
@@ -29,10 +29,12 @@ TYPED_ERRORS: dict[type[Exception], str] = {
     InvalidImageData: "problem",
     DeliveryError: "problem",
     InvalidTerm: "problem",
+    InputRefused: "problem",
 }
 CODE_TABLES: list[tuple[type[enum.Enum], dict[typing.Any, str]]] = [
     (InvalidOptionReason, INVALID_OPTION_ENTRIES),
     (TermProblem, TERM_ENTRIES),
+    (InputProblem, INPUT_ENTRIES),
     *[(family, PROBLEM_ENTRIES) for family in typing.get_args(Problem)],
 ]
 

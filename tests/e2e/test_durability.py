@@ -17,6 +17,7 @@ from services.storage.job_store import Store
 from simulator.config import SimConfig
 from simulator.server import start_simulator
 from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
+from tests.e2e.image_inputs import picture
 from tests.support.fake_discord import (
     DEFAULT_CHANNEL_ID,
     DEFAULT_GUILD_ID,
@@ -43,15 +44,27 @@ def results_posted(world: World, record: InteractionRecord, job_id: str) -> int:
     return edits + len(channel)
 
 
-@pytest.mark.parametrize("point", ["before_create", "create_answered", "polling", "before_upload", "during_upload"])
-async def test_a_job_killed_at_any_step_is_delivered_exactly_once_after_restart(world: World, point: str) -> None:
-    deployment = Deployment(world, point)
-    user = 1_250_000_000_000_002_000 + len(point)
-    world.fake.add_member(DEFAULT_GUILD_ID, user, f"crash-{point}")
-    prompt = f"durable lighthouse {point}"
+CRASHES = [
+    *[(point, False) for point in ("before_create", "create_answered", "polling", "before_upload", "during_upload")],
+    # Image-to-image jobs store their inputs: they resume from the same images, exactly once too.
+    *[(point, True) for point in ("before_create", "create_answered")],
+]
+
+
+@pytest.mark.parametrize(("point", "from_image"), CRASHES, ids=[f"{p}{'-image' if i else ''}" for p, i in CRASHES])
+async def test_a_job_killed_at_any_step_is_delivered_exactly_once_after_restart(
+    world: World, point: str, from_image: bool
+) -> None:
+    name = f"{point}{'-image' if from_image else ''}"
+    deployment = Deployment(world, name)
+    user = 1_250_000_000_000_002_000 + len(point) + (100 if from_image else 0)
+    world.fake.add_member(DEFAULT_GUILD_ID, user, f"crash-{name}")
+    prompt = f"durable lighthouse {name}"
+    upload = world.fake.uploads.upload(picture()) if from_image else None
+    options: dict[str, object] = {"prompt": prompt, "n": 2, **({"image": upload} if upload else {})}
     try:
         await deployment.start(crash_at=point)
-        record = await world.fake.invoke_command("imagine", {"prompt": prompt, "n": 2}, user_id=user)
+        record = await world.fake.invoke_command("imagine", options, user_id=user)
         await record.wait_for_ack(timeout=5)
         assert await deployment.kill_at_marker() == point
         state_at_crash = deployment.job_row(prompt)["state"]
@@ -69,6 +82,7 @@ async def test_a_job_killed_at_any_step_is_delivered_exactly_once_after_restart(
         f"{row['images_delivered']} image(s) delivered, quota used {deployment.used(user)}"
     )
     assert row["state"] == "delivered"
+    assert {str(r.body.get("image_urls")) for r in calls} == {str([upload.url] if upload else None)}
     assert keys == {row["id"]}
     assert len(tasks) == 1
     assert results_posted(world, record, row["id"]) == 1
@@ -133,7 +147,12 @@ async def test_buttons_clicked_after_a_restart_work(world: World) -> None:
         await deployment.start()
         result = record.original
         assert result is not None
-        assert set(result.custom_ids()) == {f"imagine:reroll:{job_id}", f"imagine:delete:{job_id}"}
+        assert set(result.custom_ids()) == {
+            f"imagine:reroll:{job_id}",
+            f"imagine:delete:{job_id}",
+            f"imagine:vary:{job_id}:1",
+            f"imagine:remix:{job_id}",
+        }
 
         refused = await world.fake.invoke_component(f"imagine:delete:{job_id}", result.id, user_id=OTHER_USER_ID)
         await refused.wait_for_ack(timeout=5)

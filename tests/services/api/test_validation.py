@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from services.api.validation import MAX_PIXELS, MIN_PIXELS, SIZE_PRESETS, parse_size, validate_options
 from services.core.errors import InvalidOption, InvalidOptionReason
+from services.core.models import InputImage
 
 
 @pytest.mark.parametrize(
@@ -111,3 +114,25 @@ def test_defaults_fill_in_missing_options() -> None:
 def test_request_body_omits_size_when_not_given() -> None:
     body = validate_options("a cat", None, 2, False).to_request()
     assert body == {"model": "wan2.5-text-to-image", "prompt": "a cat", "n": 2, "prompt_extend": False}
+
+
+def test_with_an_image_a_size_is_refused() -> None:
+    with pytest.raises(InvalidOption) as refused:
+        validate_options("edit it", "1280x1280", 1, None, with_image=True)
+    assert (refused.value.option, refused.value.reason) == ("size", InvalidOptionReason.SIZE_WITH_IMAGE)
+
+
+def test_with_an_image_prompt_extend_is_refused_even_when_true() -> None:
+    with pytest.raises(InvalidOption) as refused:
+        validate_options("edit it", None, 1, True, with_image=True)
+    assert refused.value.reason is InvalidOptionReason.PROMPT_EXTEND_WITH_IMAGE
+
+
+def test_an_image_job_asks_the_image_model_without_size_or_prompt_extend() -> None:
+    options = replace(validate_options("edit it", None, 2, None, with_image=True), images=(InputImage("https://c/x"),))
+    assert options.to_request() == {
+        "model": "wan2.5-image-to-image",
+        "prompt": "edit it",
+        "n": 2,
+        "image_urls": ["https://c/x"],
+    }

@@ -134,6 +134,7 @@ def test_every_default_is_the_documented_one() -> None:
         "lease_seconds": 30.0,
         "approval_wait_hours": 72.0,
         "discord_guild_ids": (),
+        "image_to_image": "auto",
         "log_level": "INFO",
         "job_deadline_seconds": 600.0,
         "poll_min_interval": 1.0,
@@ -232,3 +233,12 @@ def test_trusted_guild_ids_and_budgets_are_parsed() -> None:
 def test_a_negative_credit_budget_is_refused() -> None:
     with pytest.raises(SettingsError, match="CREDIT_BUDGET_MONTHLY"):
         load_settings({**SECRETS, "CREDIT_BUDGET_MONTHLY": "-1"})
+
+
+def test_image_to_image_takes_auto_on_or_off_in_any_case() -> None:
+    assert load_settings({**SECRETS, "IMAGE_TO_IMAGE": "Off"}).image_to_image == "off"
+
+
+def test_image_to_image_refuses_another_word_naming_the_choices() -> None:
+    with pytest.raises(SettingsError, match="IMAGE_TO_IMAGE: must be one of auto, on, off"):
+        load_settings({**SECRETS, "IMAGE_TO_IMAGE": "maybe"})

@@ -13,6 +13,7 @@ from services.api.client import WanClient
 from services.api.retry import RetryPolicy
 from services.core.models import DeliveryTarget, GenerationOptions, Job
 from services.core.supervisor import TaskSupervisor
+from services.engine.image_inputs import ImageInputs, ImageToImageAccess, ImageToImageMode
 from services.engine.jobs import EngineConfig, JobEngine
 from services.engine.scheduler import FairScheduler
 from services.images.download import ImageDownloader
@@ -70,7 +71,20 @@ async def open_harness(tmp_path: Path, database_url: str | None = None) -> Async
         config = EngineConfig(job_deadline_seconds=300)
         scheduler = FairScheduler(clock, max_in_flight=8, creates_per_second=5.0)
         metrics = Metrics(clock.now)
-        engine = JobEngine(store, wan, downloader, events, clock, config, supervisor, scheduler, metrics)
+        access = ImageToImageAccess(ImageToImageMode.AUTO, store)
+        engine = JobEngine(
+            store,
+            wan,
+            downloader,
+            events,
+            clock,
+            config,
+            supervisor,
+            scheduler,
+            metrics,
+            image_inputs=ImageInputs(clock),
+            access=access,
+        )
         scheduler.on_change = engine.queue_changed
         supervisor.spawn("fair-queue", scheduler.run())
         yield Harness(engine, store, sim, events, clock, scheduler, metrics)

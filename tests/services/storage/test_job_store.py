@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from services.core.models import JobState
+from services.core.models import GenerationOptions, InputImage, JobState
 from services.storage.job_store import Store, StoreError
 from tests.services.storage.job_factory import DAY, limits, make_job, open_store
 
@@ -55,6 +55,24 @@ async def test_a_stored_job_reads_back_whole(store: Store) -> None:
     )
     assert job.target.interaction_token == "tok"
     assert job.state is JobState.QUEUED
+
+
+async def test_an_image_job_reads_back_with_its_inputs_and_model(store: Store) -> None:
+    job = make_job("b")
+    inputs = (InputImage("https://cdn.discordapp.com/a/1/2/x.png?ex=1", 10, 99), InputImage("https://cdn/y.png"))
+    job.options = GenerationOptions("from images", n=2, images=inputs)
+    await store.insert_job_reserving(job, limits(5))
+    stored = await store.get_job("b")
+    assert stored is not None
+    assert stored.options.images == inputs
+    assert stored.options.model == "wan2.5-image-to-image"
+
+
+async def test_a_text_job_is_stored_with_the_text_model_and_no_inputs(store: Store) -> None:
+    await store.insert_job_reserving(make_job("c"), limits(5))
+    stored = await store.get_job("c")
+    assert stored is not None
+    assert (stored.options.images, stored.options.model) == ((), "wan2.5-text-to-image")
 
 
 async def test_unfinished_jobs_lists_only_jobs_that_have_not_ended(store: Store) -> None:

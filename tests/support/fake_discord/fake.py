@@ -29,6 +29,7 @@ from tests.support.fake_discord.records import (
     RequestRecord,
 )
 from tests.support.fake_discord.server import API_PREFIX, build_app
+from tests.support.fake_discord.uploads import Uploads
 from tests.support.fake_discord.validation import DEFAULT_ATTACHMENT_SIZE_LIMIT
 from tests.support.fake_discord.waiting import Signal
 from tests.support.fake_discord.world import Channel, Member, Role, World, default_world
@@ -96,6 +97,8 @@ class FakeDiscord(InteractionDriver):
         self.faults = Faults()
         self.command_registry = CommandRegistry(self.application_id, self.snowflakes, self.signal)
         self.messages = MessageStore(self.world, self.snowflakes, lambda: self.base_url, self.signal)
+        self.uploads = Uploads(lambda: self.base_url, self.snowflakes)
+        """Files members attach to commands: ``fake.uploads.upload(data)`` gives an option value."""
         self.hub = GatewayHub(
             self.world,
             self.signal,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.support.fake_discord import models
+from tests.support.fake_discord.records import AttachmentRecord
 from tests.support.fake_discord.world import World
 
 APPLICATION_COMMAND = 2
@@ -15,7 +16,7 @@ MODAL_SUBMIT = 5
 MODAL_CALLBACK = 9
 
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
-STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER = 3, 4, 5, 6, 7, 8, 9, 10
+STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER, ATTACHMENT = 3, 4, 5, 6, 7, 8, 9, 10, 11
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Invoker:
 
 def python_option_type(value: Any) -> int:
     """Discord option type for a Python value (bool before int: bool is an int subclass)."""
+    if isinstance(value, AttachmentRecord):
+        return ATTACHMENT
     if isinstance(value, bool):
         return BOOLEAN
     if isinstance(value, int):
@@ -69,6 +72,10 @@ def build_options(
         elif option_type in (USER, CHANNEL, ROLE, MENTIONABLE):
             option["value"] = str(value)
             _resolve(resolved, option_type, int(value), world, guild_id)
+        elif option_type == ATTACHMENT:
+            # An uploaded file: the option holds its id, `resolved.attachments` the attachment itself.
+            option["value"] = str(value.id)
+            resolved.setdefault("attachments", {})[str(value.id)] = models.attachment_json(value)
         elif option_type == NUMBER:
             option["value"] = float(value)
         else:

@@ -11,6 +11,7 @@ from tests.support.fake_discord.errors import ApiError, unknown_channel, unknown
 from tests.support.fake_discord.gateway import INTENT_DIRECT_MESSAGES, INTENT_GUILD_MESSAGES
 from tests.support.fake_discord.records import EditRecord, MessageRecord
 from tests.support.fake_discord.server import API_PREFIX, json_response, no_content, read_body, record_of
+from tests.support.fake_discord.uploads import expired
 from tests.support.fake_discord.world import Channel
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class RestRoutes:
         router.add_get(p + "/guilds/{guild_id}/roles", self.guild_roles)
         router.add_get(p + "/guilds/{guild_id}/members/{user_id}", self.get_member)
         router.add_get("/attachments/{channel_id}/{attachment_id}/{filename}", self.attachment)
+        router.add_post(p + "/attachments/refresh-urls", self.refresh_urls)
 
     # -- login ------------------------------------------------------------------------------------
     def _check_token(self, request: web.Request) -> None:
@@ -298,6 +300,11 @@ class RestRoutes:
     async def attachment(self, request: web.Request) -> web.Response:
         """The CDN: serve an attachment's bytes (``Attachment.read()`` works)."""
         attachment_id = _snowflake(request, "attachment_id")
+        upload = self.fake.uploads.by_id.get(attachment_id)
+        if upload is not None:
+            if expired(str(request.url)):
+                raise ApiError(404, 0, "This content is no longer available.")
+            return web.Response(body=upload.data, content_type=upload.content_type or "application/octet-stream")
         for message in self.fake.messages.by_id.values():
             for attachment in message.attachments:
                 if attachment.id == attachment_id:
@@ -305,3 +312,12 @@ class RestRoutes:
                         body=attachment.data, content_type=attachment.content_type or "application/octet-stream"
                     )
         raise ApiError(404, 0, "404: Not Found")
+
+    async def refresh_urls(self, request: web.Request) -> web.Response:
+        """``POST /attachments/refresh-urls``: fresh signed URLs for expired (or any) attachment URLs."""
+        self._check_token(request)
+        body = await request.json()
+        urls = body.get("attachment_urls") if isinstance(body, dict) else None
+        if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls):
+            raise ApiError(400, 50035, "Invalid Form Body")
+        return json_response({"refreshed_urls": self.fake.uploads.refresh(urls)})
