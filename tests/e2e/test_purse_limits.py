@@ -198,7 +198,7 @@ async def credit_bot(world: World, request: pytest.FixtureRequest) -> AsyncItera
     await deployment.stop()
 
 
-async def test_the_bots_credit_budget_refuses_what_it_cannot_pay_and_alerts_the_operator_at_80_and_100(
+async def test_the_bots_credit_budget_spent_in_one_server_refuses_another_and_alerts_the_operator_at_80_and_100(
     world: World, credit_bot: tuple[Deployment, int, str]
 ) -> None:
     deployment, port, period = credit_bot
@@ -206,7 +206,8 @@ async def test_the_bots_credit_budget_refuses_what_it_cannot_pay_and_alerts_the_
     await delivered(world, spender, f"four credits of the {period} budget", 4)
     await deployment.settled(f"four credits of the {period} budget")
     assert f"operator budget {budget} reached 80%" in deployment.log.read_text()
-    answer = await refused(world, spender, f"two beyond the {period} budget", 2, f"The bot's {period} budget is spent")
+    words = f"The bot's {period} budget is spent"
+    answer = await refused(world, SECOND, f"two beyond the {period} budget", 2, words, OTHER_GUILD)
     left = "today" if period == "daily" else "this month"
     assert f"1 of its {CREDIT_BUDGET} credits are left {left} and this request needs 2" in answer
     assert f"operator budget {budget} reached 100%" in deployment.log.read_text()
