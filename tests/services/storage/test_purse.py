@@ -157,3 +157,36 @@ async def test_an_alert_is_claimed_once_per_budget_level_and_period(store: Store
     assert await store.claim_alert("guild_daily:20", DAY, 100)
     assert await store.claim_alert("guild_daily:20", "2026-11-26", 80)
     assert await store.claim_alert("guild_daily:21", DAY, 80)
+
+
+async def test_a_completed_job_ending_undelivered_pays_the_credits_of_the_images_it_produced(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=4), OPEN)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED, result_urls=["u1", "u2", "u3"])
+    assert await store.settle("a", JobState.EXPIRED, charged=0)
+    assert (await store.get_job("a")).credits_charged == 3000
+    assert await store.credits_booked(EVERYWHERE, DAY) == 3000
+
+
+async def test_the_apis_word_on_credits_holds_when_no_image_was_delivered(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=2), OPEN)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED, result_urls=["u1"], api_credits_used=1700)
+    failure = (FailureReason.DELIVERY_FAILED, None)
+    assert await store.settle("a", JobState.FAILED, charged=0, failure=failure)
+    assert await store.credits_booked(20, MONTH) == 1700
+
+
+async def test_produced_images_stay_in_the_guilds_and_bots_day_but_not_the_members(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=3), OPEN)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED, result_urls=["u1", "u2"])
+    assert await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.DELIVERY_FAILED, None))
+    assert (await store.images_used(1, DAY, 20), await store.images_used(1, DAY, EVERYWHERE)) == (0, 0)
+    assert await store.images_used(GUILD_TOTAL, DAY, 20) == 2
+    assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 2
+
+
+async def test_a_job_whose_task_may_have_run_keeps_its_credits_and_operator_images(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=2), OPEN)
+    assert await store.settle("a", JobState.FAILED, charged=0, produced=2, failure=(FailureReason.TIMED_OUT, None))
+    assert await store.credits_booked(EVERYWHERE, DAY) == 2000
+    assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 2
+    assert await store.images_used(1, DAY, 20) == 0
