@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
@@ -190,3 +191,15 @@ async def test_a_job_whose_task_may_have_run_keeps_its_credits_and_operator_imag
     assert await store.credits_booked(EVERYWHERE, DAY) == 2000
     assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 2
     assert await store.images_used(1, DAY, 20) == 0
+
+
+async def test_a_weekly_retention_purge_keeps_the_monthly_credit_budget_spent(store: Store) -> None:
+    limits = replace(OPEN, credits_monthly=1500)
+    assert await store.insert_job_reserving(job("a"), limits) is None
+    assert await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    # RETENTION_DAYS=7 on the 25th: the hourly purge cuts at the 18th of the same month.
+    await store.purge_older_than(datetime(2026, 11, 18, tzinfo=UTC).timestamp())
+    assert await store.credits_booked(EVERYWHERE, MONTH) == 1000
+    refusal = await store.insert_job_reserving(job("b"), limits)
+    assert refusal is not None
+    assert refusal.kind == LimitKind.CREDITS_MONTHLY
