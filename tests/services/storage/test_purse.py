@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import pytest
 
 from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
-from services.quotas.credits import credits_for
+from services.quotas.credits import credits_for, to_milli
 from services.quotas.limits import UNLIMITED, LimitKind, Limits
 from services.storage.job_rows import EVERYWHERE, GUILD_TOTAL
 from services.storage.job_store import Store
@@ -203,3 +203,21 @@ async def test_a_weekly_retention_purge_keeps_the_monthly_credit_budget_spent(st
     refusal = await store.insert_job_reserving(job("b"), limits)
     assert refusal is not None
     assert refusal.kind == LimitKind.CREDITS_MONTHLY
+
+
+async def test_without_a_credit_budget_a_job_may_book_more_than_two_million_credits(store: Store) -> None:
+    big = replace(job("a"), credits_reserved=to_milli(3_000_000))
+    assert await store.insert_job_reserving(big, OPEN) is None
+    assert await store.credits_booked(EVERYWHERE, MONTH) == to_milli(3_000_000)
+
+
+async def test_a_guilds_monthly_budget_above_two_million_credits_is_kept(store: Store) -> None:
+    limits = replace(OPEN, guild_monthly_credits=to_milli(3_000_000))
+    assert await store.insert_job_reserving(replace(job("a"), credits_reserved=to_milli(2_500_000)), limits) is None
+    refusal = await store.insert_job_reserving(replace(job("b"), credits_reserved=to_milli(600_000)), limits)
+    assert refusal is not None
+    assert (refusal.kind, refusal.limit, refusal.used) == (
+        LimitKind.GUILD_CREDITS,
+        to_milli(3_000_000),
+        to_milli(2_500_000),
+    )
