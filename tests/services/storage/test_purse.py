@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from services.api.parsing import parse_task
 from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.quotas.credits import credits_for, to_milli
 from services.quotas.limits import UNLIMITED, LimitKind, Limits
@@ -221,3 +222,16 @@ async def test_a_guilds_monthly_budget_above_two_million_credits_is_kept(store: 
         to_milli(3_000_000),
         to_milli(2_500_000),
     )
+
+
+async def test_a_completed_task_reporting_absurd_credits_is_recorded_at_its_share(store: Store) -> None:
+    assert await store.insert_job_reserving(job("a", n=1), OPEN) is None
+    task = parse_task(
+        {"id": "task-1", "status": "completed", "results": ["https://i.example/1.png"], "usage": {"credits_used": 1e16}}
+    )
+    used = None if task.credits_used is None else to_milli(task.credits_used)
+    assert await store.transition(
+        "a", [JobState.QUEUED], JobState.COMPLETED, result_urls=list(task.results), api_credits_used=used
+    )
+    assert await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    assert await store.credits_booked(EVERYWHERE, DAY) == 1000
