@@ -53,7 +53,7 @@ from services.operations.metrics import Metrics
 from services.operations.retention import run_retention
 from services.operations.web import WebDependencies, build_app, start_web
 from services.quotas.credits import to_milli
-from services.quotas.limits import UNLIMITED, Limits
+from services.quotas.limits import UNLIMITED, UNLIMITED_CREDITS, Limits
 from services.quotas.service import QuotaService
 from services.storage.job_store import Store, StoreError
 from services.storage.moderation_settings import ModerationSettings
@@ -94,8 +94,8 @@ def default_limits(settings: Settings) -> Limits:
         guild_daily_images=settings.guild_daily_images or UNLIMITED,
         person_daily_images=settings.user_daily_images,
         bot_daily_images=settings.bot_daily_images or UNLIMITED,
-        credits_daily=to_milli(settings.credit_budget_daily) or UNLIMITED,
-        credits_monthly=to_milli(settings.credit_budget_monthly) or UNLIMITED,
+        credits_daily=to_milli(settings.credit_budget_daily) or UNLIMITED_CREDITS,
+        credits_monthly=to_milli(settings.credit_budget_monthly) or UNLIMITED_CREDITS,
     )
 
 

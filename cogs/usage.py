@@ -15,7 +15,7 @@ from discord_side.texts import credits_text, inert, number, outcome_label, short
 from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.engine.jobs import JobEngine
-from services.quotas.limits import UNLIMITED, Limits, next_reset, usage_day, usage_month
+from services.quotas.limits import UNLIMITED, UNLIMITED_CREDITS, Limits, next_reset, usage_day, usage_month
 from services.quotas.service import QuotaService
 from services.storage.job_rows import EVERYWHERE, GUILD_TOTAL
 from services.storage.job_store import Store
@@ -93,7 +93,7 @@ class UsageCog(commands.Cog):
         if guild_id and _is_admin(interaction):
             spent = await self._store.credits_booked(guild_id, usage_month(now))
             budget = limits.guild_monthly_credits
-            shown = text("unlimited") if budget >= UNLIMITED else credits_text(budget)
+            shown = text("unlimited") if budget >= UNLIMITED_CREDITS else credits_text(budget)
             lines.append(text("usage-guild-credits", used=credits_text(spent), limit=shown))
         lines.append(text("usage-resets", when=discord.utils.format_dt(next_reset(now), "R")))
         active = await self._store.user_jobs(user_id, guild_id, active=True)

@@ -8,7 +8,15 @@ from discord_side.catalogue import text
 from discord_side.texts import credits_text, inert, number
 from services.moderation.blocked_terms import BlockedTerm
 from services.moderation.guild_policy import ChannelMode, GuildPolicy, Visibility
-from services.quotas.limits import UNLIMITED, GuildQuota, LimitOverrides, Limits, MemberOverride, OverBudget
+from services.quotas.limits import (
+    UNLIMITED,
+    UNLIMITED_CREDITS,
+    GuildQuota,
+    LimitOverrides,
+    Limits,
+    MemberOverride,
+    OverBudget,
+)
 
 FIELD_LIMIT = 1024
 _MODE_ENTRIES = {
@@ -68,7 +76,7 @@ def _budget_value(quota: GuildQuota, defaults: Limits) -> str:
     """The server's monthly credits (or the bot's monthly budget, or none) and its choice beyond them."""
     if quota.monthly_credits is not None:
         credits = credits_text(quota.monthly_credits)
-    elif defaults.credits_monthly < UNLIMITED:
+    elif defaults.credits_monthly < UNLIMITED_CREDITS:
         credits = text("show-default", value=credits_text(defaults.credits_monthly))
     else:
         credits = text("unlimited")

@@ -12,7 +12,7 @@ from discord_side.texts import credits_text
 from services.core.clock import Clock
 from services.images.spend_chart import CHART_FILENAME, ChartLabels, render_spend_chart
 from services.quotas.credits import as_credits
-from services.quotas.limits import UNLIMITED, Limits, usage_day, usage_month
+from services.quotas.limits import UNLIMITED_CREDITS, Limits, usage_day, usage_month
 from services.storage.job_store import Store
 
 SPEND_DAYS = 30
@@ -54,7 +54,7 @@ class SpendReport:
             text(
                 "usage-guild-credits",
                 used=credits_text(month),
-                limit=text("unlimited") if budget >= UNLIMITED else credits_text(budget),
+                limit=text("unlimited") if budget >= UNLIMITED_CREDITS else credits_text(budget),
             ),
             text("spend-top-title") if top else text("spend-no-members"),
             *(text("spend-top-member", user=f"<@{user}>", count=count) for user, count in top),

@@ -4,13 +4,18 @@ and a body that is not the documented shape becomes a typed `MalformedResponse`,
 from __future__ import annotations
 
 import json
-import math
+import logging
 from typing import Any
 
 from services.api.errors import MalformedResponse, WanAPIError
 from services.core.models import Task, TaskStatus
 
 TASK_ID_PREFIX = "task-unified-"
+# More credits than any one task could cost (n ≤ 4 at 1.2 each): a figure above it is the API's mistake,
+# and would overflow the store's columns once in thousandths.
+MAX_TASK_CREDITS = 1_000_000
+
+log = logging.getLogger(__name__)
 
 
 def decode_json_object(body: bytes, *, status: int, task_id: str | None = None) -> dict[str, Any]:
@@ -69,7 +74,8 @@ def parse_task(data: dict[str, Any], *, status: int = 200, expected_id: str | No
     usage = data.get("usage")
     reserved = used = None
     if isinstance(usage, dict):
-        reserved, used = _credits(usage.get("credits_reserved")), _credits(usage.get("credits_used"))
+        reserved = _credits(usage.get("credits_reserved"), "credits_reserved", task_id)
+        used = _credits(usage.get("credits_used"), "credits_used", task_id)
     return Task(
         id=task_id,
         status=task_status,
@@ -84,10 +90,18 @@ def parse_task(data: dict[str, Any], *, status: int = 200, expected_id: str | No
     )
 
 
-def _credits(value: Any) -> float | None:
+def _credits(value: Any, field: str, task_id: str) -> float | None:
+    """A credit figure of `usage`, or None when it is missing or not plausible (negative, not finite, above
+    `MAX_TASK_CREDITS`): such a figure is logged (by name, never the body) and the task goes on without it."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value) if math.isfinite(value) and value >= 0 else None
+    # Compared before any conversion: an int too large for a float stays comparable (NaN compares false).
+    if not 0 <= value <= MAX_TASK_CREDITS:
+        log.warning(
+            "task %s: usage.%s is not a plausible credit figure (0 to %d); ignored", task_id, field, MAX_TASK_CREDITS
+        )
+        return None
+    return float(value)
 
 
 def parse_error(body: bytes, status: int, retry_after: float | None, task_id: str | None = None) -> WanAPIError:

@@ -1,7 +1,8 @@
 """Alerts at 80% and 100% of each budget, once per budget per period (stored, so a restart does not repeat
-them): the operator's (the bot's images per day, its credits per day and month) get a log line and a
-metric here; a server's (its images per day, its credits per month) are handed back for its audit
-channel. A request refused by a budget counts as reaching its 100%: the budget cannot serve it."""
+them; remembered, so a request past a level already given writes nothing): the operator's (the bot's
+images per day, its credits per day and month) get a log line and a metric here; a server's (its images
+per day, its credits per month) are handed back for its audit channel. A request refused by a budget
+counts as reaching its 100%: the budget cannot serve it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from services.core.clock import Clock
 from services.operations.metrics import Metrics
 from services.quotas.credits import as_credits
-from services.quotas.limits import UNLIMITED, LimitKind, Limits, usage_day
+from services.quotas.limits import LimitKind, Limits, usage_day
 from services.storage.job_rows import EVERYWHERE, GUILD_TOTAL
 from services.storage.job_store import Store
 
@@ -41,6 +42,9 @@ class BudgetWatch:
         self._store = store
         self._clock = clock
         self._metrics = metrics
+        # The levels known given (by this process or, as its claim found, another) per budget and period:
+        # once past 80%, later requests need not write to learn it again.
+        self._given: dict[tuple[str, str], set[int]] = {}
 
     async def check(
         self, guild_id: int | None, limits: Limits, *, exhausted: LimitKind | None = None
@@ -49,6 +53,7 @@ class BudgetWatch:
         `exhausted` naming a budget that just refused one. Operator alerts are logged and counted here;
         the server's are returned."""
         day = usage_day(self._clock.now())
+        self._given = {key: levels for key, levels in self._given.items() if key[1] in (day, day[:7])}
         server: list[BudgetAlert] = []
         for kind, owner, limit in _budgets(guild_id, limits):
             used = await self._used(kind, owner, day)
@@ -78,8 +83,11 @@ class BudgetWatch:
         self, kind: LimitKind, owner: int, day: str, used: int, limit: int, exhausted: bool
     ) -> BudgetAlert | None:
         reached = [level for level in ALERT_LEVELS if used * 100 >= level * limit or (exhausted and level == 100)]
-        period = day[:7] if kind.monthly else day
-        claimed = [level for level in reached if await self._store.claim_alert(f"{kind}:{owner}", period, level)]
+        period, budget = (day[:7] if kind.monthly else day), f"{kind}:{owner}"
+        given = self._given.setdefault((budget, period), set())
+        new = [level for level in reached if level not in given]
+        claimed = [level for level in new if await self._store.claim_alert(budget, period, level)]
+        given.update(new)
         if not claimed:
             return None
         guild_id = None if owner == EVERYWHERE else owner
@@ -112,4 +120,4 @@ def _budgets(guild_id: int | None, limits: Limits) -> list[tuple[LimitKind, int,
             (LimitKind.GUILD_DAILY, guild_id, limits.guild_daily_images),
             (LimitKind.GUILD_CREDITS, guild_id, limits.guild_monthly_credits),
         ]
-    return [(kind, owner, limit) for kind, owner, limit in candidates if limit < UNLIMITED]
+    return [(kind, owner, limit) for kind, owner, limit in candidates if limit < kind.unlimited]

@@ -36,7 +36,7 @@ from services.images.download import ImageDownloader
 from services.images.fitting import per_file_limit
 from services.operations.metrics import Metrics
 from services.operations.web import callback_url
-from services.quotas.credits import as_credits, settled_credits, to_milli
+from services.quotas.credits import as_credits, images_produced, settled_credits, to_milli
 from services.storage.job_store import Store
 
 log = logging.getLogger("services.engine.jobs")
@@ -118,7 +118,8 @@ class JobRunner:
         except TaskFailed as error:
             await self._fail(job, reason_for_task_error(error.code), error)
         except TaskTimedOut as error:
-            await self._fail(job, FailureReason.TIMED_OUT, error)
+            # Given up, not cancelled: the task may still complete and be billed in full.
+            await self._fail(job, FailureReason.TIMED_OUT, error, produced=job.options.n)
         except ImageFetchError as error:
             await self._fail(job, FailureReason.BAD_IMAGE, error)
         except DeliveryError as error:
@@ -336,10 +337,11 @@ class JobRunner:
         failure = (FailureReason.OUTCOME_UNKNOWN, unknown)
         await self._end(job, JobState.FAILED, charged=job.options.n, failure=failure)
 
-    async def _fail(self, job: Job, reason: FailureReason, error: BaseException) -> None:
+    async def _fail(self, job: Job, reason: FailureReason, error: BaseException, *, produced: int = 0) -> None:
         # The log keeps the error's own words (the API's too) for the operator; the job keeps data.
         log.warning("job %s failed (%s): %s", job.id, reason, error)
-        await self._end(job, JobState.FAILED, charged=0, failure=(reason, detail_for_error(error).encode()))
+        failure = (reason, detail_for_error(error).encode())
+        await self._end(job, JobState.FAILED, charged=0, failure=failure, produced=produced)
 
     async def _end(
         self,
@@ -351,6 +353,7 @@ class JobRunner:
         message_ids: tuple[int, ...] = (),
         failure: tuple[FailureReason, str] | None = None,
         credits_used: int | None = None,
+        produced: int = 0,
     ) -> None:
         settled = await self._store.settle(
             job.id,
@@ -361,15 +364,15 @@ class JobRunner:
             failure=failure,
             owner=self._config.write_guard,
             credits_used=credits_used,
+            produced=produced,
         )
         if not settled:
             log.info("job %s was already settled; nothing more to do", job.id)
             return
         job.state, job.images_delivered, job.images_charged = state, delivered, charged
         api_used = credits_used if credits_used is not None else job.api_credits_used
-        job.credits_charged = settled_credits(
-            job.credits_reserved, charged, job.options.n, api_used if charged else None
-        )
+        made = min(job.options.n, images_produced(charged, produced, job.result_urls))
+        job.credits_charged = settled_credits(job.credits_reserved, made, job.options.n, api_used)
         if self._metrics is not None:
             self._metrics.credits_spent.inc(as_credits(job.credits_charged))
         if failure is not None:

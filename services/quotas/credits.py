@@ -7,6 +7,8 @@ The one place prices live: the job's acceptance asks `credits_for(model, n)`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 MILLI = 1000
 
 # shared/spec: text-to-image reserves 1 credit per image, image-to-image 1.2 (its create answer's
@@ -41,9 +43,16 @@ def credits_for(model: str, n: int) -> int:
     return to_milli(price) * n
 
 
+def images_produced(charged: int, produced: int, results: Sequence[str] | None) -> int:
+    """The images the API made (and billed) for a job: its results, or the images charged to the member,
+    or what the caller knows it may have made (`produced`), whichever is most."""
+    return max(charged, produced, len(results or ()))
+
+
 def settled_credits(reserved: int, produced: int, n: int, api_used: int | None) -> int:
-    """What a job is finally charged, in thousandths: what the API says it used when it says so, else the
-    share of the reservation of the images produced (`reserved` × `produced` / `n`)."""
+    """What a job is finally charged, in thousandths: what the API says it used when it says so (even when
+    nothing was delivered: it billed them), else the share of the reservation of the images produced
+    (`reserved` × `produced` / `n`)."""
     if api_used is not None:
         return max(0, api_used)
     if n <= 0 or produced <= 0:

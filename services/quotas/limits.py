@@ -15,6 +15,9 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 UNLIMITED = 2**31 - 1
+# No budget of credits (thousandths): the largest the store's BIGINT holds, never a bound in a query (a
+# budget of more than 2,147,483 credits is a real one, so it cannot share the images' `UNLIMITED`).
+UNLIMITED_CREDITS = 2**63 - 1
 _N = TypeVar("_N", int, float)
 
 
@@ -61,6 +64,11 @@ class LimitKind(enum.StrEnum):
         return self in {LimitKind.CREDITS_DAILY, LimitKind.CREDITS_MONTHLY, LimitKind.GUILD_CREDITS}
 
     @property
+    def unlimited(self) -> int:
+        """The value meaning no limit of this kind (`UNLIMITED_CREDITS` for credits, else `UNLIMITED`)."""
+        return UNLIMITED_CREDITS if self.in_credits else UNLIMITED
+
+    @property
     def monthly(self) -> bool:
         """Whether the limit resets at the start of the UTC month rather than the day."""
         return self in {LimitKind.CREDITS_MONTHLY, LimitKind.GUILD_CREDITS}
@@ -88,9 +96,9 @@ class Limits:
     # credits per day and month (thousandths); the guild's own monthly credits (thousandths).
     person_daily_images: int = UNLIMITED
     bot_daily_images: int = UNLIMITED
-    credits_daily: int = UNLIMITED
-    credits_monthly: int = UNLIMITED
-    guild_monthly_credits: int = UNLIMITED
+    credits_daily: int = UNLIMITED_CREDITS
+    credits_monthly: int = UNLIMITED_CREDITS
+    guild_monthly_credits: int = UNLIMITED_CREDITS
     over_budget: OverBudget = OverBudget.REFUSE  # the guild's choice beyond its own budget
 
 

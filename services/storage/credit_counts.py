@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from services.quotas.limits import LimitKind, Limits
+from services.quotas.limits import UNLIMITED_CREDITS, LimitKind, Limits
 from services.storage.job_rows import EVERYWHERE
 from services.storage.tables import credit_usage
 
@@ -51,7 +51,7 @@ async def book_credits(
     )
     for (scope, period), (kind, budget) in zip(periods, _budgets(limits), strict=False):
         where = [credit_usage.c.scope == scope, credit_usage.c.period == period]
-        if kind is not None:
+        if kind is not None and budget < UNLIMITED_CREDITS:  # no budget: counted, never compared
             where.append(credit_usage.c.used + amount <= budget)
         granted = await connection.execute(
             credit_usage.update().where(*where).values(used=credit_usage.c.used + amount)

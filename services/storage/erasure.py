@@ -30,10 +30,9 @@ class Erasure(StoreCore):
         )
         deleted = await self._delete_in_batches(jobs.delete(), jobs.c.id, old_jobs, batch)
         await self._delete_in_batches(daily_usage.delete(), key, old_usage, batch)
-        # Credits and alerts of days (and months: "2026-08" sorts before "2026-08-01") before the cutoff.
         for table, columns in ((credit_usage, ("scope", "period")), (budget_alerts, ("budget", "period", "level"))):
             picked = [table.c[name] for name in columns]
-            old = sa.select(*picked).where(table.c.period < day)
+            old = sa.select(*picked).where(_wholly_before(table.c.period, day))
             await self._delete_in_batches(table.delete(), sa.tuple_(*picked), old, batch)
         return deleted
 
@@ -75,3 +74,11 @@ class Erasure(StoreCore):
                 )
             )
             return deleted.rowcount
+
+
+def _wholly_before(period: sa.ColumnElement[str], day: str) -> sa.ColumnElement[bool]:
+    """Credit and alert periods (a UTC day "2026-11-18" or month "2026-11") that ended before `day`: days
+    before it, and months before its month. The cutoff's own month runs on: its budget must not restart
+    from zero (and "2026-11" sorts before "2026-11-18", so a plain comparison would delete it)."""
+    month = day[:7]
+    return sa.or_(period < month, sa.and_(period.like("____-__-__"), period < day))

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.core.models import FailureReason, JobState
-from services.quotas.credits import settled_credits
+from services.quotas.credits import images_produced, settled_credits
 from services.storage.credit_counts import adjust_credits
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.tables import jobs
@@ -60,20 +60,25 @@ class JobTransitions(StoreCore):
         owner: str | None = None,
         decided_by: int | None = None,
         credits_used: int | None = None,
+        produced: int = 0,
     ) -> bool:
         """End a job: record its outcome (and `decided_by`, the moderator who rejected it), keep `charged`
-        of its reserved images and return the rest, atomically; the same for its credits: it is charged
-        what the API said it used (`credits_used`, else the one stored at completion), else its
-        reservation's share of the images charged; nothing when none is. False if the job had already
-        ended (or is not in one of `leaving`)."""
+        of its reserved images in the member's and the person's day and return the rest, atomically.
+
+        What the API produced (or may have: `produced`; at least the results stored at completion and the
+        images charged) is billed to the operator whatever became of the delivery: those images stay in
+        the guild's and the bot's day, and the job is charged what the API said it used (`credits_used`,
+        else the one stored at completion), else its reservation's share of the images produced. False if
+        the job had already ended (or is not in one of `leaving`)."""
         async with self.write() as connection:
             row = await _unsettled_row(connection, job_id, leaving, owner)
             if row is None:
                 return False
             charged = min(charged, row.reserved_images)
+            made = min(row.reserved_images, images_produced(charged, produced, row.result_urls))
             outcome = _outcome(entering, charged, delivered, message_ids, failure)
             api_used = credits_used if credits_used is not None else row.api_credits_used
-            credits = settled_credits(row.credits_reserved, charged, row.n, api_used if charged else None)
+            credits = settled_credits(row.credits_reserved, made, row.n, api_used)
             outcome["credits_charged"], outcome["api_credits_used"] = credits, api_used
             if decided_by is not None:
                 outcome["decided_by"] = decided_by
@@ -85,7 +90,8 @@ class JobTransitions(StoreCore):
             ended = await connection.execute(jobs.update().where(*guard).values(updated_at=self._clock(), **outcome))
             if ended.rowcount != 1:
                 return False
-            await return_images(connection, row.guild_id, row.user_id, row.usage_day, row.reserved_images - charged)
+            returned = (row.reserved_images - charged, row.reserved_images - made)
+            await return_images(connection, row.guild_id, row.user_id, row.usage_day, returned)
             await adjust_credits(connection, row.guild_id, row.usage_day, credits - row.credits_reserved)
             return True
 
@@ -117,6 +123,7 @@ async def _unsettled_row(
         jobs.c.n,
         jobs.c.credits_reserved,
         jobs.c.api_credits_used,
+        jobs.c.result_urls,
     ).where(jobs.c.id == job_id)
     row = (await connection.execute(query)).first()
     if row is None or JobState(row.state).is_final:

@@ -141,17 +141,22 @@ def person_lock_key(user_id: int) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-async def return_images(connection: AsyncConnection, guild_id: int | None, user_id: int, day: str, count: int) -> None:
-    """Give `count` reserved images back to the member, the person, the guild's total and the bot's."""
-    if not count:
-        return
+async def return_images(
+    connection: AsyncConnection, guild_id: int | None, user_id: int, day: str, counts: tuple[int, int]
+) -> None:
+    """Give reserved images back: `counts[0]` to the member and the person (the images they never got),
+    `counts[1]` to the guild's total and the bot's (the images the API never made: those it made cost the
+    operator, delivered or not)."""
     scope = usage_scope(guild_id)
+    mine, operators = counts
     # Member, person, guild, bot: the same order as the reservation takes its locks, so two processes on
     # PostgreSQL cannot deadlock on them.
-    rows = [(scope, user_id), (EVERYWHERE, user_id)]
+    rows = [(scope, user_id, mine), (EVERYWHERE, user_id, mine)]
     if guild_id is not None:
-        rows.append((scope, GUILD_TOTAL))
-    for row_scope, counted in [*rows, (EVERYWHERE, GUILD_TOTAL)]:
+        rows.append((scope, GUILD_TOTAL, operators))
+    for row_scope, counted, count in [*rows, (EVERYWHERE, GUILD_TOTAL, operators)]:
+        if count <= 0:
+            continue
         await connection.execute(
             daily_usage.update()
             .where(*usage_row(row_scope, counted, day))

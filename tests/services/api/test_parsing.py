@@ -105,3 +105,26 @@ def test_documented_error_shape_becomes_a_typed_error() -> None:
 def test_error_with_unparseable_body_still_has_its_status() -> None:
     error = parse_error(b"Bad Gateway", 502, retry_after=3.0)
     assert (error.status, error.error_type, error.retry_after) == (502, None, 3.0)
+
+
+def _usage(**usage: object) -> dict[str, object]:
+    return {"id": "task-1", "status": "completed", "results": ["https://images.example/1.png"], "usage": usage}
+
+
+def test_the_credits_the_api_reports_are_read() -> None:
+    task = parse_task(_usage(credits_reserved=2.4, credits_used=1_000_000))
+    assert (task.credits_reserved, task.credits_used) == (2.4, 1_000_000.0)
+
+
+ABSURD = [1e16, 1_000_001, 10**400, float("inf"), float("nan")]
+
+
+@pytest.mark.parametrize("absurd", ABSURD, ids=["1e16", "above-a-million", "huge-int", "inf", "nan"])
+def test_an_absurd_credit_figure_is_treated_as_absent_and_logged(
+    absurd: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING", logger="services.api.parsing"):
+        task = parse_task(_usage(credits_used=absurd, credits_reserved=absurd))
+    assert (task.credits_used, task.credits_reserved) == (None, None)
+    assert "task task-1: usage.credits_used is not a plausible credit figure" in caplog.text
+    assert task.results == ("https://images.example/1.png",)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from services.quotas.limits import (
     UNLIMITED,
+    UNLIMITED_CREDITS,
     CeilingBreach,
     GuildQuota,
     LimitKind,
@@ -93,4 +94,4 @@ def test_past_the_server_budget_the_operators_ceilings_on_the_guild_remain() -> 
 
 def test_without_operator_budgets_nothing_is_bounded_in_credits() -> None:
     plain = Limits(20, 3, 0.0, UNLIMITED)
-    assert effective_limits(plain, GuildQuota(), [GUILD], None).guild_monthly_credits == UNLIMITED
+    assert effective_limits(plain, GuildQuota(), [GUILD], None).guild_monthly_credits == UNLIMITED_CREDITS

@@ -40,7 +40,7 @@ KEPT = (
         sa.select(jobs.c.prompt, jobs.c.state, jobs.c.images_charged, jobs.c.result_urls),
         ("a lighthouse", "delivered", 2, URLS),
     ),
-    (sa.select(daily_usage.c.used), (2,)),
+    (sa.select(daily_usage.c.used).where(daily_usage.c.guild_id == 20), (2,)),
     (sa.select(guild_settings.c.channel_mode, guild_settings.c.audit_channel_id), ("listed", 30)),
     (sa.select(blocked_terms.c.text, blocked_terms.c.is_regex), ("forbidden", False)),
 )

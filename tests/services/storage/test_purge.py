@@ -118,3 +118,18 @@ async def test_a_purge_deletes_old_credit_totals_and_alerts_and_keeps_recent_one
         kept_alerts = {row.period for row in await connection.execute(sa.select(budget_alerts.c.period))}
     assert kept_credits == {"1970-07-19"}
     assert kept_alerts == {"1970-07"}
+
+
+async def test_a_purge_cutting_in_the_middle_of_a_month_keeps_that_months_credits_and_alerts(store: Store) -> None:
+    # RETENTION_DAYS=7 on 1970-04-28: the cutoff is 1970-04-21, in the month whose budget still runs.
+    credits = [{"scope": 20, "period": period, "used": 1000} for period in ("1970-03", "1970-04", "1970-04-20")]
+    alerts = [{"budget": "credits_monthly", "period": period, "level": 80} for period in ("1970-03", "1970-04")]
+    async with store.write() as connection:
+        await connection.execute(sa.insert(credit_usage), credits)
+        await connection.execute(sa.insert(budget_alerts), alerts)
+    await store.purge_older_than(CUTOFF, batch=BATCH)
+    async with store.read() as connection:
+        kept_credits = {row.period for row in await connection.execute(sa.select(credit_usage.c.period))}
+        kept_alerts = {row.period for row in await connection.execute(sa.select(budget_alerts.c.period))}
+    assert kept_credits == {"1970-04"}
+    assert kept_alerts == {"1970-04"}

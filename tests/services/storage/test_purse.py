@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
+from services.api.parsing import parse_task
 from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
-from services.quotas.credits import credits_for
+from services.quotas.credits import credits_for, to_milli
 from services.quotas.limits import UNLIMITED, LimitKind, Limits
 from services.storage.job_rows import EVERYWHERE, GUILD_TOTAL
 from services.storage.job_store import Store
@@ -157,3 +159,79 @@ async def test_an_alert_is_claimed_once_per_budget_level_and_period(store: Store
     assert await store.claim_alert("guild_daily:20", DAY, 100)
     assert await store.claim_alert("guild_daily:20", "2026-11-26", 80)
     assert await store.claim_alert("guild_daily:21", DAY, 80)
+
+
+async def test_a_completed_job_ending_undelivered_pays_the_credits_of_the_images_it_produced(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=4), OPEN)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED, result_urls=["u1", "u2", "u3"])
+    assert await store.settle("a", JobState.EXPIRED, charged=0)
+    assert (await store.get_job("a")).credits_charged == 3000
+    assert await store.credits_booked(EVERYWHERE, DAY) == 3000
+
+
+async def test_the_apis_word_on_credits_holds_when_no_image_was_delivered(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=2), OPEN)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED, result_urls=["u1"], api_credits_used=1700)
+    failure = (FailureReason.DELIVERY_FAILED, None)
+    assert await store.settle("a", JobState.FAILED, charged=0, failure=failure)
+    assert await store.credits_booked(20, MONTH) == 1700
+
+
+async def test_produced_images_stay_in_the_guilds_and_bots_day_but_not_the_members(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=3), OPEN)
+    await store.transition("a", [JobState.QUEUED], JobState.COMPLETED, result_urls=["u1", "u2"])
+    assert await store.settle("a", JobState.FAILED, charged=0, failure=(FailureReason.DELIVERY_FAILED, None))
+    assert (await store.images_used(1, DAY, 20), await store.images_used(1, DAY, EVERYWHERE)) == (0, 0)
+    assert await store.images_used(GUILD_TOTAL, DAY, 20) == 2
+    assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 2
+
+
+async def test_a_job_whose_task_may_have_run_keeps_its_credits_and_operator_images(store: Store) -> None:
+    await store.insert_job_reserving(job("a", n=2), OPEN)
+    assert await store.settle("a", JobState.FAILED, charged=0, produced=2, failure=(FailureReason.TIMED_OUT, None))
+    assert await store.credits_booked(EVERYWHERE, DAY) == 2000
+    assert await store.images_used(GUILD_TOTAL, DAY, EVERYWHERE) == 2
+    assert await store.images_used(1, DAY, 20) == 0
+
+
+async def test_a_weekly_retention_purge_keeps_the_monthly_credit_budget_spent(store: Store) -> None:
+    limits = replace(OPEN, credits_monthly=1500)
+    assert await store.insert_job_reserving(job("a"), limits) is None
+    assert await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    # RETENTION_DAYS=7 on the 25th: the hourly purge cuts at the 18th of the same month.
+    await store.purge_older_than(datetime(2026, 11, 18, tzinfo=UTC).timestamp())
+    assert await store.credits_booked(EVERYWHERE, MONTH) == 1000
+    refusal = await store.insert_job_reserving(job("b"), limits)
+    assert refusal is not None
+    assert refusal.kind == LimitKind.CREDITS_MONTHLY
+
+
+async def test_without_a_credit_budget_a_job_may_book_more_than_two_million_credits(store: Store) -> None:
+    big = replace(job("a"), credits_reserved=to_milli(3_000_000))
+    assert await store.insert_job_reserving(big, OPEN) is None
+    assert await store.credits_booked(EVERYWHERE, MONTH) == to_milli(3_000_000)
+
+
+async def test_a_guilds_monthly_budget_above_two_million_credits_is_kept(store: Store) -> None:
+    limits = replace(OPEN, guild_monthly_credits=to_milli(3_000_000))
+    assert await store.insert_job_reserving(replace(job("a"), credits_reserved=to_milli(2_500_000)), limits) is None
+    refusal = await store.insert_job_reserving(replace(job("b"), credits_reserved=to_milli(600_000)), limits)
+    assert refusal is not None
+    assert (refusal.kind, refusal.limit, refusal.used) == (
+        LimitKind.GUILD_CREDITS,
+        to_milli(3_000_000),
+        to_milli(2_500_000),
+    )
+
+
+async def test_a_completed_task_reporting_absurd_credits_is_recorded_at_its_share(store: Store) -> None:
+    assert await store.insert_job_reserving(job("a", n=1), OPEN) is None
+    task = parse_task(
+        {"id": "task-1", "status": "completed", "results": ["https://i.example/1.png"], "usage": {"credits_used": 1e16}}
+    )
+    used = None if task.credits_used is None else to_milli(task.credits_used)
+    assert await store.transition(
+        "a", [JobState.QUEUED], JobState.COMPLETED, result_urls=list(task.results), api_credits_used=used
+    )
+    assert await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
+    assert await store.credits_booked(EVERYWHERE, DAY) == 1000
