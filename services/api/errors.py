@@ -18,6 +18,7 @@ class WanAPIError(ImagineError):
         *,
         retry_after: float | None = None,
         task_id: str | None = None,
+        param: str | None = None,
     ) -> None:
         where = f" (task {task_id})" if task_id else ""
         super().__init__(f"Wan API error {status} {error_type or ''}: {message}{where}".replace("  ", " "))
@@ -27,6 +28,7 @@ class WanAPIError(ImagineError):
         self.suggestion = suggestion
         self.retry_after = retry_after
         self.task_id = task_id
+        self.param = param  # the request field the error is about, when the API names one
 
     @property
     def is_auth_problem(self) -> bool:

@@ -109,6 +109,7 @@ def parse_error(body: bytes, status: int, retry_after: float | None, task_id: st
     error_type: str | None = None
     message = f"HTTP {status}"
     suggestion: str | None = None
+    param: str | None = None
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
@@ -119,4 +120,5 @@ def parse_error(body: bytes, status: int, retry_after: float | None, task_id: st
             error_type = _optional_text(error.get("type"))
             message = _optional_text(error.get("message")) or message
             suggestion = _optional_text(error.get("fallback_suggestion") or error.get("suggestion"))
-    return WanAPIError(status, error_type, message, suggestion, retry_after=retry_after, task_id=task_id)
+            param = _optional_text(error.get("param"))
+    return WanAPIError(status, error_type, message, suggestion, retry_after=retry_after, task_id=task_id, param=param)

@@ -8,7 +8,9 @@ create call they are exchanged for fresh ones (Discord's attachment refresh endp
 
 The switch (`IMAGE_TO_IMAGE`): `on` and `off` are the operator's word; `auto` is on until the API answers
 403 for the model, and then off, stored, so a restart keeps it off until the operator starts the bot once
-with `on` (which clears the stored refusal)."""
+with `on` (which clears the stored refusal). Only a 403 that says the model is denied switches it off
+(another 403, a key blocked for a while, fails the job alone), and every process re-reads the stored
+switch at most every `SWITCH_REREAD_SECONDS`, so a refusal one of them met reaches the others."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from services.api.errors import WanAPIError
-from services.core.clock import Clock
+from services.core.clock import Clock, SystemClock
 from services.core.errors import ImagineError
 from services.core.models import GenerationOptions, Job
 from services.storage.job_store import Store
@@ -31,6 +33,9 @@ REFRESH_MARGIN_SECONDS = 3600.0
 """An input URL with less than this left is refreshed before it is sent: the API may queue the task and
 download its inputs some time after the create call."""
 DENIED_KEY = "image_to_image_denied"
+SWITCH_REREAD_SECONDS = 60.0
+"""How long a process trusts its copy of the stored switch (another process may have met the API's 403)."""
+MODEL_DENIED_MESSAGE = "access denied for this model"
 
 
 class ImageToImageMode(enum.StrEnum):
@@ -70,24 +75,48 @@ def needs_refresh(url: str, now: float, margin: float = REFRESH_MARGIN_SECONDS) 
     return expires is not None and expires - now < margin
 
 
+def denies_model(job: Job, error: WanAPIError) -> bool:
+    """Whether `error` is the API refusing the key this (image-to-image) job's model: a 403 whose message
+    says so, or whose `param` names the model. No task can exist after it."""
+    if error.status != 403 or not job.options.images:
+        return False
+    return MODEL_DENIED_MESSAGE in (error.message or "").lower() or error.param == "model"
+
+
 class ImageToImageAccess:
     """Whether the bot offers image-to-image now; remembers (in the store) that the API refused the key."""
 
-    def __init__(self, mode: ImageToImageMode, store: Store) -> None:
+    def __init__(self, mode: ImageToImageMode, store: Store, clock: Clock | None = None) -> None:
         self._mode = mode
         self._store = store
+        self._clock = clock or SystemClock()
         self._denied = False
+        self._read_at: float | None = None
 
     async def load(self) -> None:
         """Read the stored refusal (auto), or clear it (on: the operator switched the feature back on)."""
         if self._mode == ImageToImageMode.ON:
             await self._store.set_meta(DENIED_KEY, "")
         elif self._mode == ImageToImageMode.AUTO:
-            self._denied = bool(await self._store.get_meta(DENIED_KEY))
+            await self._read()
             if self._denied:
                 log.warning(
                     "image-to-image stays off: the API refused the key for it (start once with IMAGE_TO_IMAGE=on)"
                 )
+
+    async def refresh(self) -> bool:
+        """Re-read the stored switch if this process's copy is older than `SWITCH_REREAD_SECONDS` (auto
+        mode); returns `enabled`. Called before an image job is taken."""
+        stale = self._read_at is None or self._clock.now() - self._read_at >= SWITCH_REREAD_SECONDS
+        if self._mode == ImageToImageMode.AUTO and not self._denied and stale:
+            await self._read()
+            if self._denied:
+                log.warning("image-to-image is off: another process met the API's refusal of the key for it")
+        return self.enabled
+
+    async def _read(self) -> None:
+        self._denied = bool(await self._store.get_meta(DENIED_KEY))
+        self._read_at = self._clock.now()
 
     @property
     def enabled(self) -> bool:
@@ -95,9 +124,10 @@ class ImageToImageAccess:
         return self._mode == ImageToImageMode.ON or (self._mode == ImageToImageMode.AUTO and not self._denied)
 
     async def refused(self, job: Job, error: WanAPIError) -> bool:
-        """Whether `error` is the API refusing the key this job's model (403); in auto mode the feature is
-        switched off from now on, and stored so, so a restart keeps it off."""
-        if error.status != 403 or not job.options.images:
+        """Whether `error` is the API refusing the key this job's model (`denies_model`); in auto mode the
+        feature is switched off from now on, and stored so, so a restart (and every other process) keeps it
+        off."""
+        if not denies_model(job, error):
             return False
         if self._mode == ImageToImageMode.AUTO and not self._denied:
             self._denied = True

@@ -102,6 +102,11 @@ def test_documented_error_shape_becomes_a_typed_error() -> None:
     assert "task-unified-1-a" in str(error)
 
 
+def test_an_error_keeps_the_request_field_it_names() -> None:
+    body = b'{"error": {"code": 403, "message": "Access denied for this model", "param": "model"}}'
+    assert parse_error(body, 403, retry_after=None).param == "model"
+
+
 def test_error_with_unparseable_body_still_has_its_status() -> None:
     error = parse_error(b"Bad Gateway", 502, retry_after=3.0)
     assert (error.status, error.error_type, error.retry_after) == (502, None, 3.0)

@@ -9,8 +9,15 @@ import pytest
 
 from services.api.errors import WanAPIError
 from services.core.models import GenerationOptions, InputImage, Job
-from services.engine.image_inputs import ImageToImageAccess, ImageToImageMode, needs_refresh, url_expires_at
+from services.engine.image_inputs import (
+    SWITCH_REREAD_SECONDS,
+    ImageToImageAccess,
+    ImageToImageMode,
+    needs_refresh,
+    url_expires_at,
+)
 from services.storage.job_store import Store
+from tests.fakes import FakeClock
 from tests.services.storage.job_factory import make_job, open_store
 
 DENIED = WanAPIError(403, "permission_error", "Access denied for this model")
@@ -59,6 +66,49 @@ async def test_another_error_is_not_a_refusal_of_the_model(store: Store) -> None
     access = await started(store, ImageToImageMode.AUTO)
     assert not await access.refused(image_job(), WanAPIError(500, "server_error", "boom"))
     assert access.enabled
+
+
+async def test_a_403_that_is_not_about_the_model_leaves_the_feature_on(store: Store) -> None:
+    access = await started(store, ImageToImageMode.AUTO)
+    blocked = WanAPIError(403, "permission_error", "This API key has been temporarily disabled")
+    assert not await access.refused(image_job(), blocked)
+    assert access.enabled
+    assert (await started(store, ImageToImageMode.AUTO)).enabled
+
+
+async def test_a_403_whose_param_names_the_model_switches_the_feature_off(store: Store) -> None:
+    access = await started(store, ImageToImageMode.AUTO)
+    assert await access.refused(image_job(), WanAPIError(403, "permission_error", "Forbidden", param="model"))
+    assert not access.enabled
+
+
+async def test_the_denial_message_is_recognised_whatever_its_case(store: Store) -> None:
+    access = await started(store, ImageToImageMode.AUTO)
+    assert await access.refused(image_job(), WanAPIError(403, None, "ACCESS DENIED FOR THIS MODEL."))
+
+
+async def test_a_refusal_met_by_one_process_reaches_another_within_a_minute(store: Store) -> None:
+    clock = FakeClock()
+    first = ImageToImageAccess(ImageToImageMode.AUTO, store, clock)
+    second = ImageToImageAccess(ImageToImageMode.AUTO, store, clock)
+    await first.load()
+    await second.load()
+    await first.refused(image_job(), DENIED)
+    assert await second.refresh()  # its copy is fresh: not read again yet
+    clock.time += SWITCH_REREAD_SECONDS
+    assert not await second.refresh()
+    assert not second.enabled
+
+
+async def test_the_stored_switch_is_read_at_most_once_a_minute(store: Store) -> None:
+    clock = FakeClock()
+    access = ImageToImageAccess(ImageToImageMode.AUTO, store, clock)
+    await access.load()
+    await store.set_meta("image_to_image_denied", "1")
+    clock.time += SWITCH_REREAD_SECONDS - 1
+    assert await access.refresh()
+    clock.time += 1
+    assert not await access.refresh()
 
 
 def test_the_expiry_of_a_discord_url_is_its_hex_ex_parameter() -> None:
