@@ -146,7 +146,7 @@ def open_resources(
     )
     scheduler = FairScheduler(clock, settings.max_tasks_in_flight, settings.creates_per_second)
     budget = QueryBudget(settings.api_queries_per_second, clock)
-    access = ImageToImageAccess(ImageToImageMode(settings.image_to_image), store)
+    access = ImageToImageAccess(ImageToImageMode(settings.image_to_image), store, clock)
     return Resources(settings, clock, store, supervisor, metrics, wan, downloader, scheduler, budget, access)
 
 

@@ -70,6 +70,8 @@ class JobLauncher:
         if not self._engine.accepting:
             await interaction.response.send_message(text("shutting-down"), ephemeral=True)
             return None
+        if options.images and self._engine.access is not None:
+            await self._engine.access.refresh()  # another process may have met the API's refusal
         if options.images and not self.image_to_image:
             await interaction.response.send_message(
                 input_refused_text(InputRefused(InputProblem.FEATURE_OFF)), ephemeral=True

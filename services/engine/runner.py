@@ -9,14 +9,22 @@ in `submitting` is sent again with the same Idempotency-Key, never as a new task
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from services.api.client import WanClient
 from services.api.errors import TaskFailed, TaskTimedOut, WanAPIError
 from services.api.retry import create_is_retryable, create_outcome_unknown
 from services.core.clock import Clock
 from services.core.errors import ImageFetchError
-from services.core.models import RESULT_LIFETIME_SECONDS, FailureReason, Job, JobState, Task, TaskStatus
+from services.core.models import (
+    RESULT_LIFETIME_SECONDS,
+    FailureReason,
+    GenerationOptions,
+    Job,
+    JobState,
+    Task,
+    TaskStatus,
+)
+from services.engine.create_calls import CreateCalls, OutcomeUnknown
 from services.engine.engine_config import EngineConfig
 from services.engine.events import DeliveryError, JobPhase
 from services.engine.failures import (
@@ -26,7 +34,13 @@ from services.engine.failures import (
     reason_for_api_error,
     reason_for_task_error,
 )
-from services.engine.image_inputs import ImageInputs, ImageToImageAccess, InputUrlsUnavailable
+from services.engine.image_inputs import (
+    REFRESH_MARGIN_SECONDS,
+    ImageInputs,
+    ImageToImageAccess,
+    InputUrlsUnavailable,
+    denies_model,
+)
 from services.engine.job_log import log_state
 from services.engine.reporter import JobReporter
 from services.engine.runs import JobRun
@@ -48,25 +62,6 @@ def _milli(credits: float | None) -> int | None:
 
 class _JobMovedOn(Exception):
     """The stored job is no longer in the state this run expected (cancelled meanwhile)."""
-
-
-@dataclass
-class _CreateCalls:
-    """A job's create calls so far: since when, how many had an unknown outcome (each one of
-    `create_attempts`), and whether the task may exist at the API."""
-
-    started: float | None = None
-    sent: int = 0
-    uncertain: int = 0
-    maybe_made: bool = False
-
-
-class _OutcomeUnknown(Exception):
-    """The last create attempt left it unknown whether the API made (and billed) the task."""
-
-    def __init__(self, attempts: int) -> None:
-        super().__init__(f"create outcome unknown after {attempts} attempt(s)")
-        self.attempts = attempts
 
 
 class JobRunner:
@@ -111,7 +106,7 @@ class JobRunner:
                 await self._track(run)
             self._scheduler.release(job.id)
             await self._deliver(run)
-        except _OutcomeUnknown as error:
+        except OutcomeUnknown as error:
             await self._end_unknown(job, error)
         except (WanAPIError, InputUrlsUnavailable) as error:
             await self._fail(job, await self._reason_for(job, error), error)
@@ -143,13 +138,13 @@ class JobRunner:
         """Create the job's task in its turn, always with the same Idempotency-Key. A refusal that made
         nothing (429, 503, refused connection) puts the job back in line until its deadline; a call whose
         outcome is unknown (no answer, a lost or garbled one, another 5xx) is one of `create_attempts`."""
-        calls = _CreateCalls(maybe_made=run.job.state == JobState.SUBMITTING)  # resumed mid-create
+        calls = CreateCalls(maybe_made=run.job.state == JobState.SUBMITTING)  # resumed mid-create
         while True:
             if run.job.state == JobState.QUEUED and run.job.cancel_requested:
                 await self._drop_cancelled(run.job)  # a cancel stored before a restart
             await self._take_turn(run, first_in_line=calls.started is not None)
             calls.started = calls.started or self._clock.now()
-            options = await self._inputs.fresh(run.job.options)  # the API downloads the inputs itself
+            options = await self._options_to_send(run.job, calls)
             try:
                 task = await self._wan.create_task(
                     options, idempotency_key=run.job.id, callback_url=self._callback_url(run.job), retry=False
@@ -159,6 +154,26 @@ class JobRunner:
                 continue
             await self._record_submitted(run, task)
             return
+
+    async def _options_to_send(self, job: Job, calls: CreateCalls) -> GenerationOptions:
+        # The API downloads the inputs itself: stale URLs are renewed and stored before they are sent. Once
+        # a create may have been made, a retry sends the first attempt's body again (same Idempotency-Key):
+        # only a URL that has expired since is renewed, and if that fails the task may exist all the same.
+        margin = 0.0 if calls.maybe_made else REFRESH_MARGIN_SECONDS
+        try:
+            options = await self._inputs.fresh(job.options, margin)
+        except InputUrlsUnavailable as error:
+            if calls.maybe_made:
+                raise OutcomeUnknown(calls.uncertain) from error
+            raise
+        if options is not job.options:
+            stored = [image.to_json() for image in options.images]
+            if not await self._store.transition(
+                job.id, [JobState.SUBMITTING], JobState.SUBMITTING, owner=self._config.write_guard, input_images=stored
+            ):
+                raise _JobMovedOn(job.id)
+            job.options = options
+        return options
 
     async def _take_turn(self, run: JobRun, *, first_in_line: bool) -> None:
         """Wait for a slot in the fair queue, then mark the job as being sent (unless it was cancelled)."""
@@ -176,15 +191,15 @@ class JobRunner:
         run.queue_position = None
         await self._show(run, JobPhase.SUBMITTING)
 
-    async def _wait_for_another_turn(self, run: JobRun, error: WanAPIError, calls: _CreateCalls) -> None:
+    async def _wait_for_another_turn(self, run: JobRun, error: WanAPIError, calls: CreateCalls) -> None:
         """After a failed create call: give up, or put the job back in line for another turn."""
         not_created, unknown = create_is_retryable(error), create_outcome_unknown(error)
         calls.sent, calls.uncertain = calls.sent + 1, calls.uncertain + unknown
         calls.maybe_made = calls.maybe_made or unknown
         out_of_time = self._clock.now() - (calls.started or 0.0) >= self._config.job_deadline_seconds
         if out_of_time or calls.uncertain >= self._config.create_attempts or not (not_created or unknown):
-            if calls.maybe_made:
-                raise _OutcomeUnknown(calls.uncertain) from error
+            if calls.maybe_made and not denies_model(run.job, error):  # after a denial no task can exist
+                raise OutcomeUnknown(calls.uncertain) from error
             raise error
         # The whole queue waits (not just this job), and this job goes back to the head of its line, to
         # be sent again with the same Idempotency-Key: where the task may exist, the API hands it back
@@ -327,7 +342,7 @@ class JobRunner:
         stored = await self._store.get_job(job.id)
         return stored is not None and stored.cancel_requested
 
-    async def _end_unknown(self, job: Job, error: _OutcomeUnknown) -> None:
+    async def _end_unknown(self, job: Job, error: OutcomeUnknown) -> None:
         # The API may have made and billed the task, and no answer says which: its images stay counted
         # (the daily limits bound what the operator pays), and the member is told so.
         log.error("job %s: %s; the API may have made and billed its task", job.id, error)
