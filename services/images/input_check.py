@@ -2,15 +2,18 @@
 image-to-image model takes (shared/spec/image-to-image.md): at most 10 MB, JPEG, PNG, BMP or WebP, each
 side 384..5000 pixels, no transparency (the API refuses an alpha channel, and it downloads the image from
 its URL itself, so a flattened copy would need a public URL of its own: such images are refused).
-Pillow reads only the header and verifies the file; callers run `check_input_image` in a thread."""
+Only the four formats' readers are tried (the file's header read before Pillow's decompression-bomb
+check, so a header claiming huge sides is refused for its sides); Pillow reads only the header and
+verifies the file; callers run `check_input_image` in a thread."""
 
 from __future__ import annotations
 
 import io
-import warnings
+import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile
 
 from services.core.errors import InputProblem, InputRefused
 
@@ -47,24 +50,46 @@ def check_input_image(data: bytes, position: int = 1) -> InputFacts:
     Blocking (Pillow): run it in a worker thread."""
     if len(data) > INPUT_MAX_BYTES:
         raise InputRefused(InputProblem.TOO_LARGE, position, maximum=INPUT_MAX_BYTES)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            with Image.open(io.BytesIO(data)) as image:
-                facts = _facts(image, position)
-                image.verify()
-        except InputRefused:
-            raise
-        except (
-            UnidentifiedImageError,
-            OSError,
-            SyntaxError,
-            ValueError,
-            Image.DecompressionBombError,
-            Image.DecompressionBombWarning,
-        ):
-            raise InputRefused(InputProblem.NOT_AN_IMAGE, position, allowed=ALLOWED) from None
+    image = _open_header(data, position)
+    try:
+        facts = _facts(image, position)
+        image.verify()
+    except InputRefused:
+        raise
+    except (OSError, SyntaxError, ValueError, IndexError, TypeError, struct.error):
+        raise InputRefused(InputProblem.NOT_AN_IMAGE, position, allowed=ALLOWED) from None
+    finally:
+        image.close()
     return facts
+
+
+def _open_header(data: bytes, position: int) -> ImageFile.ImageFile:
+    """The image's header read by the reader of one of the accepted formats (what `Image.open` does with
+    `formats` limited to them, without its decompression-bomb check: the sides are checked next, and no
+    pixel is decoded). Another format recognised by its first bytes is named; anything else is no image."""
+    Image.init()
+    prefix = data[:16]
+    for name in ACCEPTED_FORMATS:
+        factory, accept = Image.OPEN[name]
+        if accept is not None and not _accepts(accept, prefix):
+            continue
+        try:
+            return factory(io.BytesIO(data), None)
+        except (OSError, SyntaxError, ValueError, IndexError, TypeError, struct.error):
+            break
+    else:
+        other = next((name for name, (_, accept) in Image.OPEN.items() if accept and _accepts(accept, prefix)), None)
+        if other is not None:
+            raise InputRefused(InputProblem.UNSUPPORTED_FORMAT, position, format=other, allowed=ALLOWED)
+    raise InputRefused(InputProblem.NOT_AN_IMAGE, position, allowed=ALLOWED)
+
+
+def _accepts(accept: Callable[[bytes], bool | str], prefix: bytes) -> bool:
+    """Whether a format's reader recognises the file's first bytes (a reader may choke on too few)."""
+    try:
+        return accept(prefix) is True
+    except (IndexError, TypeError, ValueError, struct.error):
+        return False
 
 
 def _facts(image: Image.Image, position: int) -> InputFacts:

@@ -4,6 +4,8 @@ which problem, with the values that say what is allowed."""
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import pytest
 from PIL import Image
@@ -83,3 +85,27 @@ def test_a_declared_type_that_is_not_an_image_is_refused_before_downloading() ->
 
 def test_a_missing_declared_type_is_left_to_the_download() -> None:
     check_declared(1000, None)
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims `width`×`height` (its pixels are never there)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("side", [10_000, 40_000])
+def test_a_header_claiming_huge_sides_is_refused_for_its_sides(side: int) -> None:
+    with pytest.raises(InputRefused) as refused:
+        check_input_image(png_header(side, side))
+    assert refused.value.problem is InputProblem.SIDE_OUT_OF_RANGE
+    assert (refused.value.values["width"], refused.value.values["height"]) == (side, side)
+
+
+def test_a_format_pillow_reads_but_the_api_does_not_take_is_named_without_being_decoded() -> None:
+    with pytest.raises(InputRefused) as refused:
+        check_input_image(encoded((500, 500), "TIFF"))
+    assert (refused.value.problem, refused.value.values["format"]) == (InputProblem.UNSUPPORTED_FORMAT, "TIFF")
