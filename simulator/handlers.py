@@ -68,7 +68,8 @@ async def create_generation(request: web.Request) -> web.Response:
                 record.status = answered_status(fault, faulted)
                 return faulted
 
-    response = await _create_or_replay(request, body, key, record)
+    async with request.app[STATE_KEY].key_turn(key):
+        response = await _create_or_replay(request, body, key, record)
     if fault is not None and fault.after_create and (record.created_task or record.replayed):
         faulted = await answer_fault(request, fault, "create")
         if faulted is not None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import random
 import string
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -44,6 +45,7 @@ class SimulatorState:
         self.rng = make_rng(self.config.seed)
         self.tasks: dict[str, SimTask] = {}
         self.tasks_by_key: dict[str, str] = {}
+        self.key_locks: dict[str, asyncio.Lock] = {}
         self.create_records: list[CreateRecord] = []
         self.get_counts: dict[str, int] = {}
         self.file_counts: dict[str, int] = {}
@@ -154,6 +156,16 @@ class SimulatorState:
             if task_id not in self.tasks:
                 return task_id
 
+    @contextlib.asynccontextmanager
+    async def key_turn(self, idempotency_key: str | None) -> AsyncIterator[None]:
+        """One create call at a time per Idempotency-Key, as the vendor claims a key before it downloads
+        the inputs: a retry that arrives meanwhile waits, then is handed the task the first one made."""
+        if idempotency_key is None:
+            yield
+            return
+        async with self.key_locks.setdefault(idempotency_key, asyncio.Lock()):
+            yield
+
     def task_for_key(self, idempotency_key: str | None) -> SimTask | None:
         """The task an earlier create call with this Idempotency-Key made, if any."""
         if idempotency_key is None or idempotency_key not in self.tasks_by_key:
@@ -255,6 +267,7 @@ class SimulatorState:
         self.rng = make_rng(self.config.seed)
         self.tasks.clear()
         self.tasks_by_key.clear()
+        self.key_locks.clear()
         self.create_records.clear()
         self.get_counts.clear()
         self.file_counts.clear()

@@ -3,6 +3,7 @@ refuses (400), derives its results from the input, reserves 1.2 credits an image
 
 from __future__ import annotations
 
+import asyncio
 import io
 from collections.abc import AsyncIterator
 
@@ -124,3 +125,42 @@ async def test_a_denied_model_answers_403(
     assert (status, answer["error"]["message"]) == (403, "Access denied for this model")
     status, _ = await create(client, {"model": "wan2.5-text-to-image", "prompt": "still fine"})
     assert status == 200
+
+
+@pytest.fixture
+async def held_input() -> AsyncIterator[tuple[str, asyncio.Event, list[str]]]:
+    """An input whose download waits until the test releases it (a slow CDN); records each download."""
+    release, downloads = asyncio.Event(), []
+
+    async def serve(request: web.Request) -> web.Response:
+        downloads.append(request.path)
+        await release.wait()
+        return web.Response(body=encoded((600, 400), image_format="JPEG"), content_type="image/jpeg")
+
+    app = web.Application()
+    app.router.add_get("/in.jpg", serve)
+    server = TestServer(app)
+    await server.start_server()
+    try:
+        yield str(server.make_url("/in.jpg")), release, downloads
+    finally:
+        release.set()
+        await server.close()
+
+
+async def test_a_retry_with_the_same_key_while_the_inputs_download_gets_the_one_task(
+    client: SimClient, state: SimulatorState, held_input: tuple[str, asyncio.Event, list[str]]
+) -> None:
+    url, release, downloads = held_input
+    first = asyncio.create_task(create(client, i2i(url), key="same-key"))
+    second = asyncio.create_task(create(client, i2i(url), key="same-key"))
+    async with asyncio.timeout(10):
+        # Both calls in, the first downloading (the simulator signals neither: its records are read).
+        while len(state.create_records) < 2 or not downloads:  # noqa: ASYNC110
+            await asyncio.sleep(0)
+    release.set()
+    (status_one, one), (status_two, two) = await asyncio.gather(first, second)
+    assert (status_one, status_two) == (200, 200)
+    assert one["id"] == two["id"]
+    assert state.stats()["tasks_created"] == 1
+    assert len(downloads) == 1
