@@ -92,11 +92,12 @@ class JobLauncher:
             ephemeral=ephemeral,
         )
         try:
-            if options.images and self._inputs is not None:
-                options = await self._inputs.checked(options)  # before anything is reserved or sent
             limits = await self._quota.limits_for(
                 interaction.guild_id, interaction.user.id, member_role_ids(interaction)
             )
+            if options.images and self._inputs is not None:
+                await self._check_quota(interaction.user.id, options, target, limits)
+                options = await self._inputs.checked(options)  # before anything is reserved or sent
             job, approval = await self._accept(interaction.user.id, options, target, limits, decision.approval)
         except (QuotaExceeded, ShuttingDown, InputRefused) as error:
             await self._refuse_deferred(interaction, error, options.prompt)
@@ -134,6 +135,18 @@ class JobLauncher:
             job = await self._engine.accept(user_id, options, target, lifted, needs_approval=approval)
         await self._alert(guild_id, limits)
         return job, approval
+
+    async def _check_quota(
+        self, user_id: int, options: GenerationOptions, target: DeliveryTarget, limits: Limits
+    ) -> None:
+        """Refuse a member out of quota before their inputs are renewed and downloaded (nothing is reserved:
+        `_accept` does that). Past the server's own budget the job may still go through as its admins chose,
+        so it is checked as `_accept` would then take it."""
+        if limits.over_budget != OverBudget.REFUSE:
+            if limits.over_budget == OverBudget.ONE_IMAGE:
+                options = replace(options, n=1)
+            limits = self._quota.beyond_server_budget(limits)
+        await self._engine.check_quota(user_id, options, target, limits)
 
     async def _alert(self, guild_id: int | None, limits: Limits, *, exhausted: LimitKind | None = None) -> None:
         """Post the server's budget alerts now due in its audit channel (the operator's are logged)."""

@@ -34,6 +34,7 @@ from services.operations.web import new_callback_token
 from services.quotas.credits import as_credits, credits_for
 from services.quotas.limits import Limits, next_month, next_reset, usage_day
 from services.storage.job_store import Store
+from services.storage.usage import Refusal
 
 __all__ = ["EngineConfig", "JobEngine", "new_job_id"]
 
@@ -109,8 +110,34 @@ class JobEngine:
         stored or charged) or `ShuttingDown`. With `needs_approval` the job waits for `approve`."""
         if not self._accepting:
             raise ShuttingDown
+        job = self._new_job(user_id, options, target, needs_approval=needs_approval)
+        lease = (self._config.owner, self._config.lease_seconds)
+        refusal = await self._store.insert_job_reserving(job, limits, lease=lease)
+        if refusal is not None:
+            if self._metrics is not None:
+                self._metrics.quota_refusals.labels(limit=refusal.kind.value).inc()
+            log.info("job refused for user %s: %s (%d of %d used)", user_id, refusal.kind, refusal.used, refusal.limit)
+            raise _quota_exceeded(refusal, job)
+        if self._metrics is not None:
+            self._metrics.credits_reserved.inc(as_credits(job.credits_reserved))
+        log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)
+        return job
+
+    async def check_quota(
+        self, user_id: int, options: GenerationOptions, target: DeliveryTarget, limits: Limits
+    ) -> None:
+        """Raise the `QuotaExceeded` that `accept` would raise now, without storing or reserving anything:
+        a member out of quota is refused before anything costly is done for the request."""
+        job = self._new_job(user_id, options, target, needs_approval=False)
+        refusal = await self._store.quota_refusal(job, limits)
+        if refusal is not None:
+            raise _quota_exceeded(refusal, job)
+
+    def _new_job(
+        self, user_id: int, options: GenerationOptions, target: DeliveryTarget, *, needs_approval: bool
+    ) -> Job:
         now = self._clock.now()
-        job = Job(
+        return Job(
             id=new_job_id(),
             user_id=user_id,
             options=options,
@@ -122,19 +149,6 @@ class JobEngine:
             callback_token=new_callback_token() if self._config.public_base_url else None,
             credits_reserved=credits_for(options.model, options.n),
         )
-        lease = (self._config.owner, self._config.lease_seconds)
-        refusal = await self._store.insert_job_reserving(job, limits, lease=lease)
-        if refusal is not None:
-            if self._metrics is not None:
-                self._metrics.quota_refusals.labels(limit=refusal.kind.value).inc()
-            log.info("job refused for user %s: %s (%d of %d used)", user_id, refusal.kind, refusal.used, refusal.limit)
-            requested = job.credits_reserved if refusal.kind.in_credits else options.n
-            resets = next_month(now) if refusal.kind.monthly else next_reset(now)
-            raise QuotaExceeded(refusal.kind, refusal.limit, refusal.used, requested, resets, retry_at=refusal.retry_at)
-        if self._metrics is not None:
-            self._metrics.credits_reserved.inc(as_credits(job.credits_reserved))
-        log_state(job, "user=%s n=%d size=%s", user_id, options.n, options.size)
-        return job
 
     def start(self, job: Job, *, resumed: bool = False) -> None:
         """Run the job in the background (no-op if it already runs); `resumed`: picked up again after a
@@ -217,3 +231,10 @@ class JobEngine:
     def queue_position(self, job_id: str) -> int | None:
         """See `QueuePositions.position`."""
         return self.queue_positions.position(job_id)
+
+
+def _quota_exceeded(refusal: Refusal, job: Job) -> QuotaExceeded:
+    """What the member is told: the limit that refused `job`, and when it resets."""
+    requested = job.credits_reserved if refusal.kind.in_credits else job.options.n
+    resets = next_month(job.created_at) if refusal.kind.monthly else next_reset(job.created_at)
+    return QuotaExceeded(refusal.kind, refusal.limit, refusal.used, requested, resets, retry_at=refusal.retry_at)

@@ -168,19 +168,21 @@ class ImageDownloader:
 
     async def fetch_bytes(self, url: str, max_bytes: int) -> bytes:
         """One file's bytes as they are (an image a member starts from, to be checked), streamed with
-        the same host checks, refused over `max_bytes`, and held in the budget while they are read."""
+        the same host checks, refused over `max_bytes`, and held in the budget while they are read: as
+        many bytes as the answer declares (else `max_bytes`), reserved before the body is read."""
         async with self.reservation() as held, contextlib.AsyncExitStack() as stack:
-            await held.resize(max_bytes)
             answer = await self._open(url, stack)
             declared = self._declared_size(answer)
             if declared is not None and declared > max_bytes:
                 raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=max_bytes)
+            expected = max_bytes if declared is None else declared
+            await held.resize(expected)
             chunks: list[bytes] = []
             received = 0
             with _download_errors(url):
                 async for chunk in answer.content.iter_chunked(256 * 1024):
                     received += len(chunk)
-                    if received > max_bytes:
+                    if received > expected:
                         raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=max_bytes)
                     chunks.append(chunk)
             return b"".join(chunks)

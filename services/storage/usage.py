@@ -47,6 +47,10 @@ class _Refused(Exception):
         self.refusal = refusal
 
 
+class _DryRun(Exception):
+    """Ends a reservation that was only a check: its transaction is rolled back."""
+
+
 class UsageCounts(StoreCore):
     """Reserving a new job's images within the limits, and reading what was used."""
 
@@ -73,6 +77,19 @@ class UsageCounts(StoreCore):
         except _Refused as refused:
             return refused.refusal
         return None
+
+    async def quota_refusal(self, job: Job, limits: Limits) -> Refusal | None:
+        """The `Refusal` that `insert_job_reserving` would give the job now, or None: the same checks in a
+        transaction that is rolled back, so nothing is stored or reserved (the reservation itself stays
+        atomic). For refusing a member out of quota before anything costly is done for the request."""
+        try:
+            async with self.write() as connection:
+                await self._reserve(connection, job, limits)
+                raise _DryRun
+        except _Refused as refused:
+            return refused.refusal
+        except _DryRun:
+            return None
 
     async def images_used(self, user_id: int, usage_day: str, guild_id: int | None = None) -> int:
         """Images used or reserved on that UTC day by a member in a guild (None: in DMs); `user_id` 0

@@ -1,12 +1,12 @@
 """Starting from an image, end to end: `/imagine` with an uploaded image, each refused input, an expired
-upload URL renewed before it is used, Vary and Remix on a result (the real bot, the fake Discord, the
-simulator downloading the inputs from the fake's CDN)."""
+upload URL renewed before it is used (never for a member out of quota), Vary and Remix on a result (the
+real bot, the fake Discord, the simulator downloading the inputs from the fake's CDN)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import Stack
+from tests.e2e.conftest import DAILY_LIMIT, Stack
 from tests.e2e.image_inputs import button, picture, reddish, refusal
 from tests.support.fake_discord import EditRecord, InteractionRecord
 
@@ -174,3 +174,17 @@ async def test_remix_of_an_image_the_result_does_not_have_is_refused(stack: Stac
     told = await refusal(await stack.fake.submit_modal(click, ["a spoon, bent", "1", "3"]))
     assert "this result has 1 image(s)" in told
     assert creates_for(stack, "a spoon, bent") == []
+
+
+async def test_a_member_out_of_quota_is_refused_before_the_bot_renews_or_downloads_the_input(stack: Stack) -> None:
+    user = stack.new_member()
+    for _ in range(DAILY_LIMIT // 4):
+        options = {"prompt": "use the day up [duration:0.2]", "n": 4}
+        await result_of(await stack.fake.invoke_command("imagine", options, user_id=user))
+    assert await stack.settled_usage(user, DAILY_LIMIT) == DAILY_LIMIT
+    upload = stack.fake.uploads.upload(picture(), expires_in=-60)
+    record = await stack.fake.invoke_command("imagine", {"prompt": "one more", "image": upload}, user_id=user)
+    told = await refusal(record)
+    assert "Daily limit reached" in told
+    assert [upload.url] not in stack.fake.uploads.refresh_requests
+    assert creates_for(stack, "one more") == []

@@ -44,13 +44,16 @@ async def base() -> AsyncIterator[str]:
     await runner.cleanup()
 
 
-async def fetch(url: str, *, allow_private: bool = True) -> bytes:
+async def fetch(url: str, *, allow_private: bool = True, held: list[int] | None = None) -> bytes:
+    """The file's bytes; `held` gets the most bytes the download held in the budget."""
     async with aiohttp.ClientSession() as session:
         downloader = ImageDownloader(
             session, allow_private=allow_private, max_bytes=CAP * 8, timeout=5, clock=FakeClock()
         )
         data = await downloader.fetch_bytes(url, CAP)
         assert downloader.budget.in_use == 0  # the bytes held while reading are given back
+        if held is not None:
+            held.append(downloader.budget.peak)
         return data
 
 
@@ -63,6 +66,12 @@ async def test_a_file_over_the_cap_is_refused_as_too_large(base: str, path: str)
     with pytest.raises(ImageFetchError) as refused:
         await fetch(base + path)
     assert (refused.value.problem, refused.value.values["maximum"]) == (ImageProblem.TOO_LARGE, CAP)
+
+
+async def test_a_declared_size_is_what_the_download_holds_in_the_budget(base: str) -> None:
+    held: list[int] = []
+    await fetch(f"{base}/small", held=held)
+    assert held == [1000]
 
 
 async def test_a_private_address_is_refused_unless_allowed(base: str) -> None:

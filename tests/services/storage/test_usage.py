@@ -99,3 +99,20 @@ async def test_concurrent_requests_never_exceed_the_active_job_limit(store: Stor
     )
     assert sum(result is None for result in results) == 3
     assert await store.images_used(1, DAY, 20) == 3
+
+
+async def test_the_quota_check_says_what_the_reservation_would_refuse_and_reserves_nothing(store: Store) -> None:
+    assert await store.insert_job_reserving(make_job("a", n=3), limits(4)) is None
+    refusal = await store.quota_refusal(make_job("b", n=2), limits(4))
+    assert (refusal.kind, refusal.limit, refusal.used) == (LimitKind.USER_DAILY, 4, 3)
+    assert await store.quota_refusal(make_job("c", n=1), limits(4)) is None
+    assert await store.images_used(1, DAY, 20) == 3
+    assert await store.get_job("c") is None
+
+
+async def test_the_quota_check_sees_the_cooldown_and_the_active_jobs(store: Store) -> None:
+    assert await store.insert_job_reserving(make_job("a", created_at=100.0), limits(10, cooldown=30)) is None
+    cooling = await store.quota_refusal(make_job("b", created_at=110.0), limits(10, cooldown=30))
+    assert cooling.kind is LimitKind.COOLDOWN
+    busy = await store.quota_refusal(make_job("c", created_at=200.0), limits(10, active=1))
+    assert busy.kind is LimitKind.ACTIVE_JOBS
