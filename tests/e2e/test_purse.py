@@ -1,6 +1,7 @@
 """The operator's purse end to end, against the real bot process in two servers: one person's day across
 both, a server admin refused a budget beyond the operator's, a server past its own budget getting one
-image per request with its audit channel told, and the spend chart."""
+image per request with its audit channel told, or sending requests (from an image too) for approval,
+and the spend chart."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from services.images.spend_chart import CHART_SIZE
 from simulator.config import SimConfig
 from simulator.server import start_simulator
 from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World, creates_for
+from tests.e2e.image_inputs import picture
 from tests.support.fake_discord import ADMIN_USER_ID, DEFAULT_GUILD_ID, FakeDiscord, InteractionRecord
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
@@ -28,6 +30,7 @@ PERSON = 1_250_000_000_000_014_001  # a member of both servers
 SPENDER = 1_250_000_000_000_014_002  # a member of the other server only
 CHARTED = 1_250_000_000_000_014_003  # a member of the first server only
 ASKER = 1_250_000_000_000_014_004  # a member of the third server only
+PAINTER = 1_250_000_000_000_014_005  # a member of the third server only, starting from an image
 PERSON_CAP, BOT_MONTHLY_CREDITS = 5, 500
 ADMINISTRATOR = 1 << 3
 
@@ -47,6 +50,7 @@ async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World
         fake.add_channel(THIRD_GUILD, THIRD_CHANNEL, "general")
         fake.add_channel(THIRD_GUILD, THIRD_AUDIT, "audit-log")
         fake.add_member(THIRD_GUILD, ASKER, "asker")
+        fake.add_member(THIRD_GUILD, PAINTER, "painter")
         fake.add_member(THIRD_GUILD, ADMIN_USER_ID, "carol", permissions=ADMINISTRATOR)
         fake.add_member(OTHER_GUILD, ADMIN_USER_ID, "carol", permissions=ADMINISTRATOR)
         yield World(fake, sim, tmp_path_factory.mktemp("purse"))
@@ -169,3 +173,20 @@ async def test_past_its_budget_a_server_that_chose_approval_sends_each_request_t
     assert "wait for a moderator's approval" in alert.content
     assert (await bot.wait_for_row("beyond a spent budget", "awaiting_approval"))["n"] == 1
     assert creates_for(world, "beyond a spent budget") == 0
+
+
+async def test_past_its_budget_a_request_from_an_image_still_goes_to_the_moderators(
+    world: World, bot: Deployment
+) -> None:
+    # The quota is checked before the image is downloaded: as the request would then be taken, past the
+    # server's own budget sent for approval, not refused.
+    settings = [("imagine-admin audit", {"channel": THIRD_AUDIT})]
+    settings.append(("imagine-admin quota server", {"monthly_credits": 0.0, "over_budget": "approval"}))
+    for command, options in settings:
+        assert (await admin(world, command, options, THIRD_GUILD, THIRD_CHANNEL)).startswith("✅")
+    options = {"prompt": "an image beyond a spent budget", "image": world.fake.uploads.upload(picture())}
+    record = await world.fake.invoke_command(
+        "imagine", options, user_id=PAINTER, guild_id=THIRD_GUILD, channel_id=THIRD_CHANNEL
+    )
+    await record.wait_for_ack(timeout=5)
+    assert (await bot.wait_for_row("an image beyond a spent budget", "awaiting_approval"))["n"] == 1
