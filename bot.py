@@ -22,6 +22,7 @@ from dotenv import load_dotenv
 from yarl import URL
 
 from cogs.admin import AdminCog
+from cogs.history import HistoryCog
 from cogs.imagine import ImagineCog
 from cogs.usage import UsageCog
 from discord_side.audit import AuditLog
@@ -29,6 +30,7 @@ from discord_side.audited_events import AuditedJobEvents
 from discord_side.buttons import JobButtons
 from discord_side.cards import channel_spoiler
 from discord_side.client import Compose, DiscordSide, ImagineBot, gateway_connected, make_client
+from discord_side.history import History
 from discord_side.input_images import DiscordAttachmentRefresher, InputChecker
 from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
@@ -179,10 +181,12 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
         checker = InputChecker(resources.downloader, engine.image_inputs, any_host=settings.image_url_allow_private)
         rules = LaunchRules(allow_dms=settings.allow_dms)
         launcher = JobLauncher(engine, presenter, quota, moderation, audit, rules, checker)
+        history = History(store)
         cogs = (
             ImagineCog(launcher),
             UsageCog(store, quota, engine, clock),
-            AdminCog(client, moderation, quota_settings, quota, engine, audit, SpendReport(store, clock)),
+            AdminCog(client, moderation, quota_settings, quota, engine, audit, SpendReport(store, clock), history),
+            HistoryCog(history),
         )
         private = PrivateResults(resources.downloader, clock)
         reports = Reports(client, store, audit, presenter, moderation, quota_settings)

@@ -180,3 +180,29 @@ async def test_a_card_discord_refuses_falls_back_to_the_classic_message(world: W
     )
     assert not classic.flags & COMPONENTS_V2
     assert classic.pings.user_ids == [REQUESTER_ID]
+
+
+async def test_history_lists_a_members_own_results_with_links_and_pages(world: World, bot: Deployment) -> None:
+    _, result = await card_result(world, "card history", n=1)
+    await bot.settled("card history")
+    mine = await world.fake.invoke_command("history", {}, user_id=REQUESTER_ID)
+    await mine.wait_for_followup(lambda m: "card history" in m.content, timeout=10)
+    page = mine.followups[-1]
+    assert page.ephemeral
+    assert f"/{DEFAULT_CHANNEL_ID}/{result.id})" in page.content
+    assert "page 1 of" in page.content
+    empty = await world.fake.invoke_command("history", {"page": 999}, user_id=REQUESTER_ID)
+    await empty.wait_for_followup(lambda m: "No results" in m.content, timeout=10)
+    theirs = await world.fake.invoke_command("imagine-admin history", {"member": REQUESTER_ID}, user_id=ADMIN_USER_ID)
+    await theirs.wait_for_followup(lambda m: "card history" in m.content, timeout=10)
+
+
+async def test_a_spoiler_channel_shows_every_result_behind_a_spoiler(world: World, bot: Deployment) -> None:
+    options = {"channel": DEFAULT_CHANNEL_ID, "spoiler": True}
+    setting = await world.fake.invoke_command("imagine-admin channels spoiler", options, user_id=ADMIN_USER_ID)
+    await setting.wait_for(lambda r: r.original is not None and "spoiler" in r.original.content, timeout=10)
+    _, result = await card_result(world, "card spoiled", n=1)
+    assert all(spoiler for _, spoiler in gallery_urls(result.components))
+    options["spoiler"] = False
+    setting = await world.fake.invoke_command("imagine-admin channels spoiler", options, user_id=ADMIN_USER_ID)
+    await setting.wait_for(lambda r: r.original is not None and "without" in r.original.content, timeout=10)
