@@ -43,7 +43,8 @@ def result_card(
     hidden: bool = False,
 ) -> ui.LayoutView:
     """The result: the images in a gallery (behind a spoiler in a spoiler channel or once reported),
-    the caption (prompt, size, count, job id), the model and requester, and the result's buttons."""
+    the caption (prompt, size, count, job id), the model and requester, and the result's buttons (once
+    reported: no Report, Vary or Remix)."""
     gallery = ui.MediaGallery(
         *(discord.MediaGalleryItem(f"attachment://{name}", spoiler=spoiler or hidden) for name in filenames[:10])
     )
@@ -57,6 +58,8 @@ def result_card(
     if not hidden:
         main.append(JobButton(JobAction.REPORT, job.id))
     view = _card(parts, main, HIDDEN_ACCENT if hidden else ACCENT)
+    if hidden:  # a reported result is not offered for new jobs until a moderator restores it
+        return view
     varies = [VaryButton(job.id, i) for i in range(1, min(len(filenames), 4) + 1)] if image_to_image else []
     container = view.children[0]
     assert isinstance(container, ui.Container)
