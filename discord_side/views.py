@@ -13,8 +13,6 @@ from discord_side.catalogue import text
 from discord_side.error_text import answer_error
 from services.core.models import Job
 
-_ACTIONS = "reroll|delete|cancel|approve|reject|show|remix|info|report|restore|purge|block|term"
-CUSTOM_ID_TEMPLATE = rf"imagine:(?P<action>{_ACTIONS}):(?P<job_id>[0-9a-f]{{12}})"
 VARY_TEMPLATE = r"imagine:vary:(?P<job_id>[0-9a-f]{12}):(?P<index>[1-4])"
 
 
@@ -37,6 +35,13 @@ class JobAction(enum.StrEnum):
     TERM = "term"
 
 
+# Every action but Vary (whose button carries an image's number too: VARY_TEMPLATE).
+CUSTOM_ID_TEMPLATE = (
+    r"imagine:(?P<action>"
+    + "|".join(action.value for action in JobAction if action != JobAction.VARY)
+    + r"):(?P<job_id>[0-9a-f]{12})"
+)
+
 _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
     JobAction.REROLL: ("button-reroll", "🎲", discord.ButtonStyle.primary),
     JobAction.DELETE: ("button-delete", "🗑️", discord.ButtonStyle.danger),
@@ -45,7 +50,7 @@ _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
     JobAction.REJECT: ("button-reject", "⛔", discord.ButtonStyle.danger),
     JobAction.SHOW: ("button-show", "🖼️", discord.ButtonStyle.success),
     JobAction.REMIX: ("button-remix", "🎛️", discord.ButtonStyle.secondary),
-    JobAction.INFO: ("button-info", "ℹ️", discord.ButtonStyle.secondary),
+    JobAction.INFO: ("button-info", "🔎", discord.ButtonStyle.secondary),
     JobAction.REPORT: ("button-report", "🚩", discord.ButtonStyle.secondary),
     JobAction.RESTORE: ("button-restore", "✅", discord.ButtonStyle.success),
     JobAction.PURGE: ("button-delete", "🗑️", discord.ButtonStyle.danger),
