@@ -17,6 +17,7 @@ from tests.support.fake_discord import (
     ADMIN_USER_ID,
     DEFAULT_CHANNEL_ID,
     DEFAULT_GUILD_ID,
+    OWNER_USER_ID,
     FakeDiscord,
     InteractionRecord,
     MessageRecord,
@@ -206,3 +207,30 @@ async def test_a_spoiler_channel_shows_every_result_behind_a_spoiler(world: Worl
     options["spoiler"] = False
     setting = await world.fake.invoke_command("imagine-admin channels spoiler", options, user_id=ADMIN_USER_ID)
     await setting.wait_for(lambda r: r.original is not None and "without" in r.original.content, timeout=10)
+
+
+async def test_without_an_audit_channel_a_report_tells_the_owner_privately(world: World, bot: Deployment) -> None:
+    unset = await world.fake.invoke_command("imagine-admin audit", {}, user_id=ADMIN_USER_ID)
+    await unset.wait_for(lambda r: r.original is not None and not r.original.loading, timeout=10)
+    _, result = await card_result(world, "card lonely", n=1)
+    report = await click(world, result, "report", REPORTER_ID)
+    told = await report.wait_for_followup(lambda m: "owner was told" in m.content, timeout=10)
+    assert told.ephemeral
+    notice = await dm_saying(world, OWNER_USER_ID, "was reported")
+    assert f"/{result.id}" in notice.content
+    assert all(spoiler for _, spoiler in gallery_urls(result.components))
+    again = await world.fake.invoke_command("imagine-admin audit", {"channel": AUDIT_CHANNEL_ID}, user_id=ADMIN_USER_ID)
+    await again.wait_for(lambda r: r.original is not None and not r.original.loading, timeout=10)
+
+
+async def test_a_card_cut_short_by_a_crash_is_not_posted_twice(world: World, bot: Deployment) -> None:
+    await bot.stop()
+    await bot.start(crash_at="during_upload", extra_env=CARDS)
+    record = await world.fake.invoke_command("imagine", {"prompt": "card durable", "n": 2}, user_id=REQUESTER_ID)
+    await record.wait_for_ack(timeout=5)
+    assert await bot.kill_at_marker() == "during_upload"
+    await bot.start(extra_env=CARDS)
+    row = await bot.settled("card durable")
+    assert row["state"] == "delivered"
+    assert sum(1 for edit in record.edits if edit.status < 300 and edit.files) == 1
+    assert not [m for m in world.fake.channel_messages(DEFAULT_CHANNEL_ID) if "card durable" in text_of(m.components)]
