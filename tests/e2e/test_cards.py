@@ -4,11 +4,15 @@ message when Discord refuses a card, and /history."""
 
 from __future__ import annotations
 
+import io
+import os
 import sqlite3
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from PIL import Image
 
 from simulator.config import SimConfig
 from simulator.server import start_simulator
@@ -23,6 +27,7 @@ from tests.support.fake_discord import (
     MessageRecord,
 )
 from tests.support.fake_discord.components_v2 import COMPONENTS_V2, gallery_urls, text_of
+from tests.support.fake_discord.render import render_card
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
@@ -103,6 +108,11 @@ async def test_a_job_is_one_card_from_progress_to_result_with_an_inert_prompt(wo
     assert set(result.pings.user_ids) <= {REQUESTER_ID}
     actions = {c.split(":")[1] for c in result.custom_ids()}
     assert {"reroll", "delete", "info", "report", "remix"} <= actions
+    picture = render_card(result)  # the README's picture: IMAGINE_CARD_PICTURE=docs/card.png keeps it
+    with Image.open(io.BytesIO(picture)) as drawn:
+        assert drawn.width == 592
+    if os.environ.get("IMAGINE_CARD_PICTURE"):
+        Path(os.environ["IMAGINE_CARD_PICTURE"]).write_bytes(picture)
 
 
 async def test_info_answers_privately_with_what_was_sent_and_charged(world: World, bot: Deployment) -> None:
