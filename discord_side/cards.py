@@ -55,7 +55,7 @@ def result_card(
     elif spoiler:
         parts.append(ui.TextDisplay(text("card-spoiler")))
     main = [JobButton(action, job.id) for action in (JobAction.REROLL, JobAction.DELETE, JobAction.INFO)]
-    if not hidden:
+    if not hidden and job.target.guild_id is not None:  # in DMs only the requester sees the result
         main.append(JobButton(JobAction.REPORT, job.id))
     view = _card(parts, main, HIDDEN_ACCENT if hidden else ACCENT)
     if hidden:  # a reported result is not offered for new jobs until a moderator restores it

@@ -57,6 +57,13 @@ def test_a_result_card_offers_vary_remix_reroll_delete_info_and_report() -> None
     ]
 
 
+def test_a_result_in_direct_messages_offers_no_report() -> None:
+    card = result_card(
+        job(target=DeliveryTarget(channel_id=1, guild_id=None)), ["a.png"], "caption", image_to_image=False
+    )
+    assert "report" not in [c.split(":")[1] for c in custom_ids(card)]
+
+
 def test_a_hidden_card_offers_no_report_vary_or_remix() -> None:
     card = result_card(job(), ["a.png"], "caption", image_to_image=True, hidden=True)
     assert [c.split(":")[1] for c in custom_ids(card)] == ["reroll", "delete", "info"]

@@ -87,8 +87,12 @@ async def reported(world: World, result: MessageRecord) -> MessageRecord:
 
 
 async def dm_saying(world: World, user_id: int, words: str) -> MessageRecord:
-    channel = world.fake.world.dm_channels[user_id]
-    return await world.fake.wait_for_channel_message(channel.id, lambda m: words in m.content, timeout=10)
+    def probe() -> MessageRecord | None:
+        channel = world.fake.world.dm_channels.get(user_id)  # opened by the bot just before it writes
+        messages = world.fake.channel_messages(channel.id) if channel else []
+        return next((m for m in messages if words in m.content), None)
+
+    return await world.fake.messages.signal.wait_for(probe, 10, f"a DM to {user_id} saying {words!r}")
 
 
 async def test_a_job_is_one_card_from_progress_to_result_with_an_inert_prompt(world: World, bot: Deployment) -> None:
