@@ -167,9 +167,11 @@ async def test_review_actions_work_after_a_restart_and_only_for_moderators(world
     assert await dm_saying(world, REPORTER_ID, "deleted it")
 
 
-async def test_block_and_add_a_term_from_a_review_card(world: World, bot: Deployment) -> None:
+async def test_block_and_add_a_term_from_a_review_card_after_a_restart(world: World, bot: Deployment) -> None:
     _, result = await card_result(world, "card volcano")
     review = await reported(world, result)
+    await bot.stop()
+    await bot.start(extra_env=CARDS)
     moderator = {"member_permissions": VIEW | SEND | MANAGE_MESSAGES}
     block = await click(world, review, "block", MODERATOR_ID, **moderator)
     await block.wait_for_followup(lambda m: "Done" in m.content, timeout=10)
