@@ -22,16 +22,20 @@ from dotenv import load_dotenv
 from yarl import URL
 
 from cogs.admin import AdminCog
+from cogs.history import HistoryCog
 from cogs.imagine import ImagineCog
 from cogs.usage import UsageCog
 from discord_side.audit import AuditLog
 from discord_side.audited_events import AuditedJobEvents
 from discord_side.buttons import JobButtons
+from discord_side.cards import channel_spoiler
 from discord_side.client import Compose, DiscordSide, ImagineBot, gateway_connected, make_client
+from discord_side.history import History
 from discord_side.input_images import DiscordAttachmentRefresher, InputChecker
 from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
 from discord_side.private_results import PrivateResults
+from discord_side.reports import Reports
 from discord_side.spend_report import SpendReport
 from services.api.client import WanClient
 from services.api.retry import RetryPolicy
@@ -158,8 +162,16 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
         settings, store, clock = resources.settings, resources.store, resources.clock
         access = resources.access
         interval = settings.progress_edit_interval
-        presenter = DiscordJobEvents(client, clock, resources.supervisor, interval, lambda: access.enabled)
         moderation = ModerationSettings(store, clock.now, operator_terms=operator_terms)
+        presenter = DiscordJobEvents(
+            client,
+            clock,
+            resources.supervisor,
+            interval,
+            lambda: access.enabled,
+            cards=settings.card_results,
+            spoiler=channel_spoiler(moderation),
+        )
         audit = AuditLog(client, moderation, clock)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit), DiscordAttachmentRefresher(client))
         quota_settings = QuotaSettings(store)
@@ -169,13 +181,16 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
         checker = InputChecker(resources.downloader, engine.image_inputs, any_host=settings.image_url_allow_private)
         rules = LaunchRules(allow_dms=settings.allow_dms)
         launcher = JobLauncher(engine, presenter, quota, moderation, audit, rules, checker)
+        history = History(store)
         cogs = (
             ImagineCog(launcher),
             UsageCog(store, quota, engine, clock),
-            AdminCog(client, moderation, quota_settings, quota, engine, audit, SpendReport(store, clock)),
+            AdminCog(client, moderation, quota_settings, quota, engine, audit, SpendReport(store, clock), history),
+            HistoryCog(history),
         )
         private = PrivateResults(resources.downloader, clock)
-        return DiscordSide(engine, JobButtons(store, engine, launcher, audit, private), cogs, audit)
+        reports = Reports(client, store, audit, presenter, moderation, quota_settings)
+        return DiscordSide(engine, JobButtons(store, engine, launcher, audit, private, reports), cogs, audit)
 
     return compose
 

@@ -8,11 +8,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from discord_side.admin_choices import LIMIT_OPTIONS, MODES, OVER_BUDGET, RESULTS
 from discord_side.admin_show import describe_limits, settings_embed, term_line
 from discord_side.audit import AuditLog
 from discord_side.bot_access import Channel, why_bot_cannot_post
 from discord_side.catalogue import locale, text
 from discord_side.error_text import apology_extras
+from discord_side.history import History
 from discord_side.problem_text import term_problem_text
 from discord_side.refusals import NotAnAdmin
 from discord_side.spend_report import SpendReport
@@ -32,28 +34,6 @@ from services.quotas.limits import (
 from services.quotas.service import QuotaService
 from services.storage.moderation_settings import ModerationSettings
 from services.storage.quota_settings import QuotaSettings
-
-MODES = [
-    app_commands.Choice(name=locale("choice-mode-everywhere"), value=ChannelMode.EVERYWHERE.value),
-    app_commands.Choice(name=locale("choice-mode-allow-list"), value=ChannelMode.ALLOW_LIST.value),
-    app_commands.Choice(name=locale("choice-mode-deny-list"), value=ChannelMode.DENY_LIST.value),
-]
-# The catalogue entry naming the option of each limit an admin may not set looser than the operator.
-LIMIT_OPTIONS = {
-    LimitKind.USER_DAILY: "limit-option-daily-images",
-    LimitKind.ACTIVE_JOBS: "limit-option-max-active-jobs",
-    LimitKind.GUILD_DAILY: "limit-option-server-daily-images",
-    LimitKind.GUILD_CREDITS: "limit-option-monthly-credits",
-}
-OVER_BUDGET = [
-    app_commands.Choice(name=locale("choice-over-budget-refuse"), value=OverBudget.REFUSE.value),
-    app_commands.Choice(name=locale("choice-over-budget-approval"), value=OverBudget.APPROVAL.value),
-    app_commands.Choice(name=locale("choice-over-budget-one-image"), value=OverBudget.ONE_IMAGE.value),
-]
-RESULTS = [
-    app_commands.Choice(name=locale("choice-results-public"), value=Visibility.PUBLIC.value),
-    app_commands.Choice(name=locale("choice-results-ephemeral"), value=Visibility.EPHEMERAL.value),
-]
 
 
 @app_commands.guild_only()
@@ -81,7 +61,9 @@ class AdminCog(
         engine: JobEngine,
         audit: AuditLog,
         spend: SpendReport,
+        history: History,
     ) -> None:
+        self._history = history
         self._client = client
         self._moderation = moderation
         self._quota_settings = quota_settings
@@ -213,6 +195,22 @@ class AdminCog(
         assert interaction.guild_id is not None
         await self._moderation.set_channel(interaction.guild_id, channel.id, visibility=Visibility(results.value))
         await self._done(interaction, text("change-visibility", channel=channel.mention, results=results.name))
+
+    @channels.command(name="spoiler", description=locale("admin-channels-spoiler-description"))
+    async def channel_spoiler(self, interaction: discord.Interaction, channel: Channel, spoiler: bool) -> None:
+        """Show every result in a channel behind a spoiler (for servers with young members), or not."""
+        assert interaction.guild_id is not None
+        await self._moderation.set_channel(interaction.guild_id, channel.id, spoiler=spoiler)
+        entry = "change-spoiler-on" if spoiler else "change-spoiler-off"
+        await self._done(interaction, text(entry, channel=channel.mention))
+
+    @app_commands.command(name="history", description=locale("admin-history-description"))
+    @app_commands.describe(member=locale("admin-history-member-description"), page=locale("history-page-description"))
+    async def history(
+        self, interaction: discord.Interaction, member: discord.User, page: app_commands.Range[int, 1, 1000] = 1
+    ) -> None:
+        """A member's recent results, privately, with links."""
+        await self._history.answer(interaction, member, page)
 
     # Roles
 

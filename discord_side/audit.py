@@ -143,6 +143,15 @@ class AuditLog:
         """A result deleted through its Delete button (queued)."""
         self._log(job.target.guild_id, text("audit-deleted", user=f"<@{by_user_id}>", job=job_summary(job)))
 
+    async def reported(self, job: Job, by_user_id: int) -> None:
+        """A member reported a result (queued)."""
+        self._log(job.target.guild_id, text("audit-reported", user=f"<@{by_user_id}>", job=job_summary(job)))
+
+    async def review_action(self, job: Job, by_user_id: int, action: str) -> None:
+        """A moderator acted on a reported result: restored, deleted, blocked its requester, added a term."""
+        summary = job_summary(job)
+        self._log(job.target.guild_id, text("audit-review-action", user=f"<@{by_user_id}>", action=action, job=summary))
+
     async def budget_alert(self, alert: BudgetAlert, over_budget: OverBudget) -> None:
         """The server's budget reached 80% or 100% (queued); at 100%, what happens now."""
         self._log(alert.guild_id, budget_alert_text(alert, over_budget))

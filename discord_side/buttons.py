@@ -12,17 +12,20 @@ import discord
 from discord_side.audit import AuditLog, approval_hint
 from discord_side.catalogue import text
 from discord_side.error_text import answer_error
+from discord_side.info_text import info_text
 from discord_side.launcher import JobLauncher
 from discord_side.private_results import PrivateResults
 from discord_side.refusals import CannotDelete, NotAModerator, NotTheRequester, NotYourImages, UnknownJob
 from discord_side.remix import Remixes
+from discord_side.reports import Reports
 from discord_side.texts import cancel_text, inert, shorten
-from discord_side.views import JobAction
+from discord_side.views import REVIEW_ACTIONS, JobAction
 from services.core.models import Job, JobState
 from services.engine.jobs import JobEngine
 from services.storage.job_store import Store
 
 log = logging.getLogger(__name__)
+_NONE = discord.AllowedMentions.none()
 
 
 class RejectModal(discord.ui.Modal):
@@ -51,8 +54,15 @@ class JobButtons:
     `discord_side.views.JobButton`."""
 
     def __init__(
-        self, store: Store, engine: JobEngine, launcher: JobLauncher, audit: AuditLog, private: PrivateResults
+        self,
+        store: Store,
+        engine: JobEngine,
+        launcher: JobLauncher,
+        audit: AuditLog,
+        private: PrivateResults,
+        reports: Reports,
     ) -> None:
+        self._reports = reports
         self._store = store
         self._engine = engine
         self._launcher = launcher
@@ -63,7 +73,8 @@ class JobButtons:
     async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
         """The job, if the member may do `action` on it: anyone may reroll, vary or remix, the requester
         cancel, the requester or a member who can manage messages delete, only the latter approve or
-        reject, and only the requester see a private result."""
+        reject or act on a review card, and only the requester see a private result; anyone may ask for Info
+        or Report."""
         job = await self._store.get_job(job_id)
         if job is None:
             raise UnknownJob(job_id)
@@ -75,7 +86,7 @@ class JobButtons:
             raise NotYourImages(job_id)
         if action == JobAction.DELETE and not (is_requester or can_manage):
             raise CannotDelete(job_id)
-        if action in {JobAction.APPROVE, JobAction.REJECT} and not can_manage:
+        if action in {JobAction.APPROVE, JobAction.REJECT, *REVIEW_ACTIONS} and not can_manage:
             raise NotAModerator(job_id)
         return job
 
@@ -87,6 +98,12 @@ class JobButtons:
             await self._private.show(interaction, job)
         elif action == JobAction.REMIX:
             await self._remixes.open_form(interaction, job)
+        elif action == JobAction.INFO:
+            await interaction.response.send_message(info_text(job), ephemeral=True, allowed_mentions=_NONE)
+        elif action == JobAction.REPORT:
+            await self._reports.report(interaction, job)
+        elif action in REVIEW_ACTIONS:
+            await self._reports.review(interaction, action, job)
         elif action == JobAction.CANCEL:
             await interaction.response.defer(ephemeral=True, thinking=True)
             outcome = await self._engine.cancel(job.id)

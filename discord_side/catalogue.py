@@ -14,6 +14,7 @@ from types import MappingProxyType
 from discord import app_commands
 
 from discord_side.catalogue_en import ENGLISH_ENTRIES
+from discord_side.catalogue_en_cards import CARD_ENTRIES
 from discord_side.catalogue_en_images import IMAGE_ENTRIES
 
 
@@ -26,9 +27,12 @@ def placeholders(template: str) -> frozenset[str]:
     return frozenset(field for _, field, _, _ in string.Formatter().parse(template) if field is not None)
 
 
-if ENGLISH_ENTRIES.keys() & IMAGE_ENTRIES.keys():
-    raise CatalogueError(f"entries defined twice: {sorted(ENGLISH_ENTRIES.keys() & IMAGE_ENTRIES.keys())}")
-ENGLISH = MappingProxyType({**ENGLISH_ENTRIES, **IMAGE_ENTRIES})
+_TWICE = (ENGLISH_ENTRIES.keys() & IMAGE_ENTRIES.keys()) | (
+    (ENGLISH_ENTRIES.keys() | IMAGE_ENTRIES.keys()) & CARD_ENTRIES.keys()
+)
+if _TWICE:
+    raise CatalogueError(f"entries defined twice: {sorted(_TWICE)}")
+ENGLISH = MappingProxyType({**ENGLISH_ENTRIES, **IMAGE_ENTRIES, **CARD_ENTRIES})
 _PLACEHOLDERS = {entry: placeholders(template) for entry, template in ENGLISH.items()}
 
 

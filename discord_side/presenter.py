@@ -10,10 +10,11 @@ Only the token and ids stored on the job are needed, so this works the same afte
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 import discord
 
+from discord_side.cards import card_text, progress_card, result_card, text_card
 from discord_side.private_results import image_files, ready_text
 from discord_side.progress_edits import ProgressEdits
 from discord_side.texts import ended_text, job_marker, progress_text, result_text
@@ -54,8 +55,13 @@ class DiscordJobEvents:
         supervisor: TaskSupervisor,
         edit_interval: float,
         image_to_image: Callable[[], bool] = lambda: False,
+        *,
+        cards: bool = False,
+        spoiler: Callable[[Job], Awaitable[bool]] | None = None,
     ) -> None:
         self._client = client
+        self._cards = cards  # CARD_RESULTS: one card per job (Components V2), else the classic message
+        self._spoiler = spoiler  # whether the job's channel shows results behind a spoiler
         self._image_to_image = image_to_image  # whether results offer Vary (asked at each delivery)
         self._clock = clock
         self._progress = ProgressEdits(clock, supervisor, edit_interval, self._show_progress)
@@ -69,44 +75,95 @@ class DiscordJobEvents:
     async def _show_progress(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
         cancellable = phase != JobPhase.UPLOADING and not job.cancel_requested
         try:
-            await self._edit_original(
-                job,
-                content=progress_text(job, phase, status, self._seconds_left(job, status)),
-                view=running_view(job) if cancellable else None,
-                mentions=discord.AllowedMentions.none(),
-            )
+            words = progress_text(job, phase, status, self._seconds_left(job, status))
+            if self._cards:
+                card = progress_card(job, words, cancellable)
+                await self._edit_original(job, content=None, view=card, mentions=discord.AllowedMentions.none())
+            else:
+                view = running_view(job) if cancellable else None
+                await self._edit_original(job, content=words, view=view, mentions=discord.AllowedMentions.none())
         except discord.HTTPException as error:
             log.info("job %s: progress edit refused (%s %s)", job.id, error.status, error.code)
 
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
-        """Post the result: one message with every image attached."""
+        """Post the result: one card (or, without cards, one message) with every image attached."""
         await self._progress.finish(job.id)
+        spoiler = bool(self._cards and self._spoiler is not None and await self._spoiler(job))
 
         def files() -> list[discord.File]:
             return image_files(job, images)
 
         if self._token_usable(job):
             try:
-                message = await self._edit_original(
-                    job,
-                    content=result_text(job, len(images)),
-                    view=result_view(job, len(images), image_to_image=self._image_to_image()),
-                    mentions=requester_mentions(job),
-                    files=files(),
-                )
-                return (message.id,)
+                return (await self._edit_result(job, len(images), files(), spoiler),)
             except discord.HTTPException as error:
                 if not _token_gone(error):
-                    raise DeliveryError(DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code) from None
+                    if not self._cards or job.target.ephemeral:
+                        raise DeliveryError(
+                            DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code
+                        ) from None
+                    log.warning(
+                        "job %s: Discord refused the card (%s %s); posting the classic message",
+                        job.id,
+                        error.status,
+                        error.code,
+                    )
+                    return (await self._post_classic(job, len(images), files()),)
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
         if job.target.ephemeral:
             # Results meant for the requester alone are never posted where everyone sees them: the
             # requester is offered a button that shows them privately (`private_results`). The images
             # were made and billed, so they count from this offer on, opened or not.
             return (await self._post_in_channel(job, ready_text(job, len(images)), show_view(job), []),)
-        content = result_text(job, len(images), f"<@{job.user_id}>")
-        view = result_view(job, len(images), image_to_image=self._image_to_image())
-        return (await self._post_in_channel(job, content, view, files()),)
+        if self._cards:
+            try:
+                card = self.card(job, len(images), [f.filename for f in files()], spoiler, f"<@{job.user_id}>")
+                return (await self._send(job, None, card, files()),)
+            except discord.HTTPException as error:
+                log.warning(
+                    "job %s: Discord refused the card (%s %s); posting the classic message",
+                    job.id,
+                    error.status,
+                    error.code,
+                )
+        return (await self._post_classic(job, len(images), files()),)
+
+    def card(
+        self,
+        job: Job,
+        delivered: int,
+        filenames: Sequence[str],
+        spoiler: bool,
+        mention: str | None = None,
+        *,
+        hidden: bool = False,
+    ) -> discord.ui.LayoutView:
+        """The result card of `job` (hidden: after a report), with the buttons offered now."""
+        caption = result_text(job, delivered, mention)
+        return result_card(
+            job, filenames, caption, image_to_image=self._image_to_image(), spoiler=spoiler, hidden=hidden
+        )
+
+    async def _edit_result(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
+        if self._cards:
+            card = self.card(job, delivered, [f.filename for f in files], spoiler)
+            message = await self._edit_original(
+                job, content=None, view=card, mentions=requester_mentions(job), files=files
+            )
+        else:
+            message = await self._edit_original(
+                job,
+                content=result_text(job, delivered),
+                view=result_view(job, delivered, image_to_image=self._image_to_image()),
+                mentions=requester_mentions(job),
+                files=files,
+            )
+        return message.id
+
+    async def _post_classic(self, job: Job, delivered: int, files: list[discord.File]) -> int:
+        content = result_text(job, delivered, f"<@{job.user_id}>")
+        view = result_view(job, delivered, image_to_image=self._image_to_image())
+        return await self._post_in_channel(job, content, view, files)
 
     async def job_ended(self, job: Job) -> None:
         """Tell the requester why the job ended without images (failed, cancelled, expired)."""
@@ -118,9 +175,13 @@ class DiscordJobEvents:
             view = again_view(job, "button-generate-again")
         if self._token_usable(job):
             try:
-                await self._edit_original(
-                    job, content=ended_text(job), view=view, mentions=discord.AllowedMentions.none()
-                )
+                if self._cards:
+                    card = text_card(job, ended_text(job), list(view.children) if view else [])
+                    await self._edit_original(job, content=None, view=card, mentions=discord.AllowedMentions.none())
+                else:
+                    await self._edit_original(
+                        job, content=ended_text(job), view=view, mentions=discord.AllowedMentions.none()
+                    )
                 return
             except discord.HTTPException as error:
                 if not _token_gone(error):
@@ -130,16 +191,20 @@ class DiscordJobEvents:
             log.info("job %s: its private response expired; the outcome stays in /usage", job.id)
             return
         try:
-            await self._post_in_channel(job, ended_text(job, f"<@{job.user_id}>"), view, [])
-        except DeliveryError as error:
+            words = ended_text(job, f"<@{job.user_id}>")
+            if self._cards:
+                await self._send(job, None, text_card(job, words, list(view.children) if view else []), [])
+            else:
+                await self._post_in_channel(job, words, view, [])
+        except (DeliveryError, discord.HTTPException) as error:
             log.warning("job %s: could not tell the requester how it ended: %s", job.id, error)
 
     async def _edit_original(
         self,
         job: Job,
         *,
-        content: str,
-        view: discord.ui.View | None,
+        content: str | None,
+        view: discord.ui.View | discord.ui.LayoutView | None,
         mentions: discord.AllowedMentions,
         files: list[discord.File] | None = None,
     ) -> discord.WebhookMessage:
@@ -166,13 +231,13 @@ class DiscordJobEvents:
             except discord.HTTPException as error:
                 log.info("job %s: cannot read its response (%s %s)", job.id, error.status, error.code)
             else:
-                if original.attachments and marker in original.content:
+                if original.attachments and marker in _said(original):
                     return (original.id,), len(original.attachments)
         channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
         own_id = self._client.user.id if self._client.user else None
         try:
             async for message in channel.history(limit=RESUME_HISTORY_LIMIT):
-                if message.author.id == own_id and message.attachments and marker in message.content:
+                if message.author.id == own_id and message.attachments and marker in _said(message):
                     return (message.id,), len(message.attachments)
                 if message.author.id == own_id and marker in message.content and _offers_show(message, job):
                     return (message.id,), len(job.result_urls)  # a private result's notice
@@ -183,18 +248,27 @@ class DiscordJobEvents:
     async def _post_in_channel(
         self, job: Job, content: str, view: discord.ui.View | None, files: list[discord.File]
     ) -> int:
-        channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
         try:
-            # The nonce, derived from the job, makes Discord drop a repeat of this post after a restart.
-            message = await channel.send(
-                content=content,
-                files=files,
-                view=view or discord.utils.MISSING,
-                allowed_mentions=requester_mentions(job),
-                nonce=nonce_for(job),
-            )
+            return await self._send(job, content, view, files)
         except discord.HTTPException as error:
             raise DeliveryError(DeliveryProblem.CHANNEL_REFUSED, status=error.status, code=error.code) from None
+
+    async def _send(
+        self,
+        job: Job,
+        content: str | None,
+        view: discord.ui.View | discord.ui.LayoutView | None,
+        files: list[discord.File],
+    ) -> int:
+        channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
+        # The nonce, derived from the job, makes Discord drop a repeat of this post after a restart.
+        message = await channel.send(
+            content=content,
+            files=files,
+            view=view or discord.utils.MISSING,  # type: ignore[arg-type]
+            allowed_mentions=requester_mentions(job),
+            nonce=nonce_for(job),
+        )
         if view is not None:
             view.stop()
         return message.id
@@ -238,6 +312,11 @@ def _offers_show(message: discord.Message, job: Job) -> bool:
         for row in message.components
         for child in getattr(row, "children", ())
     )
+
+
+def _said(message: discord.Message) -> str:
+    """What a message says: its content, and its card's text displays."""
+    return message.content + "\n" + card_text(message.components)
 
 
 def _token_gone(error: discord.HTTPException) -> bool:

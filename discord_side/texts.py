@@ -74,8 +74,10 @@ def shorten(value: str, limit: int) -> str:
 
 
 def inert(value: str) -> str:
-    """User text made safe to echo: no markdown effects and no working mentions."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(value))
+    """User text made safe to echo: no markdown effects, no working mentions and no links (a zero-width
+    space after the scheme's colon: Discord links only a whole `scheme://`)."""
+    escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(value))
+    return escaped.replace("://", ":\u200b//")
 
 
 def number(value: float) -> str:

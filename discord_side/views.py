@@ -13,7 +13,6 @@ from discord_side.catalogue import text
 from discord_side.error_text import answer_error
 from services.core.models import Job
 
-CUSTOM_ID_TEMPLATE = r"imagine:(?P<action>reroll|delete|cancel|approve|reject|show|remix):(?P<job_id>[0-9a-f]{12})"
 VARY_TEMPLATE = r"imagine:vary:(?P<job_id>[0-9a-f]{12}):(?P<index>[1-4])"
 
 
@@ -28,7 +27,20 @@ class JobAction(enum.StrEnum):
     SHOW = "show"
     REMIX = "remix"
     VARY = "vary"
+    INFO = "info"
+    REPORT = "report"
+    RESTORE = "restore"  # the review card's buttons, for moderators: Restore, Delete (purge), Block the
+    PURGE = "purge"  # requester, Add a blocked term
+    BLOCK = "block"
+    TERM = "term"
 
+
+# Every action but Vary (whose button carries an image's number too: VARY_TEMPLATE).
+CUSTOM_ID_TEMPLATE = (
+    r"imagine:(?P<action>"
+    + "|".join(action.value for action in JobAction if action != JobAction.VARY)
+    + r"):(?P<job_id>[0-9a-f]{12})"
+)
 
 _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
     JobAction.REROLL: ("button-reroll", "🎲", discord.ButtonStyle.primary),
@@ -38,7 +50,15 @@ _LOOK: dict[JobAction, tuple[str, str, discord.ButtonStyle]] = {
     JobAction.REJECT: ("button-reject", "⛔", discord.ButtonStyle.danger),
     JobAction.SHOW: ("button-show", "🖼️", discord.ButtonStyle.success),
     JobAction.REMIX: ("button-remix", "🎛️", discord.ButtonStyle.secondary),
+    JobAction.INFO: ("button-info", "🔎", discord.ButtonStyle.secondary),
+    JobAction.REPORT: ("button-report", "🚩", discord.ButtonStyle.secondary),
+    JobAction.RESTORE: ("button-restore", "✅", discord.ButtonStyle.success),
+    JobAction.PURGE: ("button-delete", "🗑️", discord.ButtonStyle.danger),
+    JobAction.BLOCK: ("button-block-requester", "⛔", discord.ButtonStyle.danger),
+    JobAction.TERM: ("button-add-term", "🔤", discord.ButtonStyle.secondary),
 }
+# The review card's actions, for moderators only.
+REVIEW_ACTIONS = (JobAction.RESTORE, JobAction.PURGE, JobAction.BLOCK, JobAction.TERM)
 
 
 class JobButtonHandler(Protocol):

@@ -171,6 +171,11 @@ class Settings(BaseSettings):
         description="`/imagine` with an image, Vary and Remix (the wan2.5-image-to-image model): auto (on until the"
         " API answers 403 for the model; stays off, across restarts, until started once with on), on, off",
     )
+    card_results: Annotated[bool, Flag()] = Field(
+        True,
+        description="show each job as one card (Discord's Components V2: progress, then the images in a gallery"
+        " with the prompt, details and buttons); off: the classic message (also used when Discord refuses a card)",
+    )
     log_level: Annotated[str, LogLevel()] = Field("INFO", description="the least severe level that is logged")
     job_deadline_seconds: Annotated[float, Number(5)] = Field(
         600.0, description="a job whose task has not finished this long after submission ends as timed out"

@@ -31,6 +31,7 @@ class ChannelRule:
     listed: bool = False
     approval: bool = False
     visibility: Visibility = Visibility.PUBLIC
+    spoiler: bool = False  # every result shown behind a spoiler (servers with young members)
 
 
 class RefusalReason(enum.StrEnum):
@@ -90,7 +91,7 @@ class GuildPolicy:
 
     def rule(self, channel_id: int, parent_id: int | None = None) -> ChannelRule:
         """The channel's rule. A thread gets its parent's rule combined with its own, the stricter of the
-        two for approval and visibility: a thread's setting can add approval or privacy, never drop it."""
+        two for approval, visibility and spoilers: a thread's setting can add approval or privacy, never drop it."""
         own = self.channels.get(channel_id, ChannelRule())
         parent = self.channels.get(parent_id, ChannelRule()) if parent_id is not None else ChannelRule()
         private = Visibility.EPHEMERAL in {own.visibility, parent.visibility}
@@ -98,6 +99,7 @@ class GuildPolicy:
             listed=own.listed or parent.listed,
             approval=own.approval or parent.approval,
             visibility=Visibility.EPHEMERAL if private else Visibility.PUBLIC,
+            spoiler=own.spoiler or parent.spoiler,
         )
 
     def listed_channels(self) -> tuple[int, ...]:

@@ -10,7 +10,14 @@ import sqlalchemy as sa
 
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.job_rows import FINAL_STATES
-from services.storage.tables import budget_alerts, credit_usage, daily_usage, jobs, member_overrides
+from services.storage.tables import (
+    budget_alerts,
+    credit_usage,
+    daily_usage,
+    jobs,
+    member_overrides,
+    result_reports,
+)
 
 PURGE_BATCH_ROWS = 500
 
@@ -29,6 +36,8 @@ class Erasure(StoreCore):
             daily_usage.c.day < day
         )
         deleted = await self._delete_in_batches(jobs.delete(), jobs.c.id, old_jobs, batch)
+        orphans = sa.select(result_reports.c.job_id).where(result_reports.c.job_id.not_in(sa.select(jobs.c.id)))
+        await self._delete_in_batches(result_reports.delete(), result_reports.c.job_id, orphans, batch)
         await self._delete_in_batches(daily_usage.delete(), key, old_usage, batch)
         for table, columns in ((credit_usage, ("scope", "period")), (budget_alerts, ("budget", "period", "level"))):
             picked = [table.c[name] for name in columns]
@@ -56,9 +65,19 @@ class Erasure(StoreCore):
     @completes_on_cancel
     async def erase_member(self, guild_id: int, user_id: int) -> int:
         """Delete every stored job, usage count and override of a member in a guild, and their name on the
-        requests they decided as a moderator; returns jobs deleted. The guild's own daily total keeps the
+        requests they decided as a moderator, and the reports they made or their results received; returns
+        jobs deleted. The guild's own daily total keeps the
         images, so erasing cannot be used to exceed it."""
         async with self.write() as connection:
+            theirs = sa.select(jobs.c.id).where(jobs.c.guild_id == guild_id, jobs.c.user_id == user_id)
+            await connection.execute(
+                result_reports.delete().where(
+                    sa.or_(
+                        result_reports.c.job_id.in_(theirs),
+                        sa.and_(result_reports.c.guild_id == guild_id, result_reports.c.reporter_id == user_id),
+                    )
+                )
+            )
             deleted = await connection.execute(
                 jobs.delete().where(jobs.c.guild_id == guild_id, jobs.c.user_id == user_id)
             )

@@ -14,11 +14,12 @@ from services.storage.erasure import Erasure
 from services.storage.job_claims import JobClaims
 from services.storage.job_queries import JobQueries
 from services.storage.job_transitions import JobTransitions
+from services.storage.result_reports import ResultReports
 from services.storage.spending import SpendingQueries
 from services.storage.usage import Refusal, UsageCounts
 
 __all__ = ["Refusal", "Store", "StoreError", "async_url", "describe_database", "sqlite_path"]
 
 
-class Store(UsageCounts, JobTransitions, JobClaims, JobQueries, Erasure, SpendingQueries):
+class Store(UsageCounts, JobTransitions, JobClaims, JobQueries, Erasure, SpendingQueries, ResultReports):
     """Jobs, daily usage and small metadata, persisted in the configured database."""

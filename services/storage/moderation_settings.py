@@ -82,7 +82,9 @@ class ModerationSettings:
             return GuildPolicy(
                 guild_id=guild_id,
                 channel_mode=ChannelMode(settings.channel_mode) if settings else ChannelMode.EVERYWHERE,
-                channels={r.channel_id: ChannelRule(r.listed, r.approval, Visibility(r.visibility)) for r in rules},
+                channels={
+                    r.channel_id: ChannelRule(r.listed, r.approval, Visibility(r.visibility), r.spoiler) for r in rules
+                },
                 allowed_roles=frozenset(r.role_id for r in roles),
                 terms=tuple(BlockedTerm(t.text, t.is_regex) for t in terms),
                 audit_channel_id=settings.audit_channel_id if settings else None,
@@ -104,6 +106,7 @@ class ModerationSettings:
         listed: bool | None = None,
         approval: bool | None = None,
         visibility: Visibility | None = None,
+        spoiler: bool | None = None,
     ) -> None:
         """Change some of a channel's rule; the parts not named stay."""
         values: dict[str, Any] = {}
@@ -113,6 +116,8 @@ class ModerationSettings:
             values["approval"] = approval
         if visibility is not None:
             values["visibility"] = visibility.value
+        if spoiler is not None:
+            values["spoiler"] = spoiler
         await self._set(channel_rules, {"guild_id": guild_id, "channel_id": channel_id}, values)
 
     async def set_role_allowed(self, guild_id: int, role_id: int, allowed: bool) -> None:

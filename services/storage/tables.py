@@ -169,6 +169,7 @@ channel_rules = sa.Table(
     sa.Column("listed", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("approval", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("visibility", sa.String(16), nullable=False, server_default="public"),
+    sa.Column("spoiler", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 allowed_roles = sa.Table(
@@ -184,4 +185,14 @@ blocked_terms = sa.Table(
     sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("text", sa.String(200), primary_key=True),
     sa.Column("is_regex", sa.Boolean, primary_key=True),
+)
+
+# Who reported which result (once per member per result) and when; read by the review card's outcome.
+result_reports = sa.Table(
+    "result_reports",
+    metadata,
+    sa.Column("job_id", sa.String(32), primary_key=True),
+    sa.Column("reporter_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("guild_id", sa.BigInteger, nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
 )

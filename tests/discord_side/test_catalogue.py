@@ -10,7 +10,13 @@ from discord_side.catalogue import ENGLISH, CatalogueError, locale, placeholders
 from tests.discord_side.literal_scan import scan
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE_FILES = {"catalogue.py", "catalogue_en.py", "catalogue_en_purse.py", "catalogue_en_images.py"}
+CATALOGUE_FILES = {
+    "catalogue.py",
+    "catalogue_en.py",
+    "catalogue_en_purse.py",
+    "catalogue_en_images.py",
+    "catalogue_en_cards.py",
+}
 IDS = frozenset(ENGLISH)
 
 

@@ -84,6 +84,9 @@ def bot_env(sim: RunningSimulator, database: Path, **overrides: str) -> dict[str
         "PROGRESS_EDIT_INTERVAL": "1",
         "JOB_DEADLINE_SECONDS": "30",
         "WEB_PORT": "0",
+        # The suites written for the classic message keep it (the card's fallback); tests/e2e/test_cards.py
+        # runs the card.
+        "CARD_RESULTS": "off",
     }
     env.update(overrides)
     return env

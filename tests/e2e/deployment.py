@@ -46,7 +46,7 @@ class Deployment:
 
     async def kill_at_marker(self, timeout: float = RESULT_TIMEOUT) -> str:
         deadline = time.monotonic() + timeout
-        while not self.marker.exists():
+        while not (self.marker.exists() and self.marker.read_text()):  # created, then written: wait for both
             assert time.monotonic() < deadline, "the bot never reached its crash point:\n" + self.log.read_text()
             await asyncio.sleep(0.02)
         assert self.bot is not None

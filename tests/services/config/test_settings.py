@@ -135,6 +135,7 @@ def test_every_default_is_the_documented_one() -> None:
         "approval_wait_hours": 72.0,
         "discord_guild_ids": (),
         "image_to_image": "auto",
+        "card_results": True,
         "log_level": "INFO",
         "job_deadline_seconds": 600.0,
         "poll_min_interval": 1.0,

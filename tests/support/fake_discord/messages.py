@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tests.support.fake_discord import models
+from tests.support.fake_discord.components_v2 import text_of
 from tests.support.fake_discord.ids import SnowflakeGenerator, iso_now
 from tests.support.fake_discord.mentions import resolve_pings
 from tests.support.fake_discord.records import (
@@ -152,7 +153,7 @@ class MessageStore:
         size_limit: int,
     ) -> None:
         """Apply an edit payload (only the fields present) and its files to ``message``."""
-        validate_message(payload, files, size_limit=size_limit, creating=False)
+        validate_message(payload, files, size_limit=size_limit, creating=False, existing=message)
         self._apply(message, payload, files, editing=True)
         if "flags" in payload and payload["flags"] is not None:
             message.flags = (message.flags & EPHEMERAL) | (int(payload["flags"]) & ~EPHEMERAL)
@@ -185,7 +186,8 @@ class MessageStore:
         if message.message_reference is not None:
             referenced = self.by_id.get(int(message.message_reference.get("message_id") or 0))
             replied_user_id = referenced.author_id if referenced else None
-        message.pings = resolve_pings(message.content, message.allowed_mentions, replied_user_id=replied_user_id)
+        said = message.content + "\n" + text_of(message.components) if message.components else message.content
+        message.pings = resolve_pings(said, message.allowed_mentions, replied_user_id=replied_user_id)
 
     def _attachments(
         self,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.support.fake_discord.components_v2 import is_v2, legacy_misuse, validate_v2
 from tests.support.fake_discord.errors import ApiError, invalid_form_body, too_large
-from tests.support.fake_discord.records import FileRecord
+from tests.support.fake_discord.records import FileRecord, MessageRecord
 
 MAX_CONTENT = 2000
 MAX_EMBEDS = 10
@@ -25,10 +26,20 @@ def validate_message(
     size_limit: int,
     creating: bool,
     has_existing_attachments: bool = False,
+    existing: MessageRecord | None = None,
 ) -> None:
-    """Raise the ``ApiError`` Discord would answer for ``payload`` + ``files``, if any."""
+    """Raise the ``ApiError`` Discord would answer for ``payload`` + ``files``, if any (``existing``: the
+    message an edit changes, whose fields the payload leaves as they are)."""
     _validate_files(files, size_limit)
     content = payload.get("content") or ""
+    flags = int(payload.get("flags") or 0) | (existing.flags if existing is not None else 0)
+    if is_v2(flags):
+        _validate_v2_message(payload, files, existing)
+        return
+    if legacy_misuse(payload.get("components") or []):
+        raise invalid_form_body(
+            "components", "COMPONENT_LAYOUT_INVALID", "V2 components need the IS_COMPONENTS_V2 flag"
+        )
     if len(content) > MAX_CONTENT:
         raise invalid_form_body("content", "BASE_TYPE_MAX_LENGTH", f"Must be {MAX_CONTENT} or fewer in length.")
     embeds = payload.get("embeds") or []
@@ -40,6 +51,23 @@ def validate_message(
     has_body = content or embeds or files or payload.get("components") or payload.get("sticker_ids")
     if creating and not (has_body or has_existing_attachments or payload.get("poll")):
         raise ApiError(400, 50006, "Cannot send an empty message")
+
+
+def _validate_v2_message(payload: dict[str, Any], files: list[FileRecord], existing: MessageRecord | None) -> None:
+    def kept(name: str, default: Any) -> Any:
+        if name in payload:
+            return payload[name]
+        return getattr(existing, name) if existing is not None else default
+
+    names = {file.filename for file in files} | {entry.get("filename") for entry in payload.get("attachments") or []}
+    if existing is not None and "attachments" not in payload:
+        names |= {attachment.filename for attachment in existing.attachments}
+    elif existing is not None:
+        kept_ids = {int(entry["id"]) for entry in payload["attachments"] if "id" in entry}
+        names |= {attachment.filename for attachment in existing.attachments if attachment.id in kept_ids}
+    components = kept("components", [])
+    validate_v2(components, content=kept("content", "") or "", embeds=kept("embeds", []) or [], filenames=names)
+    _validate_custom_ids(components, "components")
 
 
 def _validate_files(files: list[FileRecord], size_limit: int) -> None:

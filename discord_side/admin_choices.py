@@ -1,0 +1,32 @@
+"""The choices of `/imagine-admin`'s options (channel modes, what happens past a budget, who sees
+results) and the option naming each limit an admin may not set looser than the operator."""
+
+from __future__ import annotations
+
+from discord import app_commands
+
+from discord_side.catalogue import locale
+from services.moderation.guild_policy import ChannelMode, Visibility
+from services.quotas.limits import LimitKind, OverBudget
+
+MODES = [
+    app_commands.Choice(name=locale("choice-mode-everywhere"), value=ChannelMode.EVERYWHERE.value),
+    app_commands.Choice(name=locale("choice-mode-allow-list"), value=ChannelMode.ALLOW_LIST.value),
+    app_commands.Choice(name=locale("choice-mode-deny-list"), value=ChannelMode.DENY_LIST.value),
+]
+# The catalogue entry naming the option of each limit an admin may not set looser than the operator.
+LIMIT_OPTIONS = {
+    LimitKind.USER_DAILY: "limit-option-daily-images",
+    LimitKind.ACTIVE_JOBS: "limit-option-max-active-jobs",
+    LimitKind.GUILD_DAILY: "limit-option-server-daily-images",
+    LimitKind.GUILD_CREDITS: "limit-option-monthly-credits",
+}
+OVER_BUDGET = [
+    app_commands.Choice(name=locale("choice-over-budget-refuse"), value=OverBudget.REFUSE.value),
+    app_commands.Choice(name=locale("choice-over-budget-approval"), value=OverBudget.APPROVAL.value),
+    app_commands.Choice(name=locale("choice-over-budget-one-image"), value=OverBudget.ONE_IMAGE.value),
+]
+RESULTS = [
+    app_commands.Choice(name=locale("choice-results-public"), value=Visibility.PUBLIC.value),
+    app_commands.Choice(name=locale("choice-results-ephemeral"), value=Visibility.EPHEMERAL.value),
+]

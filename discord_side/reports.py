@@ -1,0 +1,222 @@
+"""Report and its review: any member may report a result once; the result is hidden at once (its card
+turns into a spoiler-marked one) and a review card with the images goes to the audit channel, where
+moderators Restore, Delete, Block the requester or Add a blocked term. Every action is logged; reporters
+are told the outcome (restored or deleted) by DM, which works whenever it comes (an ephemeral followup
+would die with the report's 15-minute token). Without an audit channel the server's owner (who can
+manage messages) is told by DM, with the advice to set one: the bot has no member list to find others."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+import discord
+
+from discord_side.audit import AuditLog
+from discord_side.cards import channel_spoiler, first_text, review_card
+from discord_side.catalogue import text
+from discord_side.error_text import answer_error
+from discord_side.texts import inert, shorten
+from discord_side.views import JobAction
+from services.core.models import Job
+from services.moderation.blocked_terms import BlockedTerm
+from services.quotas.limits import MemberOverride
+from services.storage.job_store import Store
+from services.storage.moderation_settings import ModerationSettings
+from services.storage.quota_settings import QuotaSettings
+
+log = logging.getLogger(__name__)
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class CardMaker(Protocol):
+    """Builds a job's result card (the presenter: `discord_side.presenter.DiscordJobEvents.card`)."""
+
+    def card(
+        self,
+        job: Job,
+        delivered: int,
+        filenames: Sequence[str],
+        spoiler: bool,
+        mention: str | None = None,
+        *,
+        hidden: bool = False,
+    ) -> discord.ui.LayoutView:
+        """The result card of `job`; `hidden` after a report."""
+        ...
+
+
+class TermModal(discord.ui.Modal):
+    """Asks the moderator for a term to block in the server (the review card's Add a blocked term)."""
+
+    def __init__(self, reports: Reports, job: Job) -> None:
+        super().__init__(title=text("review-term-form-title"), timeout=600)
+        self.term: discord.ui.TextInput[TermModal] = discord.ui.TextInput(
+            label=text("review-term-form-term"), required=True, max_length=200
+        )
+        self.add_item(self.term)
+        self._reports = reports
+        self._job = job
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        """Block the term (checked like `/imagine-admin terms add`)."""
+        await self._reports.add_term(interaction, self._job, self.term.value)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Answer like any command or button does."""
+        await answer_error(interaction, error)
+
+
+class Reports:
+    """Reports of results and the moderators' review of them."""
+
+    def __init__(
+        self,
+        client: discord.Client,
+        store: Store,
+        audit: AuditLog,
+        cards: CardMaker,
+        moderation: ModerationSettings,
+        quota_settings: QuotaSettings,
+    ) -> None:
+        self._client = client
+        self._store = store
+        self._audit = audit
+        self._cards = cards
+        self._moderation = moderation
+        self._quota_settings = quota_settings
+
+    async def report(self, interaction: discord.Interaction, job: Job) -> None:
+        """A member's Report click on a result card: once per member; hide the card, ask for a review."""
+        if not await self._store.add_report(job.id, interaction.user.id, job.target.guild_id):
+            await interaction.response.send_message(text("report-already"), ephemeral=True)
+            return
+        message = interaction.message
+        names = [attachment.filename for attachment in message.attachments] if message else []
+        hidden = self._cards.card(job, len(names), names, False, hidden=True)
+        await interaction.response.edit_message(view=hidden, allowed_mentions=NO_MENTIONS)
+        log.info("job %s: result reported by %s and hidden", job.id, interaction.user.id)
+        await self._audit.reported(job, interaction.user.id)
+        link = message.jump_url if message else ""
+        channel_id = await self._audit.channel_for(job.target.guild_id)
+        if channel_id is None:
+            await self._tell_owner(interaction, link)
+            await interaction.followup.send(text("report-no-audit-owner"), ephemeral=True)
+            return
+        files = [await attachment.to_file() for attachment in message.attachments] if message else []
+        summary = text(
+            "report-review",
+            job_id=job.id,
+            requester=f"<@{job.user_id}>",
+            channel=f"<#{job.target.channel_id}>",
+            reporter=f"<@{interaction.user.id}>",
+            prompt=inert(shorten(job.options.prompt, 300)),
+            link=link,
+        )
+        review = review_card(job, summary, [file.filename for file in files])
+        channel = self._client.get_partial_messageable(channel_id, guild_id=job.target.guild_id)
+        await channel.send(view=review, files=files, allowed_mentions=NO_MENTIONS)
+        await interaction.followup.send(text("report-done"), ephemeral=True)
+
+    async def review(self, interaction: discord.Interaction, action: JobAction, job: Job) -> None:
+        """A moderator's click on a review card (checked: they may manage messages)."""
+        if action == JobAction.TERM:
+            await interaction.response.send_modal(TermModal(self, job))
+            return
+        moderator = f"<@{interaction.user.id}>"
+        if action == JobAction.BLOCK:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            await self._block(job)
+            await self._logged(interaction, job, text("review-blocked", moderator=moderator))
+            return
+        await interaction.response.defer()
+        if action == JobAction.RESTORE:
+            done = await self._restore(job)
+            verdict, outcome = text("review-restored", moderator=moderator), "review-outcome-restored"
+        else:
+            done = await self._delete(job)
+            verdict, outcome = text("review-deleted", moderator=moderator), "review-outcome-deleted"
+            await self._audit.deleted(job, interaction.user.id)
+        if not done:
+            verdict += "\n" + text("review-result-gone")
+        await self._close(interaction, job, verdict)
+        await self._logged(interaction, job, verdict)
+        await self._tell_reporters(job, interaction, outcome)
+
+    async def add_term(self, interaction: discord.Interaction, job: Job, term: str) -> None:
+        """The moderator submitted the term form: block it in the server (an invalid term is answered)."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        assert job.target.guild_id is not None
+        await self._moderation.add_term(job.target.guild_id, BlockedTerm(term.strip(), False))
+        await self._logged(interaction, job, text("review-term-added", moderator=f"<@{interaction.user.id}>"))
+
+    async def _logged(self, interaction: discord.Interaction, job: Job, action: str) -> None:
+        log.info("job %s: review by %s: %s", job.id, interaction.user.id, action)
+        await self._audit.review_action(job, interaction.user.id, action)
+        await interaction.followup.send(text("review-done"), ephemeral=True)
+
+    async def _block(self, job: Job) -> None:
+        assert job.target.guild_id is not None
+        known = await self._quota_settings.member(job.target.guild_id, job.user_id)
+        bonus = known.bonus_images if known else 0
+        await self._quota_settings.set_member(job.target.guild_id, job.user_id, MemberOverride(bonus, blocked=True))
+
+    def _result(self, job: Job) -> discord.PartialMessage | None:
+        if not job.message_ids:
+            return None
+        channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
+        return channel.get_partial_message(job.message_ids[0])
+
+    async def _restore(self, job: Job) -> bool:
+        result = self._result(job)
+        try:
+            message = await result.fetch() if result else None
+        except discord.NotFound:
+            return False
+        if message is None:
+            return False
+        names = [attachment.filename for attachment in message.attachments]
+        spoiler = await channel_spoiler(self._moderation)(job)
+        await message.edit(view=self._cards.card(job, len(names), names, spoiler, hidden=False))
+        return True
+
+    async def _delete(self, job: Job) -> bool:
+        result = self._result(job)
+        if result is None:
+            return False
+        try:
+            await result.delete()
+        except discord.NotFound:
+            return False
+        return True
+
+    @staticmethod
+    async def _close(interaction: discord.Interaction, job: Job, verdict: str) -> None:
+        # The review card keeps its summary and images, loses its buttons and says who decided what.
+        message = interaction.message
+        summary = first_text(message.components) if message else ""
+        names = [attachment.filename for attachment in message.attachments] if message else []
+        await interaction.edit_original_response(view=review_card(job, summary, names, verdict))
+
+    async def _tell_reporters(self, job: Job, interaction: discord.Interaction, outcome: str) -> None:
+        guild = interaction.guild.name if interaction.guild else ""
+        for reporter_id in await self._store.reporters(job.id):
+            try:
+                channel = await self._client.create_dm(discord.Object(reporter_id))  # type: ignore[arg-type]
+                await channel.send(text(outcome, guild=inert(guild)), allowed_mentions=NO_MENTIONS)
+            except discord.HTTPException as error:
+                log.info("job %s: could not tell reporter %s (%s %s)", job.id, reporter_id, error.status, error.code)
+
+    async def _tell_owner(self, interaction: discord.Interaction, link: str) -> None:
+        guild = interaction.guild
+        if guild is None or guild.owner_id is None:
+            return
+        words = text("report-owner-notice", guild=inert(guild.name), link=link)
+        try:
+            channel = await self._client.create_dm(discord.Object(guild.owner_id))  # type: ignore[arg-type]
+            await channel.send(words, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            log.warning(
+                "could not tell the owner of guild %s about a report (%s %s)", guild.id, error.status, error.code
+            )

@@ -1,0 +1,56 @@
+"""Reports of results (once per member per result) and a member's history of delivered results."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from services.core.models import Job, JobState
+from services.storage.database import StoreCore, completes_on_cancel
+from services.storage.job_rows import in_scope, row_job
+from services.storage.tables import jobs, result_reports
+
+HISTORY_PAGE = 5
+
+
+class ResultReports(StoreCore):
+    """Who reported which result, and the results a member received."""
+
+    @completes_on_cancel
+    async def add_report(self, job_id: str, reporter_id: int, guild_id: int | None) -> bool:
+        """Record that `reporter_id` reported the result of `job_id`; False if they already had."""
+        row = {"job_id": job_id, "reporter_id": reporter_id, "guild_id": guild_id, "created_at": self._clock()}
+        insert = (sqlite.insert if self._is_sqlite else postgresql.insert)(result_reports).values(**row)
+        # One statement: two clicks at once (or two processes) record one report, and the second learns so.
+        statement = insert.on_conflict_do_nothing(index_elements=["job_id", "reporter_id"])
+        async with self.write() as connection:
+            return bool((await connection.execute(statement)).rowcount)
+
+    async def reporters(self, job_id: str) -> list[int]:
+        """Everyone who reported the result of `job_id`, first reporter first."""
+        query = (
+            sa.select(result_reports.c.reporter_id)
+            .where(result_reports.c.job_id == job_id)
+            .order_by(result_reports.c.created_at)
+        )
+        async with self.read() as connection:
+            return [row.reporter_id for row in await connection.execute(query)]
+
+    async def history(self, user_id: int, guild_id: int | None, page: int) -> tuple[list[Job], int]:
+        """A page (from 1) of a member's delivered results in a guild, newest first, and how many in all."""
+        where = (
+            jobs.c.user_id == user_id,
+            in_scope(guild_id),
+            jobs.c.state == JobState.DELIVERED.value,
+            jobs.c.message_ids.is_not(None),
+        )
+        query = (
+            sa.select(jobs)
+            .where(*where)
+            .order_by(jobs.c.created_at.desc(), jobs.c.id)
+            .offset((max(page, 1) - 1) * HISTORY_PAGE)
+            .limit(HISTORY_PAGE)
+        )
+        async with self.read() as connection:
+            total = (await connection.execute(sa.select(sa.func.count()).select_from(jobs).where(*where))).scalar()
+            return [row_job(row) for row in await connection.execute(query)], int(total or 0)
