@@ -26,6 +26,15 @@ class ResultReports(StoreCore):
         async with self.write() as connection:
             return bool((await connection.execute(statement)).rowcount)
 
+    @completes_on_cancel
+    async def withdraw_report(self, job_id: str, reporter_id: int) -> None:
+        """Forget `reporter_id`'s report of `job_id` (it never reached the moderators: they may try again)."""
+        statement = result_reports.delete().where(
+            result_reports.c.job_id == job_id, result_reports.c.reporter_id == reporter_id
+        )
+        async with self.write() as connection:
+            await connection.execute(statement)
+
     async def reporters(self, job_id: str) -> list[int]:
         """Everyone who reported the result of `job_id`, first reporter first."""
         query = (

@@ -44,6 +44,15 @@ async def test_every_member_may_report_the_same_result(store: Store) -> None:
     assert sorted(await store.reporters("a")) == [5, 6]
 
 
+async def test_a_withdrawn_report_forgets_only_that_member_who_may_report_again(store: Store) -> None:
+    await delivered(store, "a")
+    await store.add_report("a", 5, 20)
+    await store.add_report("a", 6, 20)
+    await store.withdraw_report("a", 5)
+    assert await store.reporters("a") == [6]
+    assert await store.add_report("a", 5, 20) is True
+
+
 async def test_history_pages_a_members_delivered_results_newest_first(store: Store) -> None:
     for index in range(HISTORY_PAGE + 2):
         await delivered(store, f"j{index}", created_at=float(index))
