@@ -163,6 +163,7 @@ class Reports:
         await self._close(interaction, job, verdict)
         await self._logged(interaction, job, verdict)
         await self._tell_reporters(job, interaction, outcome)
+        await self._store.close_reports(job.id)  # reviewed: new jobs from it again, a new report reopens it
 
     async def add_term(self, interaction: discord.Interaction, job: Job, term: str) -> None:
         """The moderator submitted the term form: block it in the server (an invalid term is answered)."""

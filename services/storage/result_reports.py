@@ -35,6 +35,12 @@ class ResultReports(StoreCore):
         async with self.write() as connection:
             await connection.execute(statement)
 
+    @completes_on_cancel
+    async def close_reports(self, job_id: str) -> None:
+        """Forget every report of `job_id`: a moderator reviewed it (restored or deleted the result)."""
+        async with self.write() as connection:
+            await connection.execute(result_reports.delete().where(result_reports.c.job_id == job_id))
+
     async def reporters(self, job_id: str) -> list[int]:
         """Everyone who reported the result of `job_id`, first reporter first."""
         query = (

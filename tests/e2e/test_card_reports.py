@@ -51,23 +51,19 @@ async def test_a_report_whose_review_card_cannot_be_posted_does_not_leave_the_re
     )
 
 
-async def test_a_reported_result_cannot_be_regenerated_in_public_by_reroll(world: World, bot: Deployment) -> None:
+async def test_a_reported_result_offers_no_reroll_and_refuses_a_remix_form_opened_before(
+    world: World, bot: Deployment
+) -> None:
     _, result = await card_result(world, "review rerolled", n=1)
-    await click(world, result, "report", REPORTER_ID)
-    await world.fake.wait_for_channel_message(
-        AUDIT_CHANNEL_ID,
-        lambda m: (
-            any(c.startswith("imagine:restore:") for c in m.custom_ids()) and "review rerolled" in text_of(m.components)
-        ),
-        timeout=10,
-    )
+    job_id = result.custom_ids()[0].rsplit(":", 1)[1]
+    remix = await click(world, result, "remix", REPORTER_ID)  # the form is open while someone reports
+    await test_cards.reported(world, result)
     assert hidden(result)
-    reroll = await click(world, result, "reroll", REPORTER_ID)  # any member, on the hidden card
-    with contextlib.suppress(TimeoutError):
-        await reroll.wait_for(lambda r: r.original is not None and bool(r.original.attachments), RESULT_TIMEOUT)
-    again = reroll.original
-    shown = again is not None and bool(again.attachments) and not hidden(again)
-    assert not shown, "the reported prompt was generated again and shown to everyone, unhidden"
+    assert f"imagine:reroll:{job_id}" not in result.custom_ids()
+    form = await world.fake.submit_modal(remix, ["review rerolled again", "1", ""])
+    await form.wait_for(lambda r: r.original is not None or bool(r.followups), timeout=10)
+    answer = form.original or form.followups[0]
+    assert "waits for a moderator" in answer.content, answer.content
 
 
 async def test_a_spoiler_channel_keeps_the_spoiler_when_the_card_falls_back_to_the_classic_message(

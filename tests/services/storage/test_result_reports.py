@@ -53,6 +53,16 @@ async def test_a_withdrawn_report_forgets_only_that_member_who_may_report_again(
     assert await store.add_report("a", 5, 20) is True
 
 
+async def test_a_reviewed_result_has_no_open_report_left(store: Store) -> None:
+    await delivered(store, "a")
+    await delivered(store, "b")
+    await store.add_report("a", 5, 20)
+    await store.add_report("b", 5, 20)
+    await store.close_reports("a")
+    assert await store.reporters("a") == []
+    assert await store.reporters("b") == [5]
+
+
 async def test_history_pages_a_members_delivered_results_newest_first(store: Store) -> None:
     for index in range(HISTORY_PAGE + 2):
         await delivered(store, f"j{index}", created_at=float(index))
