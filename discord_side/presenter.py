@@ -88,7 +88,7 @@ class DiscordJobEvents:
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         """Post the result: one card (or, without cards, one message) with every image attached."""
         await self._progress.finish(job.id)
-        spoiler = bool(self._cards and self._spoiler is not None and await self._spoiler(job))
+        spoiler = self._spoiler is not None and await self._spoiler(job)
 
         def files() -> list[discord.File]:
             return image_files(job, images)
@@ -108,7 +108,7 @@ class DiscordJobEvents:
                         error.status,
                         error.code,
                     )
-                    return (await self._post_classic(job, len(images), files()),)
+                    return (await self._post_classic(job, len(images), files(), spoiler),)
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
         if job.target.ephemeral:
             # Results meant for the requester alone are never posted where everyone sees them: the
@@ -126,7 +126,7 @@ class DiscordJobEvents:
                     error.status,
                     error.code,
                 )
-        return (await self._post_classic(job, len(images), files()),)
+        return (await self._post_classic(job, len(images), files(), spoiler),)
 
     def card(
         self,
@@ -151,6 +151,7 @@ class DiscordJobEvents:
                 job, content=None, view=card, mentions=requester_mentions(job), files=files
             )
         else:
+            _spoil(files, spoiler)
             message = await self._edit_original(
                 job,
                 content=result_text(job, delivered),
@@ -160,7 +161,8 @@ class DiscordJobEvents:
             )
         return message.id
 
-    async def _post_classic(self, job: Job, delivered: int, files: list[discord.File]) -> int:
+    async def _post_classic(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
+        _spoil(files, spoiler)  # a spoiler channel's result stays behind a spoiler without its card
         content = result_text(job, delivered, f"<@{job.user_id}>")
         view = result_view(job, delivered, image_to_image=self._image_to_image())
         return await self._post_in_channel(job, content, view, files)
@@ -321,3 +323,9 @@ def _said(message: discord.Message) -> str:
 
 def _token_gone(error: discord.HTTPException) -> bool:
     return error.code in TOKEN_GONE_CODES or error.status in {401, 404}
+
+
+def _spoil(files: list[discord.File], spoiler: bool) -> None:
+    # A classic message has no gallery to mark: the attachment's SPOILER_ name hides it.
+    for file in files:
+        file.spoiler = spoiler
