@@ -170,11 +170,7 @@ class DiscordJobEvents:
     async def job_ended(self, job: Job) -> None:
         """Tell the requester why the job ended without images (failed, cancelled, expired)."""
         await self._progress.finish(job.id)
-        view = None
-        if job.state == JobState.FAILED:
-            view = again_view(job, "button-try-again")
-        elif job.state == JobState.EXPIRED:
-            view = again_view(job, "button-generate-again")
+        view = _again_view(job)
         if self._token_usable(job):
             try:
                 if self._cards:
@@ -193,13 +189,28 @@ class DiscordJobEvents:
             log.info("job %s: its private response expired; the outcome stays in /usage", job.id)
             return
         try:
-            words = ended_text(job, f"<@{job.user_id}>")
-            if self._cards:
-                await self._send(job, None, text_card(job, words, list(view.children) if view else []), [])
-            else:
-                await self._post_in_channel(job, words, view, [])
+            await self._post_ended(job)
         except (DeliveryError, discord.HTTPException) as error:
             log.warning("job %s: could not tell the requester how it ended: %s", job.id, error)
+
+    async def _post_ended(self, job: Job) -> None:
+        # In the channel (the response is gone): the card, or the classic message if Discord refuses it.
+        words = ended_text(job, f"<@{job.user_id}>")
+        if self._cards:
+            view = _again_view(job)
+            try:
+                await self._send(job, None, text_card(job, words, list(view.children) if view else []), [])
+                return
+            except discord.HTTPException as error:
+                if not _refused(error):
+                    raise
+                log.warning(
+                    "job %s: Discord refused the card (%s %s); posting the classic message",
+                    job.id,
+                    error.status,
+                    error.code,
+                )
+        await self._post_in_channel(job, words, _again_view(job), [])
 
     async def _edit_original(
         self,
@@ -329,3 +340,18 @@ def _spoil(files: list[discord.File], spoiler: bool) -> None:
     # A classic message has no gallery to mark: the attachment's SPOILER_ name hides it.
     for file in files:
         file.spoiler = spoiler
+
+
+def _refused(error: discord.HTTPException) -> bool:
+    # Discord refused what was sent (a 4xx validation error such as an unsupported card), as opposed to
+    # an expired token or a failure on Discord's side (5xx), where the classic message would fare no better.
+    return 400 <= error.status < 500 and not _token_gone(error)
+
+
+def _again_view(job: Job) -> discord.ui.View | None:
+    # The button offered with how a job ended: Try again after a failure, Generate again after expiry.
+    if job.state == JobState.FAILED:
+        return again_view(job, "button-try-again")
+    if job.state == JobState.EXPIRED:
+        return again_view(job, "button-generate-again")
+    return None
