@@ -17,10 +17,11 @@ from discord_side.audit import AuditLog
 from discord_side.cards import channel_spoiler, first_text, review_card
 from discord_side.catalogue import text
 from discord_side.error_text import answer_error
+from discord_side.problem_text import term_problem_text
 from discord_side.texts import inert, shorten
 from discord_side.views import JobAction
 from services.core.models import Job
-from services.moderation.blocked_terms import BlockedTerm
+from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
 from services.quotas.limits import MemberOverride
 from services.storage.job_store import Store
 from services.storage.moderation_settings import ModerationSettings
@@ -166,10 +167,19 @@ class Reports:
         await self._store.close_reports(job.id)  # reviewed: new jobs from it again, a new report reopens it
 
     async def add_term(self, interaction: discord.Interaction, job: Job, term: str) -> None:
-        """The moderator submitted the term form: block it in the server (an invalid term is answered)."""
+        """The moderator submitted the term form: block it in the server (an invalid or already blocked term
+        is answered as `/imagine-admin terms add` answers it)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         assert job.target.guild_id is not None
-        await self._moderation.add_term(job.target.guild_id, BlockedTerm(term.strip(), False))
+        try:
+            added = await self._moderation.add_term(job.target.guild_id, BlockedTerm(term.strip(), False))
+        except InvalidTerm as error:
+            problem = term_problem_text(error)
+            await interaction.followup.send(text("admin-term-not-added", problem=problem), ephemeral=True)
+            return
+        if not added:
+            await interaction.followup.send(text("admin-term-already-blocked"), ephemeral=True)
+            return
         await self._logged(interaction, job, text("review-term-added", moderator=f"<@{interaction.user.id}>"))
 
     async def _logged(self, interaction: discord.Interaction, job: Job, action: str) -> None:
