@@ -98,17 +98,12 @@ class DiscordJobEvents:
                 return (await self._edit_result(job, len(images), files(), spoiler),)
             except discord.HTTPException as error:
                 if not _token_gone(error):
-                    if not self._cards or job.target.ephemeral:
+                    if not (self._cards and _refused(error)):
                         raise DeliveryError(
                             DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code
                         ) from None
-                    log.warning(
-                        "job %s: Discord refused the card (%s %s); posting the classic message",
-                        job.id,
-                        error.status,
-                        error.code,
-                    )
-                    return (await self._post_classic(job, len(images), files(), spoiler),)
+                    log.warning("job %s: Discord refused the card (%s %s)", job.id, error.status, error.code)
+                    return (await self._classic_instead(job, len(images), files, spoiler),)
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
         if job.target.ephemeral:
             # Results meant for the requester alone are never posted where everyone sees them: the
@@ -145,21 +140,35 @@ class DiscordJobEvents:
         )
 
     async def _edit_result(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
-        if self._cards:
-            card = self.card(job, delivered, [f.filename for f in files], spoiler)
-            message = await self._edit_original(
-                job, content=None, view=card, mentions=requester_mentions(job), files=files
-            )
-        else:
-            _spoil(files, spoiler)
-            message = await self._edit_original(
-                job,
-                content=result_text(job, delivered),
-                view=result_view(job, delivered, image_to_image=self._image_to_image()),
-                mentions=requester_mentions(job),
-                files=files,
-            )
+        if not self._cards:
+            return await self._edit_classic(job, delivered, files, spoiler)
+        card = self.card(job, delivered, [f.filename for f in files], spoiler)
+        message = await self._edit_original(job, content=None, view=card, mentions=requester_mentions(job), files=files)
         return message.id
+
+    async def _edit_classic(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
+        _spoil(files, spoiler)
+        message = await self._edit_original(
+            job,
+            content=result_text(job, delivered),
+            view=result_view(job, delivered, image_to_image=self._image_to_image()),
+            mentions=requester_mentions(job),
+            files=files,
+        )
+        return message.id
+
+    async def _classic_instead(
+        self, job: Job, delivered: int, files: Callable[[], list[discord.File]], spoiler: bool
+    ) -> int:
+        # Discord refused the card in the response: the classic message in the response, and only if that
+        # is refused too, in the channel (never for a private result: it is not for everyone to see).
+        try:
+            return await self._edit_classic(job, delivered, files(), spoiler)
+        except discord.HTTPException as error:
+            if job.target.ephemeral:
+                raise DeliveryError(DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code) from None
+            log.warning("job %s: the classic response refused too (%s %s)", job.id, error.status, error.code)
+        return await self._post_classic(job, delivered, files(), spoiler)
 
     async def _post_classic(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
         _spoil(files, spoiler)  # a spoiler channel's result stays behind a spoiler without its card
