@@ -91,11 +91,17 @@ class Reports:
     async def report(self, interaction: discord.Interaction, job: Job) -> None:
         """A member's Report click on a result card: once per member; ask for a review, then hide the card.
         A review that cannot be asked for (the audit channel or the owner's DMs refuse) hides nothing and
-        forgets the report, so the member may try again."""
+        forgets the report, so the member may try again. One review per result: a report while one is
+        open only adds its reporter (told the outcome with the others)."""
         if not await self._store.add_report(job.id, interaction.user.id, job.target.guild_id):
             await interaction.response.send_message(text("report-already"), ephemeral=True)
             return
         await interaction.response.defer()
+        if not await self._store.open_review(job.id):
+            log.info("job %s: also reported by %s (its review is open)", job.id, interaction.user.id)
+            await self._audit.reported(job, interaction.user.id)
+            await interaction.followup.send(text("report-done"), ephemeral=True)
+            return
         try:
             done = await self._ask_review(interaction, job)
         except Exception:

@@ -100,3 +100,19 @@ async def test_retention_forgets_the_reports_of_purged_results(database_url: str
     await store.purge_older_than(now[0] - 90 * 86400)
     assert await store.reporters("old") == []
     await store.close()
+
+
+async def test_two_reports_at_once_open_one_review(store: Store) -> None:
+    await delivered(store, "a")
+    outcomes = await asyncio.gather(*(store.open_review("a") for _ in range(5)))
+    assert sorted(outcomes) == [False, False, False, False, True]
+
+
+async def test_a_closed_or_withdrawn_review_can_be_opened_again(store: Store) -> None:
+    await delivered(store, "a")
+    await store.add_report("a", 5, 20)
+    assert await store.open_review("a")
+    await store.close_reports("a")
+    assert await store.open_review("a")
+    await store.withdraw_report("a", 5)
+    assert await store.open_review("a")
