@@ -15,7 +15,14 @@ from discord_side.error_text import answer_error
 from discord_side.info_text import info_text
 from discord_side.launcher import JobLauncher
 from discord_side.private_results import PrivateResults
-from discord_side.refusals import CannotDelete, NotAModerator, NotTheRequester, NotYourImages, UnknownJob
+from discord_side.refusals import (
+    CannotDelete,
+    NotAModerator,
+    NotTheRequester,
+    NotYourImages,
+    UnderReview,
+    UnknownJob,
+)
 from discord_side.remix import Remixes
 from discord_side.reports import Reports
 from discord_side.texts import cancel_text, inert, shorten
@@ -26,6 +33,7 @@ from services.storage.job_store import Store
 
 log = logging.getLogger(__name__)
 _NONE = discord.AllowedMentions.none()
+NEW_JOB_ACTIONS = frozenset({JobAction.REROLL, JobAction.VARY, JobAction.REMIX})
 
 
 class RejectModal(discord.ui.Modal):
@@ -68,13 +76,13 @@ class JobButtons:
         self._launcher = launcher
         self._audit = audit
         self._private = private
-        self._remixes = Remixes(launcher)
+        self._remixes = Remixes(launcher, store)
 
     async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
         """The job, if the member may do `action` on it: anyone may reroll, vary or remix, the requester
         cancel, the requester or a member who can manage messages delete, only the latter approve or
         reject or act on a review card, and only the requester see a private result; anyone may ask for Info
-        or Report."""
+        or Report. A result reported and not yet reviewed gives no new job (Reroll, Vary, Remix)."""
         job = await self._store.get_job(job_id)
         if job is None:
             raise UnknownJob(job_id)
@@ -88,6 +96,8 @@ class JobButtons:
             raise CannotDelete(job_id)
         if action in {JobAction.APPROVE, JobAction.REJECT, *REVIEW_ACTIONS} and not can_manage:
             raise NotAModerator(job_id)
+        if action in NEW_JOB_ACTIONS and await self._store.reporters(job_id):
+            raise UnderReview(job_id)
         return job
 
     async def handle(self, interaction: discord.Interaction, action: JobAction, job: Job) -> None:

@@ -44,7 +44,7 @@ def result_card(
 ) -> ui.LayoutView:
     """The result: the images in a gallery (behind a spoiler in a spoiler channel or once reported),
     the caption (prompt, size, count, job id), the model and requester, and the result's buttons (once
-    reported: no Report, Vary or Remix)."""
+    reported: no Reroll, Report, Vary or Remix)."""
     gallery = ui.MediaGallery(
         *(discord.MediaGalleryItem(f"attachment://{name}", spoiler=spoiler or hidden) for name in filenames[:10])
     )
@@ -54,7 +54,8 @@ def result_card(
         parts.insert(0, ui.TextDisplay(text("card-hidden")))
     elif spoiler:
         parts.append(ui.TextDisplay(text("card-spoiler")))
-    main = [JobButton(action, job.id) for action in (JobAction.REROLL, JobAction.DELETE, JobAction.INFO)]
+    actions = (JobAction.DELETE, JobAction.INFO) if hidden else (JobAction.REROLL, JobAction.DELETE, JobAction.INFO)
+    main = [JobButton(action, job.id) for action in actions]
     if not hidden and job.target.guild_id is not None:  # in DMs only the requester sees the result
         main.append(JobButton(JobAction.REPORT, job.id))
     view = _card(parts, main, HIDDEN_ACCENT if hidden else ACCENT)

@@ -29,6 +29,10 @@ CARD_ENTRIES: dict[str, str] = {
     # Report.
     "report-done": "🚩 Thank you: the result is hidden and the moderators were asked to review it.",
     "report-already": "You have already reported this result.",
+    "report-under-review": "This result was reported and waits for a moderator: no new images from it until then.",
+    "report-unreachable": (
+        "The moderators could not be reached, so the result was not hidden: please try again in a while."
+    ),
     "report-no-audit-owner": "🚩 Thank you: the result is hidden and the server's owner was told.",
     "report-review": (
         "🚩 **Reported result** · job `{job_id}`\nRequested by {requester} in {channel}, reported by {reporter}.\n"

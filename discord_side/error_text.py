@@ -32,6 +32,7 @@ from discord_side.refusals import (
     NotAnAdmin,
     NotTheRequester,
     NotYourImages,
+    UnderReview,
     UnknownJob,
 )
 from discord_side.texts import failure_advice, input_refused_text, invalid_option_text, quota_text
@@ -70,6 +71,7 @@ _RULES: tuple[tuple[type[BaseException], Callable[[Any], str]], ...] = (
     (NotYourImages, _entry("show-not-yours")),
     (CannotDelete, _entry("delete-refused")),
     (NotAModerator, _entry("not-a-moderator")),
+    (UnderReview, _entry("report-under-review")),
     (QuotaExceeded, quota_text),
     (InvalidOption, invalid_option_text),
     (InputRefused, input_refused_text),

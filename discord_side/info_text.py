@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from discord_side.catalogue import text
-from discord_side.texts import credits_text, inert, job_size, number, shorten
+from discord_side.texts import credits_text, inert, inert_within, job_size, number
 from services.core.models import Job
 
-PROMPT_CHARS = 1500
+PROMPT_CHARS = 1500  # escaped; the other lines stay well within a message's 2000 characters
+MESSAGE_CHARS = 2000
 
 
 def info_text(job: Job) -> str:
@@ -23,7 +24,7 @@ def info_text(job: Job) -> str:
             n=options.n,
             extend=str(options.prompt_extend).lower(),
         ),
-        text("info-prompt", prompt=inert(shorten(options.prompt, PROMPT_CHARS))),
+        text("info-prompt", prompt=inert_within(options.prompt, PROMPT_CHARS)),
         text("info-actual-prompt-none"),
         text("info-task", task_id=inert(job.task_id)) if job.task_id else text("info-task-none"),
         text(
@@ -33,7 +34,7 @@ def info_text(job: Job) -> str:
         ),
         text("info-times", queued=_seconds(job.created_at, job.submitted_at), generated=_generation(job)),
     ]
-    return "\n".join(lines)
+    return "\n".join(lines)[:MESSAGE_CHARS]
 
 
 def _generation(job: Job) -> str:

@@ -88,7 +88,7 @@ class DiscordJobEvents:
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         """Post the result: one card (or, without cards, one message) with every image attached."""
         await self._progress.finish(job.id)
-        spoiler = bool(self._cards and self._spoiler is not None and await self._spoiler(job))
+        spoiler = self._spoiler is not None and await self._spoiler(job)
 
         def files() -> list[discord.File]:
             return image_files(job, images)
@@ -98,17 +98,12 @@ class DiscordJobEvents:
                 return (await self._edit_result(job, len(images), files(), spoiler),)
             except discord.HTTPException as error:
                 if not _token_gone(error):
-                    if not self._cards or job.target.ephemeral:
+                    if not (self._cards and _refused(error)):
                         raise DeliveryError(
                             DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code
                         ) from None
-                    log.warning(
-                        "job %s: Discord refused the card (%s %s); posting the classic message",
-                        job.id,
-                        error.status,
-                        error.code,
-                    )
-                    return (await self._post_classic(job, len(images), files()),)
+                    log.warning("job %s: Discord refused the card (%s %s)", job.id, error.status, error.code)
+                    return (await self._classic_instead(job, len(images), files, spoiler),)
                 log.info("job %s: interaction token gone (%s); posting in the channel", job.id, error.code)
         if job.target.ephemeral:
             # Results meant for the requester alone are never posted where everyone sees them: the
@@ -126,7 +121,7 @@ class DiscordJobEvents:
                     error.status,
                     error.code,
                 )
-        return (await self._post_classic(job, len(images), files()),)
+        return (await self._post_classic(job, len(images), files(), spoiler),)
 
     def card(
         self,
@@ -145,22 +140,38 @@ class DiscordJobEvents:
         )
 
     async def _edit_result(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
-        if self._cards:
-            card = self.card(job, delivered, [f.filename for f in files], spoiler)
-            message = await self._edit_original(
-                job, content=None, view=card, mentions=requester_mentions(job), files=files
-            )
-        else:
-            message = await self._edit_original(
-                job,
-                content=result_text(job, delivered),
-                view=result_view(job, delivered, image_to_image=self._image_to_image()),
-                mentions=requester_mentions(job),
-                files=files,
-            )
+        if not self._cards:
+            return await self._edit_classic(job, delivered, files, spoiler)
+        card = self.card(job, delivered, [f.filename for f in files], spoiler)
+        message = await self._edit_original(job, content=None, view=card, mentions=requester_mentions(job), files=files)
         return message.id
 
-    async def _post_classic(self, job: Job, delivered: int, files: list[discord.File]) -> int:
+    async def _edit_classic(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
+        _spoil(files, spoiler)
+        message = await self._edit_original(
+            job,
+            content=result_text(job, delivered),
+            view=result_view(job, delivered, image_to_image=self._image_to_image()),
+            mentions=requester_mentions(job),
+            files=files,
+        )
+        return message.id
+
+    async def _classic_instead(
+        self, job: Job, delivered: int, files: Callable[[], list[discord.File]], spoiler: bool
+    ) -> int:
+        # Discord refused the card in the response: the classic message in the response, and only if that
+        # is refused too, in the channel (never for a private result: it is not for everyone to see).
+        try:
+            return await self._edit_classic(job, delivered, files(), spoiler)
+        except discord.HTTPException as error:
+            if job.target.ephemeral:
+                raise DeliveryError(DeliveryProblem.RESULT_REFUSED, status=error.status, code=error.code) from None
+            log.warning("job %s: the classic response refused too (%s %s)", job.id, error.status, error.code)
+        return await self._post_classic(job, delivered, files(), spoiler)
+
+    async def _post_classic(self, job: Job, delivered: int, files: list[discord.File], spoiler: bool) -> int:
+        _spoil(files, spoiler)  # a spoiler channel's result stays behind a spoiler without its card
         content = result_text(job, delivered, f"<@{job.user_id}>")
         view = result_view(job, delivered, image_to_image=self._image_to_image())
         return await self._post_in_channel(job, content, view, files)
@@ -168,11 +179,7 @@ class DiscordJobEvents:
     async def job_ended(self, job: Job) -> None:
         """Tell the requester why the job ended without images (failed, cancelled, expired)."""
         await self._progress.finish(job.id)
-        view = None
-        if job.state == JobState.FAILED:
-            view = again_view(job, "button-try-again")
-        elif job.state == JobState.EXPIRED:
-            view = again_view(job, "button-generate-again")
+        view = _again_view(job)
         if self._token_usable(job):
             try:
                 if self._cards:
@@ -191,13 +198,28 @@ class DiscordJobEvents:
             log.info("job %s: its private response expired; the outcome stays in /usage", job.id)
             return
         try:
-            words = ended_text(job, f"<@{job.user_id}>")
-            if self._cards:
-                await self._send(job, None, text_card(job, words, list(view.children) if view else []), [])
-            else:
-                await self._post_in_channel(job, words, view, [])
+            await self._post_ended(job)
         except (DeliveryError, discord.HTTPException) as error:
             log.warning("job %s: could not tell the requester how it ended: %s", job.id, error)
+
+    async def _post_ended(self, job: Job) -> None:
+        # In the channel (the response is gone): the card, or the classic message if Discord refuses it.
+        words = ended_text(job, f"<@{job.user_id}>")
+        if self._cards:
+            view = _again_view(job)
+            try:
+                await self._send(job, None, text_card(job, words, list(view.children) if view else []), [])
+                return
+            except discord.HTTPException as error:
+                if not _refused(error):
+                    raise
+                log.warning(
+                    "job %s: Discord refused the card (%s %s); posting the classic message",
+                    job.id,
+                    error.status,
+                    error.code,
+                )
+        await self._post_in_channel(job, words, _again_view(job), [])
 
     async def _edit_original(
         self,
@@ -321,3 +343,24 @@ def _said(message: discord.Message) -> str:
 
 def _token_gone(error: discord.HTTPException) -> bool:
     return error.code in TOKEN_GONE_CODES or error.status in {401, 404}
+
+
+def _spoil(files: list[discord.File], spoiler: bool) -> None:
+    # A classic message has no gallery to mark: the attachment's SPOILER_ name hides it.
+    for file in files:
+        file.spoiler = spoiler
+
+
+def _refused(error: discord.HTTPException) -> bool:
+    # Discord refused what was sent (a 4xx validation error such as an unsupported card), as opposed to
+    # an expired token or a failure on Discord's side (5xx), where the classic message would fare no better.
+    return 400 <= error.status < 500 and not _token_gone(error)
+
+
+def _again_view(job: Job) -> discord.ui.View | None:
+    # The button offered with how a job ended: Try again after a failure, Generate again after expiry.
+    if job.state == JobState.FAILED:
+        return again_view(job, "button-try-again")
+    if job.state == JobState.EXPIRED:
+        return again_view(job, "button-generate-again")
+    return None

@@ -30,5 +30,9 @@ class CannotDelete(ButtonRefused):
     """Neither the requester nor a member who can manage messages (Delete)."""
 
 
+class UnderReview(ButtonRefused):
+    """A reported result waits for a moderator's review: no new job from it (Reroll, Vary, Remix)."""
+
+
 class NotAModerator(ButtonRefused):
     """Only members who can manage messages may approve or reject a request."""

@@ -13,9 +13,11 @@ from discord_side.catalogue import text
 from discord_side.error_text import answer_error
 from discord_side.input_images import message_input
 from discord_side.launcher import JobLauncher
+from discord_side.refusals import UnderReview
 from services.api.validation import MAX_IMAGES, PROMPT_MAX_CHARS, validate_options
 from services.core.errors import InvalidOption, InvalidOptionReason
 from services.core.models import GenerationOptions, Job
+from services.storage.job_store import Store
 
 
 class RemixModal(discord.ui.Modal):
@@ -56,8 +58,9 @@ class RemixModal(discord.ui.Modal):
 class Remixes:
     """What Vary and Remix do, on the launcher's path."""
 
-    def __init__(self, launcher: JobLauncher) -> None:
+    def __init__(self, launcher: JobLauncher, store: Store) -> None:
         self._launcher = launcher
+        self._store = store
 
     async def vary(self, interaction: discord.Interaction, job: Job, index: int) -> None:
         """An image-to-image job from image `index` of the clicked result, with the same prompt and n."""
@@ -73,7 +76,10 @@ class Remixes:
         await interaction.response.send_modal(RemixModal(self, job, min(images, MAX_IMAGES)))
 
     async def submit(self, interaction: discord.Interaction, job: Job, prompt: str, count: str, image: str) -> None:
-        """The form was sent: a job from the chosen image, or from the prompt alone."""
+        """The form was sent: a job from the chosen image, or from the prompt alone (refused if the result
+        was reported since the form opened)."""
+        if await self._store.reporters(job.id):
+            raise UnderReview(job.id)
         typed = count.strip()
         if not typed.isdecimal():
             raise InvalidOption("n", InvalidOptionReason.COUNT_OUT_OF_RANGE, count=typed, minimum=1, maximum=MAX_IMAGES)

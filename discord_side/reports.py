@@ -17,10 +17,11 @@ from discord_side.audit import AuditLog
 from discord_side.cards import channel_spoiler, first_text, review_card
 from discord_side.catalogue import text
 from discord_side.error_text import answer_error
+from discord_side.problem_text import term_problem_text
 from discord_side.texts import inert, shorten
 from discord_side.views import JobAction
 from services.core.models import Job
-from services.moderation.blocked_terms import BlockedTerm
+from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
 from services.quotas.limits import MemberOverride
 from services.storage.job_store import Store
 from services.storage.moderation_settings import ModerationSettings
@@ -88,22 +89,44 @@ class Reports:
         self._quota_settings = quota_settings
 
     async def report(self, interaction: discord.Interaction, job: Job) -> None:
-        """A member's Report click on a result card: once per member; hide the card, ask for a review."""
+        """A member's Report click on a result card: once per member; ask for a review, then hide the card.
+        A review that cannot be asked for (the audit channel or the owner's DMs refuse) hides nothing and
+        forgets the report, so the member may try again. One review per result: a report while one is
+        open only adds its reporter (told the outcome with the others)."""
         if not await self._store.add_report(job.id, interaction.user.id, job.target.guild_id):
             await interaction.response.send_message(text("report-already"), ephemeral=True)
+            return
+        await interaction.response.defer()
+        if not await self._store.open_review(job.id):
+            log.info("job %s: also reported by %s (its review is open)", job.id, interaction.user.id)
+            await self._audit.reported(job, interaction.user.id)
+            await interaction.followup.send(text("report-done"), ephemeral=True)
+            return
+        try:
+            done = await self._ask_review(interaction, job)
+        except Exception:
+            await self._store.withdraw_report(job.id, interaction.user.id)
+            raise
+        if done is None:
+            await self._store.withdraw_report(job.id, interaction.user.id)
+            await interaction.followup.send(text("report-unreachable"), ephemeral=True)
             return
         message = interaction.message
         names = [attachment.filename for attachment in message.attachments] if message else []
         hidden = self._cards.card(job, len(names), names, False, hidden=True)
-        await interaction.response.edit_message(view=hidden, allowed_mentions=NO_MENTIONS)
+        await interaction.edit_original_response(view=hidden, allowed_mentions=NO_MENTIONS)
         log.info("job %s: result reported by %s and hidden", job.id, interaction.user.id)
         await self._audit.reported(job, interaction.user.id)
+        await interaction.followup.send(text(done), ephemeral=True)
+
+    async def _ask_review(self, interaction: discord.Interaction, job: Job) -> str | None:
+        # The review card in the audit channel (or, without one, the owner's DM): the entry that thanks
+        # the reporter, or None if Discord refused it.
+        message = interaction.message
         link = message.jump_url if message else ""
         channel_id = await self._audit.channel_for(job.target.guild_id)
         if channel_id is None:
-            await self._tell_owner(interaction, link)
-            await interaction.followup.send(text("report-no-audit-owner"), ephemeral=True)
-            return
+            return "report-no-audit-owner" if await self._tell_owner(interaction, link) else None
         files = [await attachment.to_file() for attachment in message.attachments] if message else []
         summary = text(
             "report-review",
@@ -116,8 +139,12 @@ class Reports:
         )
         review = review_card(job, summary, [file.filename for file in files])
         channel = self._client.get_partial_messageable(channel_id, guild_id=job.target.guild_id)
-        await channel.send(view=review, files=files, allowed_mentions=NO_MENTIONS)
-        await interaction.followup.send(text("report-done"), ephemeral=True)
+        try:
+            await channel.send(view=review, files=files, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            log.warning("job %s: could not post its review card (%s %s)", job.id, error.status, error.code)
+            return None
+        return "report-done"
 
     async def review(self, interaction: discord.Interaction, action: JobAction, job: Job) -> None:
         """A moderator's click on a review card (checked: they may manage messages)."""
@@ -143,12 +170,22 @@ class Reports:
         await self._close(interaction, job, verdict)
         await self._logged(interaction, job, verdict)
         await self._tell_reporters(job, interaction, outcome)
+        await self._store.close_reports(job.id)  # reviewed: new jobs from it again, a new report reopens it
 
     async def add_term(self, interaction: discord.Interaction, job: Job, term: str) -> None:
-        """The moderator submitted the term form: block it in the server (an invalid term is answered)."""
+        """The moderator submitted the term form: block it in the server (an invalid or already blocked term
+        is answered as `/imagine-admin terms add` answers it)."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         assert job.target.guild_id is not None
-        await self._moderation.add_term(job.target.guild_id, BlockedTerm(term.strip(), False))
+        try:
+            added = await self._moderation.add_term(job.target.guild_id, BlockedTerm(term.strip(), False))
+        except InvalidTerm as error:
+            problem = term_problem_text(error)
+            await interaction.followup.send(text("admin-term-not-added", problem=problem), ephemeral=True)
+            return
+        if not added:
+            await interaction.followup.send(text("admin-term-already-blocked"), ephemeral=True)
+            return
         await self._logged(interaction, job, text("review-term-added", moderator=f"<@{interaction.user.id}>"))
 
     async def _logged(self, interaction: discord.Interaction, job: Job, action: str) -> None:
@@ -208,10 +245,10 @@ class Reports:
             except discord.HTTPException as error:
                 log.info("job %s: could not tell reporter %s (%s %s)", job.id, reporter_id, error.status, error.code)
 
-    async def _tell_owner(self, interaction: discord.Interaction, link: str) -> None:
+    async def _tell_owner(self, interaction: discord.Interaction, link: str) -> bool:
         guild = interaction.guild
         if guild is None or guild.owner_id is None:
-            return
+            return False
         words = text("report-owner-notice", guild=inert(guild.name), link=link)
         try:
             channel = await self._client.create_dm(discord.Object(guild.owner_id))  # type: ignore[arg-type]
@@ -220,3 +257,5 @@ class Reports:
             log.warning(
                 "could not tell the owner of guild %s about a report (%s %s)", guild.id, error.status, error.code
             )
+            return False
+        return True

@@ -75,9 +75,21 @@ def shorten(value: str, limit: int) -> str:
 
 def inert(value: str) -> str:
     """User text made safe to echo: no markdown effects, no working mentions and no links (a zero-width
-    space after the scheme's colon: Discord links only a whole `scheme://`)."""
+    space after the scheme's colon: Discord links only a whole `scheme://`), nor channel links, command
+    mentions, timestamps or custom emoji (a zero-width space after every `<`)."""
     escaped = discord.utils.escape_mentions(discord.utils.escape_markdown(value))
-    return escaped.replace("://", ":\u200b//")
+    return escaped.replace("://", ":\u200b//").replace("<", "<\u200b")
+
+
+def inert_within(value: str, limit: int) -> str:
+    """`value` shortened and made inert in at most `limit` characters (escaping lengthens it: the
+    value is cut shorter until its escaped form fits, never through an escape)."""
+    cut = limit
+    while True:
+        said = inert(shorten(value, cut))
+        if len(said) <= limit or cut <= 1:
+            return said[:limit]
+        cut -= max(1, (len(said) - limit + 1) // 2)
 
 
 def number(value: float) -> str:

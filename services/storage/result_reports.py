@@ -26,6 +26,32 @@ class ResultReports(StoreCore):
         async with self.write() as connection:
             return bool((await connection.execute(statement)).rowcount)
 
+    @completes_on_cancel
+    async def open_review(self, job_id: str) -> bool:
+        """Mark `job_id`'s result as under review; True for the one caller who opened it (one statement:
+        two reports at once, or two processes, open one review), False if a review was open already."""
+        statement = jobs.update().where(jobs.c.id == job_id, jobs.c.review_open == sa.false()).values(review_open=True)
+        async with self.write() as connection:
+            return bool((await connection.execute(statement)).rowcount)
+
+    @completes_on_cancel
+    async def withdraw_report(self, job_id: str, reporter_id: int) -> None:
+        """Forget `reporter_id`'s report of `job_id` and the review it opened (its card never reached the
+        moderators: they may try again)."""
+        statement = result_reports.delete().where(
+            result_reports.c.job_id == job_id, result_reports.c.reporter_id == reporter_id
+        )
+        async with self.write() as connection:
+            await connection.execute(statement)
+            await connection.execute(jobs.update().where(jobs.c.id == job_id).values(review_open=False))
+
+    @completes_on_cancel
+    async def close_reports(self, job_id: str) -> None:
+        """Forget every report of `job_id` and close its review: a moderator restored or deleted it."""
+        async with self.write() as connection:
+            await connection.execute(result_reports.delete().where(result_reports.c.job_id == job_id))
+            await connection.execute(jobs.update().where(jobs.c.id == job_id).values(review_open=False))
+
     async def reporters(self, job_id: str) -> list[int]:
         """Everyone who reported the result of `job_id`, first reporter first."""
         query = (

@@ -56,6 +56,9 @@ jobs = sa.Table(
     # a JSON list of {url, channel_id, message_id}, so a fresh URL can be had at submit time.
     sa.Column("model", sa.String(64), nullable=False, server_default="wan2.5-text-to-image"),
     sa.Column("input_images", sa.JSON, nullable=True),
+    # Whether its result was reported and a review card asked for: the first report opens one, later
+    # reports only add reporters, a moderator's decision (or a review that could not be posted) closes it.
+    sa.Column("review_open", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_jobs_state", "state"),
     sa.Index("ix_jobs_user_created", "user_id", "created_at"),
     sa.Index("ix_jobs_guild_user_state", "guild_id", "user_id", "state"),

@@ -64,9 +64,9 @@ def test_a_result_in_direct_messages_offers_no_report() -> None:
     assert "report" not in [c.split(":")[1] for c in custom_ids(card)]
 
 
-def test_a_hidden_card_offers_no_report_vary_or_remix() -> None:
+def test_a_hidden_card_offers_only_delete_and_info() -> None:
     card = result_card(job(), ["a.png"], "caption", image_to_image=True, hidden=True)
-    assert [c.split(":")[1] for c in custom_ids(card)] == ["reroll", "delete", "info"]
+    assert [c.split(":")[1] for c in custom_ids(card)] == ["delete", "info"]
     assert "reported" in card_text(card.children)
 
 
@@ -105,3 +105,14 @@ def test_a_prompt_is_echoed_without_links_mentions_or_markdown() -> None:
     assert "https://" not in shown
     assert "@everyone" not in shown
     assert "\\*\\*bold\\*\\*" in shown
+
+
+def test_a_hidden_reported_card_offers_no_new_job_from_the_reported_prompt() -> None:
+    card = result_card(job(), ["a.png"], "caption", image_to_image=True, hidden=True)
+    assert "reroll" not in [c.split(":")[1] for c in custom_ids(card)]
+
+
+def test_info_of_a_long_prompt_with_underscores_fits_a_message() -> None:
+    prompt = ("cat_in_a_hat, " * 150)[:2000]  # /imagine accepts 2000 characters; escaping doubles "_"
+    words = info_text(job(options=GenerationOptions(prompt, "1280x1280", 2, prompt_extend=False)))
+    assert len(words) <= 2000, len(words)

@@ -8,6 +8,7 @@ from discord_side.texts import (
     OUTCOME_ENTRIES,
     failure_text,
     inert,
+    inert_within,
     invalid_option_text,
     progress_text,
     quota_text,
@@ -206,3 +207,16 @@ def test_queued_and_uploading_phases_are_named() -> None:
 
 def test_every_ended_state_has_an_outcome_label() -> None:
     assert {state for state in JobState if state.is_final} == set(OUTCOME_ENTRIES)
+
+
+def test_a_prompt_cannot_put_a_channel_link_or_a_command_mention_on_the_card() -> None:
+    said = inert("see <#1250000000000000360> and </imagine-admin forget:1> at <t:1:R> with <:e:1> now")
+    for opening in ("<#", "</", "<t:", "<:"):
+        assert opening not in said, said
+
+
+def test_inert_within_a_limit_cuts_before_escaping_never_through_an_escape() -> None:
+    said = inert_within("a_b " * 600, 100)
+    assert len(said) <= 100
+    assert said.endswith("…")
+    assert "a\\_b" in said

@@ -79,7 +79,8 @@ async def click(world: World, message: MessageRecord, action: str, user_id: int,
 
 
 async def reported(world: World, result: MessageRecord) -> MessageRecord:
-    await click(world, result, "report", REPORTER_ID)
+    report = await click(world, result, "report", REPORTER_ID)
+    await report.wait_for(lambda r: bool(r.followups), timeout=10)  # thanked once the result is hidden
     job_id = result.custom_ids()[0].rsplit(":", 1)[1]
     return await world.fake.wait_for_channel_message(
         AUDIT_CHANNEL_ID, lambda m: f"imagine:restore:{job_id}" in m.custom_ids(), timeout=10

@@ -44,6 +44,25 @@ async def test_every_member_may_report_the_same_result(store: Store) -> None:
     assert sorted(await store.reporters("a")) == [5, 6]
 
 
+async def test_a_withdrawn_report_forgets_only_that_member_who_may_report_again(store: Store) -> None:
+    await delivered(store, "a")
+    await store.add_report("a", 5, 20)
+    await store.add_report("a", 6, 20)
+    await store.withdraw_report("a", 5)
+    assert await store.reporters("a") == [6]
+    assert await store.add_report("a", 5, 20) is True
+
+
+async def test_a_reviewed_result_has_no_open_report_left(store: Store) -> None:
+    await delivered(store, "a")
+    await delivered(store, "b")
+    await store.add_report("a", 5, 20)
+    await store.add_report("b", 5, 20)
+    await store.close_reports("a")
+    assert await store.reporters("a") == []
+    assert await store.reporters("b") == [5]
+
+
 async def test_history_pages_a_members_delivered_results_newest_first(store: Store) -> None:
     for index in range(HISTORY_PAGE + 2):
         await delivered(store, f"j{index}", created_at=float(index))
@@ -81,3 +100,19 @@ async def test_retention_forgets_the_reports_of_purged_results(database_url: str
     await store.purge_older_than(now[0] - 90 * 86400)
     assert await store.reporters("old") == []
     await store.close()
+
+
+async def test_two_reports_at_once_open_one_review(store: Store) -> None:
+    await delivered(store, "a")
+    outcomes = await asyncio.gather(*(store.open_review("a") for _ in range(5)))
+    assert sorted(outcomes) == [False, False, False, False, True]
+
+
+async def test_a_closed_or_withdrawn_review_can_be_opened_again(store: Store) -> None:
+    await delivered(store, "a")
+    await store.add_report("a", 5, 20)
+    assert await store.open_review("a")
+    await store.close_reports("a")
+    assert await store.open_review("a")
+    await store.withdraw_report("a", 5)
+    assert await store.open_review("a")
