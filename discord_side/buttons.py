@@ -96,7 +96,7 @@ class JobButtons:
             raise CannotDelete(job_id)
         if action in {JobAction.APPROVE, JobAction.REJECT, *REVIEW_ACTIONS} and not can_manage:
             raise NotAModerator(job_id)
-        if action in NEW_JOB_ACTIONS and await self._store.reporters(job_id):
+        if action in NEW_JOB_ACTIONS and await self._store.under_review(job_id):
             raise UnderReview(job_id)
         return job
 

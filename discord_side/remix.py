@@ -78,7 +78,7 @@ class Remixes:
     async def submit(self, interaction: discord.Interaction, job: Job, prompt: str, count: str, image: str) -> None:
         """The form was sent: a job from the chosen image, or from the prompt alone (refused if the result
         was reported since the form opened)."""
-        if await self._store.reporters(job.id):
+        if await self._store.under_review(job.id):
             raise UnderReview(job.id)
         typed = count.strip()
         if not typed.isdecimal():

@@ -34,6 +34,12 @@ class ResultReports(StoreCore):
         async with self.write() as connection:
             return bool((await connection.execute(statement)).rowcount)
 
+    async def under_review(self, job_id: str) -> bool:
+        """Whether `job_id`'s result was reported and waits for a moderator's decision."""
+        async with self.read() as connection:
+            query = sa.select(jobs.c.review_open).where(jobs.c.id == job_id)
+            return bool((await connection.execute(query)).scalar())
+
     @completes_on_cancel
     async def withdraw_report(self, job_id: str, reporter_id: int) -> None:
         """Forget `reporter_id`'s report of `job_id` and the review it opened (its card never reached the

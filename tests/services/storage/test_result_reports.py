@@ -116,3 +116,13 @@ async def test_a_closed_or_withdrawn_review_can_be_opened_again(store: Store) ->
     assert await store.open_review("a")
     await store.withdraw_report("a", 5)
     assert await store.open_review("a")
+
+
+async def test_a_result_is_under_review_from_its_opening_to_its_decision(store: Store) -> None:
+    await delivered(store, "a")
+    assert not await store.under_review("a")
+    await store.open_review("a")
+    assert await store.under_review("a")
+    await store.close_reports("a")
+    assert not await store.under_review("a")
+    assert not await store.under_review("missing")
