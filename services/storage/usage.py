@@ -7,6 +7,7 @@ order (`row_locks`), so concurrent requests, of one process or several, can neve
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ from services.storage.job_rows import (
     usage_scope,
 )
 from services.storage.row_locks import any_of, key_match, lock_in_order
-from services.storage.tables import budget_alerts, daily_usage, jobs
+from services.storage.tables import budget_alerts, credit_usage, daily_usage, jobs
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,15 @@ class UsageCounts(StoreCore):
         """Credits (thousandths) booked in a guild (or `EVERYWHERE`, the bot) in a UTC day or month."""
         async with self.read() as connection:
             return await credits_used(connection, scope, period)
+
+    async def counters(
+        self, images: Sequence[tuple[int, int, str]], credits: Sequence[tuple[int, str]]
+    ) -> tuple[list[int], list[int]]:
+        """What several counters hold, read on one connection in at most two statements: the `daily_usage`
+        rows (usage scope, member or `GUILD_TOTAL`, day) of `images` and the `credit_usage` rows (scope,
+        period) of `credits`, in the order given (0 for a row not yet written)."""
+        async with self.read() as connection:
+            return await _held(connection, _KEY, images), await _held(connection, _CREDIT_KEY, credits)
 
     @completes_on_cancel
     async def claim_alert(self, budget: str, period: str, level: int) -> bool:
@@ -209,6 +219,19 @@ _LIMIT_OF = {
     LimitKind.BOT_DAILY: "bot_daily_images",
 }
 _KEY = (daily_usage.c.guild_id, daily_usage.c.user_id, daily_usage.c.day)
+_CREDIT_KEY = (credit_usage.c.scope, credit_usage.c.period)
+
+
+async def _held(
+    connection: AsyncConnection, key: tuple[sa.Column[Any], ...], rows: Sequence[tuple[Any, ...]]
+) -> list[int]:
+    """The `used` of each row of `rows` (values of the `key` columns of one table), 0 where missing."""
+    if not rows:
+        return []
+    table = key[0].table
+    found = await connection.execute(sa.select(*key, table.c.used).where(any_of(key, rows)))
+    held = {tuple(row[: len(key)]): int(row[-1]) for row in found}
+    return [held.get(tuple(row), 0) for row in rows]
 
 
 async def _add_images(

@@ -269,3 +269,11 @@ async def test_of_several_credit_budgets_refusing_at_once_the_first_is_named_wit
     guild = await store.insert_job_reserving(job("c"), wider)
     assert (guild.kind, guild.limit, guild.used) == (LimitKind.GUILD_CREDITS, 1500, 1000)
     assert await store.credits_booked(EVERYWHERE, MONTH) == 1000
+
+
+async def test_counters_reads_each_row_asked_in_order_and_a_row_not_written_as_zero(store: Store) -> None:
+    assert await store.insert_job_reserving(job("a", n=2), OPEN) is None
+    images = [(EVERYWHERE, GUILD_TOTAL, DAY), (21, GUILD_TOTAL, DAY), (20, GUILD_TOTAL, DAY)]
+    credits = [(20, MONTH), (EVERYWHERE, DAY), (21, MONTH)]
+    assert await store.counters(images, credits) == ([2, 0, 2], [2000, 2000, 0])
+    assert await store.counters([], []) == ([], [])
