@@ -104,6 +104,7 @@ class JobLauncher:
             return None
         # From here the job is stored with its images reserved: whatever fails, it is run or withdrawn.
         if approval:
+            self._alert_later(job, limits)
             await self._await_approval(job)
             return job
         try:
@@ -112,6 +113,7 @@ class JobLauncher:
             log.exception("job %s: could not show it queued; it runs all the same", job.id)
         finally:
             self._engine.start(job)
+            self._alert_later(job, limits)
         return job
 
     async def _accept(
@@ -119,7 +121,8 @@ class JobLauncher:
     ) -> tuple[Job, bool]:
         """Accept the job; past the server's own budget, as its admins chose: refused, sent for a
         moderator's approval, or reduced to one image (the operator's limits always hold). Returns the job
-        and whether it waits for approval; raises `QuotaExceeded` when refused."""
+        and whether it waits for approval; raises `QuotaExceeded` when refused. The alerts an accepted job
+        made due are the caller's (`_alert_later`)."""
         guild_id = target.guild_id
         try:
             job = await self._engine.accept(user_id, options, target, limits, needs_approval=approval)
@@ -133,7 +136,6 @@ class JobLauncher:
             approval = approval or limits.over_budget == OverBudget.APPROVAL
             lifted = self._quota.beyond_server_budget(limits)
             job = await self._engine.accept(user_id, options, target, lifted, needs_approval=approval)
-        await self._alert(guild_id, limits)
         return job, approval
 
     async def _check_quota(
@@ -147,6 +149,11 @@ class JobLauncher:
                 options = replace(options, n=1)
             limits = self._quota.beyond_server_budget(limits)
         await self._engine.check_quota(user_id, options, target, limits)
+
+    def _alert_later(self, job: Job, limits: Limits) -> None:
+        """Check the budget alerts an accepted job may have made due, in the background: the request does
+        not wait for them (a refusal's alert, in `_accept`, is checked before the member is answered)."""
+        self._engine.in_background(f"budget-alerts-{job.id}", self._alert(job.target.guild_id, limits))
 
     async def _alert(self, guild_id: int | None, limits: Limits, *, exhausted: LimitKind | None = None) -> None:
         """Post the server's budget alerts now due in its audit channel (the operator's are logged)."""

@@ -55,8 +55,8 @@ class BudgetWatch:
         day = usage_day(self._clock.now())
         self._given = {key: levels for key, levels in self._given.items() if key[1] in (day, day[:7])}
         server: list[BudgetAlert] = []
-        for kind, owner, limit in _budgets(guild_id, limits):
-            used = await self._used(kind, owner, day)
+        budgets = _budgets(guild_id, limits)
+        for (kind, owner, limit), used in zip(budgets, await self._used(budgets, day), strict=True):
             alert = await self._due(kind, owner, day, used, limit, exhausted == kind)
             if alert is None:
                 continue
@@ -69,15 +69,19 @@ class BudgetWatch:
     async def remainders(self, ceilings: Limits) -> dict[str, float]:
         """What is left of each of the operator's budgets that is set (images, or credits), now."""
         day, left = usage_day(self._clock.now()), {}
-        for kind, owner, limit in _budgets(None, ceilings):
-            remaining = max(0, limit - await self._used(kind, owner, day))
+        budgets = _budgets(None, ceilings)
+        for (kind, _, limit), used in zip(budgets, await self._used(budgets, day), strict=True):
+            remaining = max(0, limit - used)
             left[kind.value] = as_credits(remaining) if kind.in_credits else float(remaining)
         return left
 
-    async def _used(self, kind: LimitKind, owner: int, day: str) -> int:
-        if kind in {LimitKind.GUILD_DAILY, LimitKind.BOT_DAILY}:
-            return await self._store.images_used(GUILD_TOTAL, day, owner)
-        return await self._store.credits_booked(owner, day[:7] if kind.monthly else day)
+    async def _used(self, budgets: list[tuple[LimitKind, int, int]], day: str) -> list[int]:
+        """What each budget has used in its period, read together (one connection, two statements)."""
+        images = [(owner, GUILD_TOTAL, day) for kind, owner, _ in budgets if not kind.in_credits]
+        credits = [(owner, day[:7] if kind.monthly else day) for kind, owner, _ in budgets if kind.in_credits]
+        held_images, held_credits = await self._store.counters(images, credits)
+        images_left, credits_left = iter(held_images), iter(held_credits)
+        return [next(credits_left) if kind.in_credits else next(images_left) for kind, _, _ in budgets]
 
     async def _due(
         self, kind: LimitKind, owner: int, day: str, used: int, limit: int, exhausted: bool

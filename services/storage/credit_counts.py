@@ -1,7 +1,7 @@
 """Credits (thousandths) per period in `credit_usage`: the bot's day and month and a guild's month, each
 within its budget, and a guild's day (for its chart, no limit). A job's credits are booked in the
 transaction that stores it and given back (or topped up) in the one that settles it, rows always in the
-same order (`credit_periods`), so two processes on PostgreSQL cannot deadlock on them."""
+same order (`credit_periods`, `lock_in_order`), so two processes on PostgreSQL cannot deadlock on them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.quotas.limits import UNLIMITED_CREDITS, LimitKind, Limits
 from services.storage.job_rows import EVERYWHERE
+from services.storage.row_locks import any_of, key_match, lock_in_order
 from services.storage.tables import credit_usage
+
+_KEY = (credit_usage.c.scope, credit_usage.c.period)
 
 
 def month_of(day: str) -> str:
@@ -41,37 +44,49 @@ def _budgets(limits: Limits) -> list[tuple[LimitKind | None, int]]:
 async def book_credits(
     connection: AsyncConnection, insert: Any, guild_id: int | None, day: str, amount: int, limits: Limits
 ) -> tuple[LimitKind, int, int] | None:
-    """Add `amount` to every row of the job's periods if every budget allows it; else the refused budget,
-    its value and what was used (the caller's transaction is then rolled back)."""
+    """Add `amount` to every row of the job's periods if every budget allows it; else the refused budget
+    (the first in `credit_periods` order), its value and what was used (the caller's transaction is then
+    rolled back, with whatever this added to the other rows). Three statements: the missing rows, their
+    locks in order (PostgreSQL), one conditional UPDATE of them all; a refusal reads the refused row."""
     periods = credit_periods(guild_id, day)
     await connection.execute(
         insert(credit_usage)
         .values([{"scope": scope, "period": period, "used": 0} for scope, period in periods])
         .on_conflict_do_nothing()
     )
-    for (scope, period), (kind, budget) in zip(periods, _budgets(limits), strict=False):
-        where = [credit_usage.c.scope == scope, credit_usage.c.period == period]
+    await lock_in_order(connection, _KEY, periods)
+    rows = []
+    for period, (kind, budget) in zip(periods, _budgets(limits), strict=False):
+        row = key_match(_KEY, period)
         if kind is not None and budget < UNLIMITED_CREDITS:  # no budget: counted, never compared
-            where.append(credit_usage.c.used + amount <= budget)
-        granted = await connection.execute(
-            credit_usage.update().where(*where).values(used=credit_usage.c.used + amount)
-        )
-        if granted.rowcount != 1 and kind is not None:
+            row = sa.and_(row, credit_usage.c.used + amount <= budget)
+        rows.append(row)
+    # Each row's own budget in its condition: a row over budget is left out, and the first one left out
+    # (in `credit_periods` order) is the refusal.
+    granted = await connection.execute(
+        credit_usage.update()
+        .where(sa.or_(*rows))
+        .values(used=credit_usage.c.used + amount)
+        .returning(credit_usage.c.scope, credit_usage.c.period)
+    )
+    booked = {(row.scope, row.period) for row in granted.all()}
+    for (scope, period), (kind, budget) in zip(periods, _budgets(limits), strict=False):
+        if kind is not None and (scope, period) not in booked:
             return kind, budget, await credits_used(connection, scope, period)
     return None
 
 
 async def adjust_credits(connection: AsyncConnection, guild_id: int | None, day: str, change: int) -> None:
-    """Give back (negative `change`) or add credits to the job's periods, never below zero."""
+    """Give back (negative `change`) or add credits to the job's periods, never below zero: one UPDATE
+    (after the rows' locks in order, on PostgreSQL)."""
     if not change:
         return
-    for scope, period in credit_periods(guild_id, day):
-        used = credit_usage.c.used + change
-        await connection.execute(
-            credit_usage.update()
-            .where(credit_usage.c.scope == scope, credit_usage.c.period == period)
-            .values(used=sa.case((used >= 0, used), else_=0))
-        )
+    periods = credit_periods(guild_id, day)
+    await lock_in_order(connection, _KEY, periods)
+    used = credit_usage.c.used + change
+    await connection.execute(
+        credit_usage.update().where(any_of(_KEY, periods)).values(used=sa.case((used >= 0, used), else_=0))
+    )
 
 
 async def credits_used(connection: AsyncConnection, scope: int, period: str) -> int:

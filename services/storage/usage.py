@@ -1,11 +1,13 @@
 """Daily usage: a new job is stored and its images and credits reserved in one transaction, within every
 limit (daily images of the member, of the person everywhere, of the guild and of the bot, active jobs,
-cooldown, the credit budgets); ending a job returns what it did not use. One conditional statement per
-count, so concurrent requests, of one process or several, can never exceed a limit."""
+cooldown, the credit budgets); ending a job returns what it did not use. The counts of each table change in
+one conditional statement whose condition holds every row to its own limit, on rows locked in one fixed
+order (`row_locks`), so concurrent requests, of one process or several, can never exceed a limit."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +29,8 @@ from services.storage.job_rows import (
     usage_row,
     usage_scope,
 )
-from services.storage.tables import budget_alerts, daily_usage, jobs
+from services.storage.row_locks import any_of, key_match, lock_in_order
+from services.storage.tables import budget_alerts, credit_usage, daily_usage, jobs
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,15 @@ class UsageCounts(StoreCore):
         async with self.read() as connection:
             return await credits_used(connection, scope, period)
 
+    async def counters(
+        self, images: Sequence[tuple[int, int, str]], credits: Sequence[tuple[int, str]]
+    ) -> tuple[list[int], list[int]]:
+        """What several counters hold, read on one connection in at most two statements: the `daily_usage`
+        rows (usage scope, member or `GUILD_TOTAL`, day) of `images` and the `credit_usage` rows (scope,
+        period) of `credits`, in the order given (0 for a row not yet written)."""
+        async with self.read() as connection:
+            return await _held(connection, _KEY, images), await _held(connection, _CREDIT_KEY, credits)
+
     @completes_on_cancel
     async def claim_alert(self, budget: str, period: str, level: int) -> bool:
         """Record that `budget` reached `level` percent in `period`; True the first time only (whichever
@@ -112,21 +124,22 @@ class UsageCounts(StoreCore):
             return result.rowcount == 1
 
     async def _reserve(self, connection: AsyncConnection, job: Job, limits: Limits) -> None:
-        scope, n, guild_id = usage_scope(job.target.guild_id), job.options.n, job.target.guild_id
-        await self._lock_person(connection, job.user_id)
-        await self._ensure_usage_rows(connection, scope, job.user_id, job.usage_day, in_guild=guild_id is not None)
         if limits.blocked:
             raise _Refused(Refusal(LimitKind.BLOCKED, 0, 0))
-        # Member, person, guild, bot: the order `return_images` takes them in too.
-        await _add_or_refuse(connection, (scope, job.user_id, job.usage_day), n, LimitKind.USER_DAILY, limits)
-        await _add_or_refuse(connection, (EVERYWHERE, job.user_id, job.usage_day), n, LimitKind.PERSON_DAILY, limits)
+        await self._lock_person(connection, job.user_id)
+        rows = _image_rows(job.target.guild_id, job.user_id)
+        await self._ensure_usage_rows(connection, [key for key, _ in rows], job.usage_day)
+        refused = await _add_images(connection, rows, job.usage_day, job.options.n, limits)
+        # Refused by the first limit in this order: member, person, active jobs and cooldown, guild, bot.
+        if refused is not None and refused.kind in {LimitKind.USER_DAILY, LimitKind.PERSON_DAILY}:
+            raise _Refused(refused)
         await _check_activity(connection, job, limits)
-        if guild_id is not None:
-            await _add_or_refuse(connection, (scope, GUILD_TOTAL, job.usage_day), n, LimitKind.GUILD_DAILY, limits)
-        await _add_or_refuse(connection, (EVERYWHERE, GUILD_TOTAL, job.usage_day), n, LimitKind.BOT_DAILY, limits)
-        refused = await book_credits(connection, self._insert, guild_id, job.usage_day, job.credits_reserved, limits)
         if refused is not None:
-            raise _Refused(Refusal(*refused))
+            raise _Refused(refused)
+        guild_id = job.target.guild_id
+        booked = await book_credits(connection, self._insert, guild_id, job.usage_day, job.credits_reserved, limits)
+        if booked is not None:
+            raise _Refused(Refusal(*booked))
 
     @property
     def _insert(self) -> Any:
@@ -140,13 +153,9 @@ class UsageCounts(StoreCore):
             return
         await connection.execute(sa.select(sa.func.pg_advisory_xact_lock(person_lock_key(user_id))))
 
-    async def _ensure_usage_rows(
-        self, connection: AsyncConnection, scope: int, user_id: int, day: str, *, in_guild: bool
-    ) -> None:
-        # In the order the rows are then updated (member, person, guild, bot): a new day's rows are held
-        # from their insertion on, so inserting them in another order could deadlock two processes.
-        keys = [(scope, user_id), (EVERYWHERE, user_id), *([(scope, GUILD_TOTAL)] if in_guild else [])]
-        keys.append((EVERYWHERE, GUILD_TOTAL))
+    async def _ensure_usage_rows(self, connection: AsyncConnection, keys: list[tuple[int, int]], day: str) -> None:
+        # In the order the rows are then locked (`_image_rows`): a new day's rows are held from their
+        # insertion on, so inserting them in another order could deadlock two processes.
         rows = [{"guild_id": guild, "user_id": user, "day": day, "used": 0} for guild, user in keys]
         await connection.execute(self._insert(daily_usage).values(rows).on_conflict_do_nothing())
 
@@ -158,27 +167,36 @@ def person_lock_key(user_id: int) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+def _image_rows(guild_id: int | None, user_id: int) -> list[tuple[tuple[int, int], LimitKind]]:
+    """The `daily_usage` rows (scope, member) a job counts in on its day, with the limit of each, in lock
+    order: member, person, guild (none in DMs), bot. `return_images` takes them in that order too."""
+    scope = usage_scope(guild_id)
+    rows = [((scope, user_id), LimitKind.USER_DAILY), ((EVERYWHERE, user_id), LimitKind.PERSON_DAILY)]
+    if guild_id is not None:
+        rows.append(((scope, GUILD_TOTAL), LimitKind.GUILD_DAILY))
+    rows.append(((EVERYWHERE, GUILD_TOTAL), LimitKind.BOT_DAILY))
+    return rows
+
+
 async def return_images(
     connection: AsyncConnection, guild_id: int | None, user_id: int, day: str, counts: tuple[int, int]
 ) -> None:
     """Give reserved images back: `counts[0]` to the member and the person (the images they never got),
     `counts[1]` to the guild's total and the bot's (the images the API never made: those it made cost the
-    operator, delivered or not)."""
-    scope = usage_scope(guild_id)
+    operator, delivered or not). One UPDATE, after the rows' locks in the reservation's order."""
     mine, operators = counts
-    # Member, person, guild, bot: the same order as the reservation takes its locks, so two processes on
-    # PostgreSQL cannot deadlock on them.
-    rows = [(scope, user_id, mine), (EVERYWHERE, user_id, mine)]
-    if guild_id is not None:
-        rows.append((scope, GUILD_TOTAL, operators))
-    for row_scope, counted, count in [*rows, (EVERYWHERE, GUILD_TOTAL, operators)]:
-        if count <= 0:
-            continue
-        await connection.execute(
-            daily_usage.update()
-            .where(*usage_row(row_scope, counted, day))
-            .values(used=sa.case((daily_usage.c.used >= count, daily_usage.c.used - count), else_=0))
-        )
+    returned = [
+        ((scope, counted, day), mine if kind in {LimitKind.USER_DAILY, LimitKind.PERSON_DAILY} else operators)
+        for (scope, counted), kind in _image_rows(guild_id, user_id)
+    ]
+    returned = [(key, count) for key, count in returned if count > 0]
+    if not returned:
+        return
+    keys = [key for key, _ in returned]
+    await lock_in_order(connection, _KEY, keys)
+    used = daily_usage.c.used
+    each = [(key_match(_KEY, key), sa.case((used >= count, used - count), else_=0)) for key, count in returned]
+    await connection.execute(daily_usage.update().where(any_of(_KEY, keys)).values(used=sa.case(*each, else_=used)))
 
 
 async def _check_activity(connection: AsyncConnection, job: Job, limits: Limits) -> None:
@@ -200,24 +218,43 @@ _LIMIT_OF = {
     LimitKind.GUILD_DAILY: "guild_daily_images",
     LimitKind.BOT_DAILY: "bot_daily_images",
 }
+_KEY = (daily_usage.c.guild_id, daily_usage.c.user_id, daily_usage.c.day)
+_CREDIT_KEY = (credit_usage.c.scope, credit_usage.c.period)
 
 
-async def _add_or_refuse(
-    connection: AsyncConnection, row: tuple[int, int, str], n: int, kind: LimitKind, limits: Limits
-) -> None:
-    limit = getattr(limits, _LIMIT_OF[kind])
-    if not await _add_within(connection, row, n, limit):
-        raise _Refused(Refusal(kind, limit, await _used(connection, *row)))
+async def _held(
+    connection: AsyncConnection, key: tuple[sa.Column[Any], ...], rows: Sequence[tuple[Any, ...]]
+) -> list[int]:
+    """The `used` of each row of `rows` (values of the `key` columns of one table), 0 where missing."""
+    if not rows:
+        return []
+    table = key[0].table
+    found = await connection.execute(sa.select(*key, table.c.used).where(any_of(key, rows)))
+    held = {tuple(row[: len(key)]): int(row[-1]) for row in found}
+    return [held.get(tuple(row), 0) for row in rows]
 
 
-async def _add_within(connection: AsyncConnection, row: tuple[int, int, str], n: int, limit: int) -> bool:
-    # One conditional UPDATE: the check and the increment cannot be separated by another writer.
+async def _add_images(
+    connection: AsyncConnection, rows: list[tuple[tuple[int, int], LimitKind]], day: str, n: int, limits: Limits
+) -> Refusal | None:
+    """Add `n` to every row within its limit, in one conditional UPDATE on rows locked in order; the
+    `Refusal` of the first row (in `rows` order) that its limit left out, else None. On a refusal the
+    caller's transaction is rolled back with whatever this added to the other rows."""
+    keys = [(scope, counted, day) for (scope, counted), _ in rows]
+    await lock_in_order(connection, _KEY, keys)
+    limited = [(key, getattr(limits, _LIMIT_OF[kind])) for key, (_, kind) in zip(keys, rows, strict=True)]
+    within = [sa.and_(key_match(_KEY, key), daily_usage.c.used + n <= limit) for key, limit in limited]
     granted = await connection.execute(
         daily_usage.update()
-        .where(*usage_row(*row), daily_usage.c.used + n <= limit)
+        .where(sa.or_(*within))
         .values(used=daily_usage.c.used + n)
+        .returning(daily_usage.c.guild_id, daily_usage.c.user_id)
     )
-    return granted.rowcount == 1
+    added = {(row.guild_id, row.user_id) for row in granted.all()}
+    for (key, limit), (row, kind) in zip(limited, rows, strict=True):
+        if row not in added:
+            return Refusal(kind, limit, await _used(connection, *key))
+    return None
 
 
 async def _used(connection: AsyncConnection, scope: int, user_id: int, day: str) -> int:

@@ -13,7 +13,7 @@ import pytest
 from services.api.parsing import parse_task
 from services.core.models import DeliveryTarget, FailureReason, GenerationOptions, Job, JobState
 from services.quotas.credits import credits_for, to_milli
-from services.quotas.limits import UNLIMITED, LimitKind, Limits
+from services.quotas.limits import UNLIMITED, UNLIMITED_CREDITS, LimitKind, Limits
 from services.storage.job_rows import EVERYWHERE, GUILD_TOTAL
 from services.storage.job_store import Store
 from tests.services.storage.job_factory import DAY, open_store
@@ -235,3 +235,45 @@ async def test_a_completed_task_reporting_absurd_credits_is_recorded_at_its_shar
     )
     assert await store.settle("a", JobState.DELIVERED, charged=1, delivered=1)
     assert await store.credits_booked(EVERYWHERE, DAY) == 1000
+
+
+async def test_of_several_image_limits_refusing_at_once_the_first_is_named_with_its_value_and_use(
+    store: Store,
+) -> None:
+    limits = replace(OPEN, user_daily_images=3, person_daily_images=4, guild_daily_images=5, bot_daily_images=6)
+    assert await store.insert_job_reserving(job("a", n=3), limits) is None
+    mine = await store.insert_job_reserving(job("b", n=3), limits)  # member, person and guild over
+    assert (mine.kind, mine.limit, mine.used) == (LimitKind.USER_DAILY, 3, 3)
+    theirs = await store.insert_job_reserving(job("c", user=2, n=3), limits)  # the guild over, the bot not
+    assert (theirs.kind, theirs.limit, theirs.used) == (LimitKind.GUILD_DAILY, 5, 3)
+    assert await store.images_used(2, DAY, 20) == 0  # the member's row the same statement granted: rolled back
+
+
+async def test_a_persons_day_refuses_before_their_active_jobs_and_those_before_the_guilds_day(store: Store) -> None:
+    limits = replace(OPEN, person_daily_images=1, max_active_jobs=1, guild_daily_images=1)
+    assert await store.insert_job_reserving(job("a"), limits) is None
+    person = await store.insert_job_reserving(job("b"), limits)
+    assert (person.kind, person.limit, person.used) == (LimitKind.PERSON_DAILY, 1, 1)
+    active = await store.insert_job_reserving(job("c"), replace(limits, person_daily_images=UNLIMITED))
+    assert (active.kind, active.limit, active.used) == (LimitKind.ACTIVE_JOBS, 1, 1)
+
+
+async def test_of_several_credit_budgets_refusing_at_once_the_first_is_named_with_its_value_and_use(
+    store: Store,
+) -> None:
+    limits = replace(OPEN, credits_daily=1500, credits_monthly=1500, guild_monthly_credits=1500)
+    assert await store.insert_job_reserving(job("a"), limits) is None
+    daily = await store.insert_job_reserving(job("b"), limits)
+    assert (daily.kind, daily.limit, daily.used) == (LimitKind.CREDITS_DAILY, 1500, 1000)
+    wider = replace(limits, credits_daily=UNLIMITED_CREDITS, credits_monthly=9000)
+    guild = await store.insert_job_reserving(job("c"), wider)
+    assert (guild.kind, guild.limit, guild.used) == (LimitKind.GUILD_CREDITS, 1500, 1000)
+    assert await store.credits_booked(EVERYWHERE, MONTH) == 1000
+
+
+async def test_counters_reads_each_row_asked_in_order_and_a_row_not_written_as_zero(store: Store) -> None:
+    assert await store.insert_job_reserving(job("a", n=2), OPEN) is None
+    images = [(EVERYWHERE, GUILD_TOTAL, DAY), (21, GUILD_TOTAL, DAY), (20, GUILD_TOTAL, DAY)]
+    credits = [(20, MONTH), (EVERYWHERE, DAY), (21, MONTH)]
+    assert await store.counters(images, credits) == ([2, 0, 2], [2000, 2000, 0])
+    assert await store.counters([], []) == ([], [])
