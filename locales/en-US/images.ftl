@@ -29,7 +29,10 @@ input-transparent = it has transparency (an alpha channel), which the image serv
 input-not-from-discord = it is not an upload on Discord; only images attached on Discord can be used.
 input-unreachable = it could not be downloaded from Discord. Please upload it again.
 input-feature-off = starting from an image is switched off on this bot (the operator's choice, or the image service does not allow it for this bot's key). Text prompts still work.
-input-no-such-image = this result has { $count } image(s); pick one of them.
+input-no-such-image = this result has { $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    }; pick one of them.
 
 ## Why a job failed.
 failure-model-denied = The image service does not allow this bot to start from images (its key has no access to that model), so starting from an image is now switched off until the bot's operator turns it back on.

@@ -92,9 +92,15 @@ error-unexpected-admin = Something went wrong while changing the settings; nothi
 ## Quotas.
 quota-blocked = 🚫 You may not generate images here; a server admin has blocked it for you.
 quota-cooldown = ⏳ Not so fast: you can ask for images again { $again }. Nothing was charged.
-quota-active-jobs = 🚦 You already have { $used } job(s) queued or running here, the most allowed at once is { $limit }. Wait for one to finish, or cancel one. Nothing was charged.
+quota-active-jobs = 🚦 You already have { $used ->
+        [one] { $used } job
+       *[other] { $used } jobs
+    } queued or running here, the most allowed at once is { $limit }. Wait for one to finish, or cancel one. Nothing was charged.
 quota-guild-daily = 🚫 This server's daily limit is reached: { $remaining } of its { $limit } images are left today and you asked for { $requested }. It resets { $reset }. Nothing was charged.
-quota-user-daily = 🚫 Daily limit reached: you asked for { $requested } image(s) but have { $remaining } of { $limit } left today. Your quota resets { $reset }. Nothing was charged.
+quota-user-daily = 🚫 Daily limit reached: you asked for { $requested ->
+        [one] { $requested } image
+       *[other] { $requested } images
+    } but have { $remaining } of { $limit } left today. Your quota resets { $reset }. Nothing was charged.
 
 ## The server's rules (never naming the blocked term that matched).
 policy-channel-allow-list = 🚫 `/imagine` does not work in this channel here. It works in: { $channels }.
@@ -109,8 +115,10 @@ job-description =
     `{ $size }` · { $count } · { $job_id }
 job-id = job `{ $job_id }`
 job-size-default = default size
-job-images-one = 1 image
-job-images-many = { $count } images
+job-images = { $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    }
 progress-awaiting-approval = 🕒 Waiting for a moderator's approval; nothing is generated before that. The images are set aside from your daily quota meanwhile and given back if the request is rejected.
 progress-queued-position = ⏳ Queued: #{ $position } in line for the image service…
 progress-queued = ⏳ Queued, waiting for a free slot at the image service…
@@ -129,13 +137,19 @@ job-failed =
 job-failed-maybe-charged =
     ❌ { $job }
     { $advice }
-    The image service may have made this task; if it did, it was charged, so its { $charged } image(s) count against your daily quota although none could be delivered.
+    The image service may have made this task; if it did, it was charged, so its { $charged ->
+        [one] { $charged } image counts
+       *[other] { $charged } images count
+    } against your daily quota although none could be delivered.
 job-cancelled =
     🛑 { $job }
     Cancelled. No images were counted against your quota.
 job-cancelled-charged =
     🛑 { $job }
-    Cancelled. The service had already produced { $charged } image(s), which count against your quota.
+    Cancelled. The service had already produced { $charged ->
+        [one] { $charged } image, which counts
+       *[other] { $charged } images, which count
+    } against your quota.
 job-rejected =
     🚫 { $job }
     A moderator rejected this request: { $reason }
@@ -186,7 +200,10 @@ delivery-channel-refused = the channel refused the message ({ $status } { $code 
 problem-api-status = the image service answered HTTP { $status }
 problem-api-answer-unreadable = the image service's answer could not be read
 problem-api-unreachable = the image service could not be reached
-problem-create-outcome-unknown = the image service left { $attempts } request(s) unanswered
+problem-create-outcome-unknown = the image service left { $attempts ->
+        [one] { $attempts } request
+       *[other] { $attempts } requests
+    } unanswered
 problem-task-failed = the image service reported the task as failed
 problem-task-timed-out = the task did not finish within { $seconds } s
 problem-results-expired = links expired
@@ -202,7 +219,10 @@ cancel-already-ended = This job has already ended.
 deleted = 🗑️ Deleted.
 
 ## Private results whose interaction expired before they were ready.
-private-result-ready = 🖼️ Your images are ready — { $job }. Only you can see them: click **Show them** (until { $until }). They were made and billed, so their { $count } image(s) count against your daily quota whether or not you open them.
+private-result-ready = 🖼️ Your images are ready — { $job }. Only you can see them: click **Show them** (until { $until }). They were made and billed, so their { $count ->
+        [one] { $count } image counts
+       *[other] { $count } images count
+    } against your daily quota whether or not you open them.
 private-result-expired =
     ⌛ { $job }
     The service keeps images for 24 hours and these have expired; they can no longer be shown. They were made, so they still count against your quota.
@@ -230,8 +250,14 @@ usage-title-guild = **Your usage in this server**
 usage-title-dm = **Your usage in direct messages**
 usage-blocked = 🚫 An admin has blocked you from generating images here.
 usage-images-today = 🖼️ Images today: **{ $used }** used of { $limit }, **{ $left }** left
-usage-active-jobs = 🚦 Up to { $limit } job(s) queued or running at once
-usage-active-jobs-cooldown = 🚦 Up to { $limit } job(s) queued or running at once, { $seconds } s between requests
+usage-active-jobs = 🚦 Up to { $limit ->
+        [one] { $limit } job
+       *[other] { $limit } jobs
+    } queued or running at once
+usage-active-jobs-cooldown = 🚦 Up to { $limit ->
+        [one] { $limit } job
+       *[other] { $limit } jobs
+    } queued or running at once, { $seconds } s between requests
 usage-exempt = { $limits } (your role is exempt from this server's own per-member limits)
 usage-guild-today = 🏠 This server today: { $used } of { $limit } images
 usage-resets = 🔄 Daily limits reset { $when }
@@ -239,8 +265,10 @@ usage-active-title = **Running and queued**
 usage-recent-title = **Recent jobs**
 usage-no-recent = No finished jobs yet.
 usage-job = `{ $job_id }` { $state } · { $when } · { $prompt }
-usage-job-delivered = { $outcome } ({ $count } image)
-usage-job-delivered-many = { $outcome } ({ $count } images)
+usage-job-delivered = { $outcome } ({ $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    })
 usage-job-queued = ⏳ queued, #{ $position } in line
 usage-job-running = 🎨 { $state }
 unlimited = unlimited
@@ -254,10 +282,16 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = reason: { $reason } ({ $detail })
-audit-ended-charged = { $charged } image(s) produced before the cancel were counted
+audit-ended-charged = { $charged ->
+        [one] { $charged } image produced before the cancel was counted
+       *[other] { $charged } images produced before the cancel were counted
+    }
 audit-delivered =
     🖼️ delivered · { $job }
-    { $count } image(s) { $where }
+    { $count ->
+        [one] { $count } image
+       *[other] { $count } images
+    } { $where }
 audit-delivered-privately = privately to the requester
 audit-approval-request = 🕒 **approval needed** · { $job }
 audit-approval-hint = Members who can manage messages may approve or reject it.
@@ -295,7 +329,10 @@ term-no-letters = a blocked term needs at least one letter or digit
 term-too-long = a term may have at most { $maximum } characters
 term-pattern-too-long = a pattern may have at most { $maximum } characters
 term-pattern-does-not-compile = the pattern does not compile: { $detail }
-term-too-many = a server may block at most { $maximum } terms
+term-too-many = a server may block at most { $maximum ->
+        [one] { $maximum } term
+       *[other] { $maximum } terms
+    }
 term-control-character = a term may not contain control characters such as line breaks, tabs or NUL (found { $character })
 admin-term-already-blocked = That term is already blocked.
 admin-pattern-already-blocked = That pattern is already blocked.
@@ -306,7 +343,10 @@ admin-terms-list =
     { $terms }
 change-audit-set = set the audit log to { $channel }
 change-audit-off = turned the audit log off
-change-forgot = erased { $count } stored job(s) and the usage of { $user }
+change-forgot = erased { $count ->
+        [one] { $count } stored job
+       *[other] { $count } stored jobs
+    } and the usage of { $user }
 change-channel-mode = set where /imagine works to: { $mode }
 change-channel-listed = listed { $channel }
 change-channel-unlisted = unlisted { $channel }
@@ -323,7 +363,10 @@ change-server-reset = reset this server's limits to the bot's defaults
 change-server-limits = set this server's { $changes }
 change-member-cleared = cleared the override of { $member }
 change-member-blocked = blocked { $member } from generating images
-change-member-bonus = gave { $member } { $count } bonus image(s) per day
+change-member-bonus = gave { $member } { $count ->
+        [one] { $count } bonus image
+       *[other] { $count } bonus images
+    } per day
 change-term-blocked = blocked the term `{ $term }`
 change-pattern-blocked = blocked the pattern `{ $term }`
 change-term-unblocked = unblocked `{ $term }`

@@ -1,4 +1,7 @@
-quota-person-daily = 🚫 Your daily limit across every server is reached: you asked for { $requested } image(s) but have { $remaining } of { $limit } left today, wherever you use this bot. It resets { $reset }. Nothing was charged.
+quota-person-daily = 🚫 Your daily limit across every server is reached: you asked for { $requested ->
+        [one] { $requested } image
+       *[other] { $requested } images
+    } but have { $remaining } of { $limit } left today, wherever you use this bot. It resets { $reset }. Nothing was charged.
 quota-bot-daily = 🚫 The bot's daily limit, shared by every server, is reached: { $remaining } of its { $limit } images are left today and you asked for { $requested }. It resets { $reset }. Nothing was charged.
 quota-credits-daily = 🚫 The bot's daily budget is spent: { $remaining } of its { $limit } credits are left today and this request needs { $cost }. It resets { $reset }. Nothing was charged.
 quota-credits-monthly = 🚫 The bot's monthly budget is spent: { $remaining } of its { $limit } credits are left this month and this request needs { $cost }. It resets { $reset }. Nothing was charged.
