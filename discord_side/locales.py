@@ -22,7 +22,7 @@ SOURCE = "en-US"
 # Discord's locale codes (https://discord.com/developers/docs/reference#locales): what an interaction's
 # `locale` and `guild_locale` may be, and the keys Discord accepts in name and description localizations.
 DISCORD_LOCALES = frozenset(
-    [
+    {
         "id",
         "da",
         "de",
@@ -55,7 +55,7 @@ DISCORD_LOCALES = frozenset(
         "ja",
         "zh-TW",
         "ko",
-    ]
+    }
 )
 
 
