@@ -92,9 +92,14 @@ _OVER_BUDGET_CHOICES = {
 
 
 def settings_embed(
-    policy: GuildPolicy, quota: GuildQuota, defaults: Limits, members: dict[int, MemberOverride]
+    policy: GuildPolicy,
+    quota: GuildQuota,
+    defaults: Limits,
+    members: dict[int, MemberOverride],
+    language: str,
 ) -> discord.Embed:
-    """Channels, roles, quotas, blocked terms and the audit channel of one guild."""
+    """Channels, roles, quotas, blocked terms, the audit channel and the language (`language`, said) of
+    one guild."""
     embed = discord.Embed(title=text("show-title"), colour=discord.Colour.blurple())
     listed = [f"<#{channel}>" for channel in policy.listed_channels()]
     mode = text(_MODE_ENTRIES[policy.channel_mode])
@@ -105,6 +110,7 @@ def settings_embed(
     embed.add_field(name=text("show-private"), value=_value(private, text("show-no-channel")), inline=True)
     audit = f"<#{policy.audit_channel_id}>" if policy.audit_channel_id else text("show-audit-off")
     embed.add_field(name=text("show-audit"), value=audit, inline=True)
+    embed.add_field(name=text("show-language"), value=language, inline=True)
     allowed = [f"<@&{role}>" for role in sorted(policy.allowed_roles)]
     everyone = text("show-allowed-roles-everyone")
     embed.add_field(name=text("show-allowed-roles"), value=_value(allowed, everyone), inline=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import discord
 
 from discord_side.audit import AuditLog
-from discord_side.catalogue import text
+from discord_side.catalogue import spoken, text
 from discord_side.error_text import answer_error
 from discord_side.input_images import InputChecker
 from discord_side.presenter import DiscordJobEvents
@@ -90,6 +90,8 @@ class JobLauncher:
             interaction_created_at=interaction.created_at.timestamp(),
             upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
             ephemeral=ephemeral,
+            locale=spoken(),
+            public_locale=self._audit.languages.public(interaction.guild_id),
         )
         try:
             limits = await self._quota.limits_for(

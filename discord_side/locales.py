@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+import babel
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast as ftl
 from fluent.syntax import parse
@@ -148,3 +149,12 @@ def fallback(discord_locale: str | None, available: frozenset[str] | set[str]) -
     if SOURCE in same:
         return SOURCE
     return same[0] if same else SOURCE
+
+
+def native_name(code: str) -> str:
+    """A catalogue's language in its own words (Deutsch, português (Brasil)), from CLDR."""
+    try:
+        name = babel.Locale.parse(code, sep="-").get_display_name() or code
+    except (ValueError, babel.UnknownLocaleError):
+        name = code
+    return name[:1].upper() + name[1:]

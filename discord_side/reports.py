@@ -15,7 +15,7 @@ import discord
 
 from discord_side.audit import AuditLog
 from discord_side.cards import channel_spoiler, first_text, review_card
-from discord_side.catalogue import text
+from discord_side.catalogue import speak, speaking, text
 from discord_side.error_text import answer_error
 from discord_side.problem_text import term_problem_text
 from discord_side.texts import inert, shorten
@@ -62,6 +62,7 @@ class TermModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Block the term (checked like `/imagine-admin terms add`)."""
+        speak(interaction.locale)  # a form's submission runs in a task of its own
         await self._reports.add_term(interaction, self._job, self.term.value)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
@@ -128,6 +129,20 @@ class Reports:
         if channel_id is None:
             return "report-no-audit-owner" if await self._tell_owner(interaction, link) else None
         files = [await attachment.to_file() for attachment in message.attachments] if message else []
+        with speaking(self._audit.languages.public(job.target.guild_id)):  # the review card is the server's
+            review = self._review_card(job, interaction, link, files)
+        channel = self._client.get_partial_messageable(channel_id, guild_id=job.target.guild_id)
+        try:
+            await channel.send(view=review, files=files, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            log.warning("job %s: could not post its review card (%s %s)", job.id, error.status, error.code)
+            return None
+        return "report-done"
+
+    @staticmethod
+    def _review_card(
+        job: Job, interaction: discord.Interaction, link: str, files: list[discord.File]
+    ) -> discord.ui.LayoutView:
         summary = text(
             "report-review",
             job_id=job.id,
@@ -137,14 +152,7 @@ class Reports:
             prompt=inert(shorten(job.options.prompt, 300)),
             link=link,
         )
-        review = review_card(job, summary, [file.filename for file in files])
-        channel = self._client.get_partial_messageable(channel_id, guild_id=job.target.guild_id)
-        try:
-            await channel.send(view=review, files=files, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as error:
-            log.warning("job %s: could not post its review card (%s %s)", job.id, error.status, error.code)
-            return None
-        return "report-done"
+        return review_card(job, summary, [file.filename for file in files])
 
     async def review(self, interaction: discord.Interaction, action: JobAction, job: Job) -> None:
         """A moderator's click on a review card (checked: they may manage messages)."""
@@ -241,7 +249,9 @@ class Reports:
         for reporter_id in await self._store.reporters(job.id):
             try:
                 channel = await self._client.create_dm(discord.Object(reporter_id))  # type: ignore[arg-type]
-                await channel.send(text(outcome, guild=inert(guild)), allowed_mentions=NO_MENTIONS)
+                with speaking(self._audit.languages.public(job.target.guild_id)):  # their locale is not known
+                    words = text(outcome, guild=inert(guild))
+                await channel.send(words, allowed_mentions=NO_MENTIONS)
             except discord.HTTPException as error:
                 log.info("job %s: could not tell reporter %s (%s %s)", job.id, reporter_id, error.status, error.code)
 
@@ -249,7 +259,8 @@ class Reports:
         guild = interaction.guild
         if guild is None or guild.owner_id is None:
             return False
-        words = text("report-owner-notice", guild=inert(guild.name), link=link)
+        with speaking(self._audit.languages.public(guild.id)):  # the owner's locale is not known
+            words = text("report-owner-notice", guild=inert(guild.name), link=link)
         try:
             channel = await self._client.create_dm(discord.Object(guild.owner_id))  # type: ignore[arg-type]
             await channel.send(words, allowed_mentions=NO_MENTIONS)

@@ -98,7 +98,8 @@ def test_every_entry_is_used_somewhere() -> None:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Constant) and node.value in IDS:
                 used.add(node.value)
-    assert sorted(IDS - used) == []
+    # Names of commands and options are found by the translator from the command's qualified name.
+    assert sorted(entry for entry in IDS - used if not entry.startswith("name-")) == []
 
 
 def test_entry_ids_are_kebab_case() -> None:
