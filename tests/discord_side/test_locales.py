@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import asyncio
+import logging
 from pathlib import Path
 
 import pytest
 
-from discord_side.catalogue import LANGUAGES, CatalogueError, speaking, spoken, text, text_in
+from discord_side.catalogue import LANGUAGES, CatalogueError, speak, speaking, spoken, text, text_in
 from discord_side.locales import LOCALES_DIR, SOURCE, discover, fallback, read_language
+from discord_side.presenter import _in_job_language
+from services.core.models import DeliveryTarget, GenerationOptions, Job
 
 ENGLISH = LANGUAGES[SOURCE]
 CODES = sorted(LANGUAGES)
@@ -102,3 +106,51 @@ def test_a_missing_variable_is_refused_in_every_language() -> None:
 def test_text_uses_the_spoken_language() -> None:
     with speaking(SOURCE):
         assert text("job-images", count=2) == "2 images"
+
+
+@pytest.fixture
+def two_more_languages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A German and a French catalogue besides English (one entry each), for the choice of language."""
+    from discord_side import catalogue
+
+    extra = {}
+    for code in ("de", "fr"):
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "main.ftl").write_text(f"deleted = {code}\n")
+        extra[code] = read_language(tmp_path / code)
+    monkeypatch.setattr(catalogue, "LANGUAGES", {**LANGUAGES, **extra})
+
+
+def _job(ephemeral: bool) -> Job:
+    target = DeliveryTarget(channel_id=1, guild_id=2, ephemeral=ephemeral, locale="de", public_locale="fr")
+    return Job(id="j1", user_id=3, options=GenerationOptions("p", None, 1, True), target=target)
+
+
+class _Posts:
+    @_in_job_language
+    async def post(self, job: Job) -> str:
+        return text("deleted")
+
+
+@pytest.mark.usefixtures("two_more_languages")
+@pytest.mark.parametrize(("ephemeral", "expected"), [(False, "fr"), (True, "de")])
+def test_a_jobs_posts_speak_its_language_not_the_one_of_the_task_starting_it(ephemeral: bool, expected: str) -> None:
+    async def scenario() -> str:
+        speak("ja")  # the member whose interaction started the job's task
+        return await asyncio.create_task(_Posts().post(_job(ephemeral)))
+
+    assert asyncio.run(scenario()) == expected
+
+
+@pytest.mark.usefixtures("two_more_languages")
+def test_a_missing_message_falls_back_to_english_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="discord_side.catalogue"):
+        assert text_in("de", "job-images", count=2) == "2 images"
+    assert "de has no entry 'job-images'" in caplog.text
+
+
+@pytest.mark.usefixtures("two_more_languages")
+def test_speaking_sets_the_language_for_the_block_only() -> None:
+    with speaking("de"):
+        assert text("deleted") == "de"
+    assert spoken() == SOURCE
