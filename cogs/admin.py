@@ -11,13 +11,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from discord_side.admin_choices import DISCORD_SETTING, LANGUAGE_CHOICES, LIMIT_OPTIONS, MODES, OVER_BUDGET, RESULTS
-from discord_side.admin_show import describe_limits, settings_embed, term_line
+from discord_side.admin_show import describe_limits, language_change, language_shown, settings_embed, term_line
 from discord_side.audit import AuditLog
 from discord_side.bot_access import Channel, why_bot_cannot_post
 from discord_side.catalogue import locale, text
 from discord_side.error_text import apology_extras
 from discord_side.history import History
-from discord_side.locales import native_name
 from discord_side.problem_text import term_problem_text
 from discord_side.refusals import NotAnAdmin
 from discord_side.spend_report import SpendReport
@@ -117,10 +116,7 @@ class AdminCog(
         policy = await self._moderation.policy(interaction.guild_id)
         guild_quota = await self._quota_settings.guild(interaction.guild_id)
         members = await self._quota_settings.members(interaction.guild_id)
-        languages = self._audit.languages
-        chosen = languages.chosen(interaction.guild_id)
-        language = native_name(languages.public(interaction.guild_id))
-        shown = text("show-language-chosen" if chosen else "show-language-discord", language=language)
+        shown = language_shown(self._audit.languages, interaction.guild_id)
         embed = settings_embed(policy, guild_quota, self._quota.defaults, members, shown)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
@@ -130,18 +126,9 @@ class AdminCog(
     async def language(self, interaction: discord.Interaction, language: app_commands.Choice[str]) -> None:
         """Choose the language of the server's public posts, or follow Discord's setting again."""
         assert interaction.guild_id is not None
-        guild_id = interaction.guild_id
         languages = self._audit.languages
-        await languages.choose(guild_id, None if language.value == DISCORD_SETTING else language.value)
-        name = native_name(languages.public(guild_id))
-        await self._done(
-            interaction,
-            lambda: (
-                text("change-language-discord", language=name)
-                if language.value == DISCORD_SETTING
-                else text("change-language", language=name)
-            ),
-        )
+        await languages.choose(interaction.guild_id, None if language.value == DISCORD_SETTING else language.value)
+        await self._done(interaction, language_change(languages, interaction.guild_id))
 
     @app_commands.command(name="spend", description=locale("admin-spend-description"))
     async def spend(self, interaction: discord.Interaction) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import discord
 
 from discord_side.catalogue import text
+from discord_side.locales import native_name
+from discord_side.server_language import ServerLanguages
 from discord_side.texts import credits_text, inert, number
 from services.moderation.blocked_terms import BlockedTerm
 from services.moderation.guild_policy import ChannelMode, GuildPolicy, Visibility
@@ -127,3 +131,16 @@ def settings_embed(
         name=text("show-terms", count=len(policy.terms)), value=_value(terms, text("show-none")), inline=False
     )
     return embed
+
+
+def language_shown(languages: ServerLanguages, guild_id: int) -> str:
+    """The language of the server's public posts, and whether the admins chose it or Discord's setting."""
+    entry = "show-language-chosen" if languages.chosen(guild_id) else "show-language-discord"
+    return text(entry, language=native_name(languages.public(guild_id)))
+
+
+def language_change(languages: ServerLanguages, guild_id: int) -> Callable[[], str]:
+    """The change `/imagine-admin language` made, composed in the language spoken when called."""
+    name = native_name(languages.public(guild_id))
+    entry = "change-language" if languages.chosen(guild_id) else "change-language-discord"
+    return lambda: text(entry, language=name)

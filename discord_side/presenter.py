@@ -9,15 +9,13 @@ Only the token and ids stored on the job are needed, so this works the same afte
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import discord
 
 from discord_side.cards import card_text, progress_card, result_card, text_card
-from discord_side.catalogue import speaking
+from discord_side.job_language import in_job_language, in_job_language_now
 from discord_side.private_results import image_files, ready_text
 from discord_side.progress_edits import ProgressEdits
 from discord_side.texts import ended_text, job_marker, progress_text, result_text
@@ -48,38 +46,6 @@ def requester_mentions(job: Job) -> discord.AllowedMentions:
     return discord.AllowedMentions(everyone=False, roles=False, replied_user=True, users=[discord.Object(job.user_id)])
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def job_language(job: Job) -> str:
-    """The language of a job's messages: the requester's when its results are theirs alone (the
-    channel's visibility), else the server's."""
-    return job.target.locale if job.target.ephemeral else job.target.public_locale
-
-
-def _in_job_language(
-    method: Callable[Concatenate[Any, Job, P], Awaitable[R]],
-) -> Callable[Concatenate[Any, Job, P], Awaitable[R]]:
-    # The engine calls these from the job's task, which may have been started by (and so inherited the
-    # language of) whichever member's interaction: each sets the job's own language.
-    @functools.wraps(method)
-    async def speaking_its_language(self: Any, job: Job, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with speaking(job_language(job)):
-            return await method(self, job, *args, **kwargs)
-
-    return speaking_its_language
-
-
-def _in_job_language_now(method: Callable[Concatenate[Any, Job, P], R]) -> Callable[Concatenate[Any, Job, P], R]:
-    @functools.wraps(method)
-    def speaking_its_language(self: Any, job: Job, /, *args: P.args, **kwargs: P.kwargs) -> R:
-        with speaking(job_language(job)):
-            return method(self, job, *args, **kwargs)
-
-    return speaking_its_language
-
-
 class DiscordJobEvents:
     """The Discord side of the engine's seam (`services.events.JobEvents`)."""
 
@@ -107,7 +73,7 @@ class DiscordJobEvents:
         if self._token_usable(job):
             self._progress.changed(job, phase, status)
 
-    @_in_job_language
+    @in_job_language
     async def _show_progress(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
         cancellable = phase != JobPhase.UPLOADING and not job.cancel_requested
         try:
@@ -121,7 +87,7 @@ class DiscordJobEvents:
         except discord.HTTPException as error:
             log.info("job %s: progress edit refused (%s %s)", job.id, error.status, error.code)
 
-    @_in_job_language
+    @in_job_language
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         """Post the result: one card (or, without cards, one message) with every image attached."""
         await self._progress.finish(job.id)
@@ -160,7 +126,7 @@ class DiscordJobEvents:
                 )
         return (await self._post_classic(job, len(images), files(), spoiler),)
 
-    @_in_job_language_now
+    @in_job_language_now
     def card(
         self,
         job: Job,
@@ -214,7 +180,7 @@ class DiscordJobEvents:
         view = result_view(job, delivered, image_to_image=self._image_to_image())
         return await self._post_in_channel(job, content, view, files)
 
-    @_in_job_language
+    @in_job_language
     async def job_ended(self, job: Job) -> None:
         """Tell the requester why the job ended without images (failed, cancelled, expired)."""
         await self._progress.finish(job.id)

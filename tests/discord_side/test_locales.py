@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from discord_side.catalogue import LANGUAGES, CatalogueError, speak, speaking, spoken, text, text_in
+from discord_side.job_language import in_job_language
 from discord_side.locales import LOCALES_DIR, SOURCE, discover, fallback, read_language
-from discord_side.presenter import _in_job_language
 from services.core.models import DeliveryTarget, GenerationOptions, Job
 
 ENGLISH = LANGUAGES[SOURCE]
@@ -127,7 +127,7 @@ def _job(ephemeral: bool) -> Job:
 
 
 class _Posts:
-    @_in_job_language
+    @in_job_language
     async def post(self, job: Job) -> str:
         return text("deleted")
 
