@@ -139,12 +139,18 @@ class AuditLog:
             content = f"{text('audit-approval-request', job=job_summary(job))}\n{approval_hint()}"
             return await self.post(job.target.guild_id, content, view=approval_view(job)) is not None
 
-    async def refused(self, guild_id: int | None, user_id: int, channel_id: int, prompt: str, why: str) -> None:
+    async def refused(
+        self, guild_id: int | None, user_id: int, channel_id: int, prompt: str, why: str | Callable[[], str]
+    ) -> None:
         """A request refused by the policy or a quota (the audit log names the term; the user is not told;
         queued)."""
         with speaking(self.languages.public(guild_id)):
             content = text(
-                "audit-refused", user=f"<@{user_id}>", channel=f"<#{channel_id}>", why=why, prompt=_prompt(prompt)
+                "audit-refused",
+                user=f"<@{user_id}>",
+                channel=f"<#{channel_id}>",
+                why=why() if callable(why) else why,
+                prompt=_prompt(prompt),
             )
             self._log(guild_id, content)
 
