@@ -160,21 +160,27 @@ class Reports:
             await interaction.response.send_modal(TermModal(self, job))
             return
         moderator = f"<@{interaction.user.id}>"
+        public = self._audit.languages.public(job.target.guild_id)  # the card and the log are the server's
         if action == JobAction.BLOCK:
             await interaction.response.defer(ephemeral=True, thinking=True)
             await self._block(job)
-            await self._logged(interaction, job, text("review-blocked", moderator=moderator))
+            with speaking(public):
+                verdict = text("review-blocked", moderator=moderator)
+            await self._logged(interaction, job, verdict)
             return
         await interaction.response.defer()
         if action == JobAction.RESTORE:
             done = await self._restore(job)
-            verdict, outcome = text("review-restored", moderator=moderator), "review-outcome-restored"
+            outcome = "review-outcome-restored"
         else:
             done = await self._delete(job)
-            verdict, outcome = text("review-deleted", moderator=moderator), "review-outcome-deleted"
+            outcome = "review-outcome-deleted"
             await self._audit.deleted(job, interaction.user.id)
-        if not done:
-            verdict += "\n" + text("review-result-gone")
+        with speaking(public):
+            restored = action == JobAction.RESTORE
+            verdict = text("review-restored" if restored else "review-deleted", moderator=moderator)
+            if not done:
+                verdict += "\n" + text("review-result-gone")
         await self._close(interaction, job, verdict)
         await self._logged(interaction, job, verdict)
         await self._tell_reporters(job, interaction, outcome)
@@ -194,7 +200,9 @@ class Reports:
         if not added:
             await interaction.followup.send(text("admin-term-already-blocked"), ephemeral=True)
             return
-        await self._logged(interaction, job, text("review-term-added", moderator=f"<@{interaction.user.id}>"))
+        with speaking(self._audit.languages.public(job.target.guild_id)):
+            verdict = text("review-term-added", moderator=f"<@{interaction.user.id}>")
+        await self._logged(interaction, job, verdict)
 
     async def _logged(self, interaction: discord.Interaction, job: Job, action: str) -> None:
         log.info("job %s: review by %s: %s", job.id, interaction.user.id, action)
