@@ -4,6 +4,7 @@ registered with their translated names and descriptions, accepted by Discord's r
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -127,3 +128,12 @@ async def test_commands_are_registered_with_their_localizations(bot: Deployment,
     imagine = next(command for command in sync.body if command["name"] == "imagine")
     translated = {code for code in LANGUAGES if code != "en-US"}
     assert translated <= set(imagine.get("description_localizations") or {})
+
+
+async def test_the_servers_discord_locale_is_remembered_for_posts_after_a_restart(
+    bot: Deployment, world: World
+) -> None:
+    await answered(world, "imagine-admin show", {}, ADMIN_USER_ID)
+    with sqlite3.connect(bot.database) as connection:
+        rows = connection.execute("SELECT guild_id, discord_locale FROM guild_language").fetchall()
+    assert rows == [(DEFAULT_GUILD_ID, SERVER_LOCALE)]
