@@ -36,6 +36,7 @@ from discord_side.launcher import JobLauncher, LaunchRules
 from discord_side.presenter import DiscordJobEvents
 from discord_side.private_results import PrivateResults
 from discord_side.reports import Reports
+from discord_side.server_language import ServerLanguages
 from discord_side.spend_report import SpendReport
 from services.api.client import WanClient
 from services.api.retry import RetryPolicy
@@ -59,6 +60,7 @@ from services.operations.web import WebDependencies, build_app, start_web
 from services.quotas.credits import to_milli
 from services.quotas.limits import UNLIMITED, UNLIMITED_CREDITS, Limits
 from services.quotas.service import QuotaService
+from services.storage.guild_languages import GuildLanguages
 from services.storage.job_store import Store, StoreError
 from services.storage.moderation_settings import ModerationSettings
 from services.storage.quota_settings import QuotaSettings
@@ -172,7 +174,8 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
             cards=settings.card_results,
             spoiler=channel_spoiler(moderation),
         )
-        audit = AuditLog(client, moderation, clock)
+        languages = ServerLanguages(GuildLanguages(store))
+        audit = AuditLog(client, moderation, clock, languages)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit), DiscordAttachmentRefresher(client))
         quota_settings = QuotaSettings(store)
         quota = QuotaService(
@@ -190,7 +193,8 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
         )
         private = PrivateResults(resources.downloader, clock)
         reports = Reports(client, store, audit, presenter, moderation, quota_settings)
-        return DiscordSide(engine, JobButtons(store, engine, launcher, audit, private, reports), cogs, audit)
+        buttons = JobButtons(store, engine, launcher, audit, private, reports)
+        return DiscordSide(engine, buttons, cogs, audit, languages)
 
     return compose
 

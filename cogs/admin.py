@@ -4,12 +4,14 @@ validated, confirmed privately and written to the audit log."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from discord_side.admin_choices import LIMIT_OPTIONS, MODES, OVER_BUDGET, RESULTS
-from discord_side.admin_show import describe_limits, settings_embed, term_line
+from discord_side.admin_choices import DISCORD_SETTING, LANGUAGE_CHOICES, LIMIT_OPTIONS, MODES, OVER_BUDGET, RESULTS
+from discord_side.admin_show import describe_limits, language_change, language_shown, settings_embed, term_line
 from discord_side.audit import AuditLog
 from discord_side.bot_access import Channel, why_bot_cannot_post
 from discord_side.catalogue import locale, text
@@ -81,8 +83,10 @@ class AdminCog(
             raise NotAnAdmin
         return True
 
-    async def _done(self, interaction: discord.Interaction, change: str) -> None:
-        await interaction.response.send_message(text("admin-done", change=change), ephemeral=True)
+    async def _done(self, interaction: discord.Interaction, change: Callable[[], str]) -> None:
+        """Tell the admin (in their language) and the audit log (in the server's: `change` is composed
+        again there) what changed."""
+        await interaction.response.send_message(text("admin-done", change=change()), ephemeral=True)
         assert interaction.guild_id is not None
         await self._audit.setting_changed(interaction.guild_id, interaction.user.id, change)
 
@@ -112,8 +116,19 @@ class AdminCog(
         policy = await self._moderation.policy(interaction.guild_id)
         guild_quota = await self._quota_settings.guild(interaction.guild_id)
         members = await self._quota_settings.members(interaction.guild_id)
-        embed = settings_embed(policy, guild_quota, self._quota.defaults, members)
+        shown = language_shown(self._audit.languages, interaction.guild_id)
+        embed = settings_embed(policy, guild_quota, self._quota.defaults, members, shown)
         await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @app_commands.command(name="language", description=locale("admin-language-description"))
+    @app_commands.describe(language=locale("admin-language-language-description"))
+    @app_commands.choices(language=LANGUAGE_CHOICES)
+    async def language(self, interaction: discord.Interaction, language: app_commands.Choice[str]) -> None:
+        """Choose the language of the server's public posts, or follow Discord's setting again."""
+        assert interaction.guild_id is not None
+        languages = self._audit.languages
+        await languages.choose(interaction.guild_id, None if language.value == DISCORD_SETTING else language.value)
+        await self._done(interaction, language_change(languages, interaction.guild_id))
 
     @app_commands.command(name="spend", description=locale("admin-spend-description"))
     async def spend(self, interaction: discord.Interaction) -> None:
@@ -137,8 +152,10 @@ class AdminCog(
             await interaction.response.send_message(text("admin-not-changed", problem=problem), ephemeral=True)
             return
         await self._moderation.set_audit_channel(interaction.guild_id, channel.id if channel else None)
-        change = text("change-audit-set", channel=channel.mention) if channel else text("change-audit-off")
-        await self._done(interaction, change)
+        await self._done(
+            interaction,
+            lambda: text("change-audit-set", channel=channel.mention) if channel else text("change-audit-off"),
+        )
 
     @app_commands.command(name="forget", description=locale("admin-forget-description"))
     @app_commands.describe(user=locale("admin-forget-user-description"))
@@ -146,7 +163,7 @@ class AdminCog(
         """Erase a member's data in this guild."""
         assert interaction.guild_id is not None
         erased = await self._engine.forget_member(interaction.guild_id, user.id)
-        await self._done(interaction, text("change-forgot", count=erased, user=user.mention))
+        await self._done(interaction, lambda: text("change-forgot", count=erased, user=user.mention))
 
     # Channels
 
@@ -156,7 +173,7 @@ class AdminCog(
         """Choose how the channel list is used."""
         assert interaction.guild_id is not None
         await self._moderation.set_channel_mode(interaction.guild_id, ChannelMode(mode.value))
-        await self._done(interaction, text("change-channel-mode", mode=mode.name))
+        await self._done(interaction, lambda: text("change-channel-mode", mode=mode.name))
 
     @channels.command(name="add", description=locale("admin-channels-add-description"))
     async def channel_add(self, interaction: discord.Interaction, channel: Channel) -> None:
@@ -166,14 +183,14 @@ class AdminCog(
             await interaction.response.send_message(text("admin-not-changed", problem=problem), ephemeral=True)
             return
         await self._moderation.set_channel(interaction.guild_id, channel.id, listed=True)
-        await self._done(interaction, text("change-channel-listed", channel=channel.mention))
+        await self._done(interaction, lambda: text("change-channel-listed", channel=channel.mention))
 
     @channels.command(name="remove", description=locale("admin-channels-remove-description"))
     async def channel_remove(self, interaction: discord.Interaction, channel: Channel) -> None:
         """Unlist a channel."""
         assert interaction.guild_id is not None
         await self._moderation.set_channel(interaction.guild_id, channel.id, listed=False)
-        await self._done(interaction, text("change-channel-unlisted", channel=channel.mention))
+        await self._done(interaction, lambda: text("change-channel-unlisted", channel=channel.mention))
 
     @channels.command(name="approval", description=locale("admin-channels-approval-description"))
     async def channel_approval(self, interaction: discord.Interaction, channel: Channel, required: bool) -> None:
@@ -184,7 +201,7 @@ class AdminCog(
             return
         await self._moderation.set_channel(interaction.guild_id, channel.id, approval=required)
         entry = "change-approval-required" if required else "change-approval-not-required"
-        await self._done(interaction, text(entry, channel=channel.mention))
+        await self._done(interaction, lambda: text(entry, channel=channel.mention))
 
     @channels.command(name="visibility", description=locale("admin-channels-visibility-description"))
     @app_commands.choices(results=RESULTS)
@@ -194,7 +211,7 @@ class AdminCog(
         """Choose who sees a channel's results."""
         assert interaction.guild_id is not None
         await self._moderation.set_channel(interaction.guild_id, channel.id, visibility=Visibility(results.value))
-        await self._done(interaction, text("change-visibility", channel=channel.mention, results=results.name))
+        await self._done(interaction, lambda: text("change-visibility", channel=channel.mention, results=results.name))
 
     @channels.command(name="spoiler", description=locale("admin-channels-spoiler-description"))
     async def channel_spoiler(self, interaction: discord.Interaction, channel: Channel, spoiler: bool) -> None:
@@ -202,7 +219,7 @@ class AdminCog(
         assert interaction.guild_id is not None
         await self._moderation.set_channel(interaction.guild_id, channel.id, spoiler=spoiler)
         entry = "change-spoiler-on" if spoiler else "change-spoiler-off"
-        await self._done(interaction, text(entry, channel=channel.mention))
+        await self._done(interaction, lambda: text(entry, channel=channel.mention))
 
     @app_commands.command(name="history", description=locale("admin-history-description"))
     @app_commands.describe(member=locale("admin-history-member-description"), page=locale("history-page-description"))
@@ -219,14 +236,14 @@ class AdminCog(
         """Add a role to the allowed roles."""
         assert interaction.guild_id is not None
         await self._moderation.set_role_allowed(interaction.guild_id, role.id, True)
-        await self._done(interaction, text("change-role-allowed", role=role.mention))
+        await self._done(interaction, lambda: text("change-role-allowed", role=role.mention))
 
     @roles.command(name="disallow", description=locale("admin-roles-disallow-description"))
     async def role_disallow(self, interaction: discord.Interaction, role: discord.Role) -> None:
         """Remove a role from the allowed roles."""
         assert interaction.guild_id is not None
         await self._moderation.set_role_allowed(interaction.guild_id, role.id, False)
-        await self._done(interaction, text("change-role-disallowed", role=role.mention))
+        await self._done(interaction, lambda: text("change-role-disallowed", role=role.mention))
 
     @roles.command(name="exempt", description=locale("admin-roles-exempt-description"))
     async def role_exempt(self, interaction: discord.Interaction, role: discord.Role, exempt: bool) -> None:
@@ -234,7 +251,7 @@ class AdminCog(
         assert interaction.guild_id is not None
         await self._quota_settings.set_exempt(interaction.guild_id, role.id, exempt)
         entry = "change-role-exempt" if exempt else "change-role-not-exempt"
-        await self._done(interaction, text(entry, role=role.mention))
+        await self._done(interaction, lambda: text(entry, role=role.mention))
 
     @roles.command(name="limits", description=locale("admin-roles-limits-description"))
     @app_commands.describe(clear=locale("admin-roles-limits-clear-description"))
@@ -256,11 +273,14 @@ class AdminCog(
         ):
             return
         await self._quota_settings.set_role(interaction.guild_id, role.id, limits)
-        if limits is None:
-            change = text("change-role-limits-cleared", role=role.mention)
-        else:
-            change = text("change-role-limits", limits=describe_limits(limits), role=role.mention)
-        await self._done(interaction, change)
+        await self._done(
+            interaction,
+            lambda: (
+                text("change-role-limits-cleared", role=role.mention)
+                if limits is None
+                else text("change-role-limits", limits=describe_limits(limits), role=role.mention)
+            ),
+        )
 
     # Quotas
 
@@ -286,7 +306,7 @@ class AdminCog(
         assert interaction.guild_id is not None
         if reset:
             await self._quota_settings.reset_guild(interaction.guild_id)
-            await self._done(interaction, text("change-server-reset"))
+            await self._done(interaction, lambda: text("change-server-reset"))
             return
         credits = None if monthly_credits is None else to_milli(monthly_credits)
         changes = {
@@ -309,7 +329,7 @@ class AdminCog(
         await self._quota_settings.set_guild(interaction.guild_id, **given)
         shown = {**given, **({"monthly_credits": number(monthly_credits)} if monthly_credits is not None else {})}
         described = ", ".join(f"{name} = {value}" for name, value in shown.items())
-        await self._done(interaction, text("change-server-limits", changes=described))
+        await self._done(interaction, lambda: text("change-server-limits", changes=described))
 
     @quota.command(name="member", description=locale("admin-quota-member-description"))
     @app_commands.describe(clear=locale("admin-quota-member-clear-description"))
@@ -329,12 +349,14 @@ class AdminCog(
         if override is not None and await self._refused_beyond_operator(interaction, breach, bonus=True):
             return
         await self._quota_settings.set_member(interaction.guild_id, member.id, override)
-        if override is None:
-            change = text("change-member-cleared", member=member.mention)
-        elif blocked:
-            change = text("change-member-blocked", member=member.mention)
-        else:
-            change = text("change-member-bonus", member=member.mention, count=bonus_images)
+
+        def change() -> str:
+            if override is None:
+                return text("change-member-cleared", member=member.mention)
+            if blocked:
+                return text("change-member-blocked", member=member.mention)
+            return text("change-member-bonus", member=member.mention, count=bonus_images)
+
         await self._done(interaction, change)
 
     # Blocked terms
@@ -354,7 +376,7 @@ class AdminCog(
             await interaction.response.send_message(text(entry), ephemeral=True)
             return
         entry = "change-pattern-blocked" if regex else "change-term-blocked"
-        await self._done(interaction, text(entry, term=inert(term.strip())))
+        await self._done(interaction, lambda: text(entry, term=inert(term.strip())))
 
     @terms.command(name="remove", description=locale("admin-terms-remove-description"))
     async def term_remove(self, interaction: discord.Interaction, term: str, regex: bool = False) -> None:
@@ -364,7 +386,7 @@ class AdminCog(
         if not removed:
             await interaction.response.send_message(text("admin-term-not-blocked"), ephemeral=True)
             return
-        await self._done(interaction, text("change-term-unblocked", term=inert(term.strip())))
+        await self._done(interaction, lambda: text("change-term-unblocked", term=inert(term.strip())))
 
     @terms.command(name="list", description=locale("admin-terms-list-description"))
     async def term_list(self, interaction: discord.Interaction) -> None:

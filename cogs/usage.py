@@ -50,8 +50,7 @@ def limits_lines(limits: Limits, used: int) -> list[str]:
 def job_line(job: Job, position: int | None) -> str:
     """One job: id, state (or place in line), count and prompt."""
     if job.state == JobState.DELIVERED:
-        entry = "usage-job-delivered" if job.images_delivered == 1 else "usage-job-delivered-many"
-        state = text(entry, outcome=outcome_label(job.state), count=job.images_delivered)
+        state = text("usage-job-delivered", outcome=outcome_label(job.state), count=job.images_delivered)
     elif job.state.is_final:
         state = outcome_label(job.state)
     elif position is not None:
@@ -99,8 +98,8 @@ class UsageCog(commands.Cog):
         active = await self._store.user_jobs(user_id, guild_id, active=True)
         recent = await self._store.user_jobs(user_id, guild_id, active=False, limit=RECENT_JOBS)
         if active:
-            lines.append(text("usage-active-title"))
+            lines += ["", text("usage-active-title")]
             lines += [job_line(job, self._engine.queue_position(job.id)) for job in active]
-        lines.append(text("usage-recent-title") if recent else text("usage-no-recent"))
+        lines += ["", text("usage-recent-title") if recent else text("usage-no-recent")]
         lines += [job_line(job, None) for job in recent]
         await interaction.followup.send("\n".join(lines)[:2000], ephemeral=True)

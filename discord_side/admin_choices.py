@@ -1,11 +1,12 @@
 """The choices of `/imagine-admin`'s options (channel modes, what happens past a budget, who sees
-results) and the option naming each limit an admin may not set looser than the operator."""
+results, languages) and the option naming each limit an admin may not set looser than the operator."""
 
 from __future__ import annotations
 
 from discord import app_commands
 
-from discord_side.catalogue import locale
+from discord_side.catalogue import LANGUAGES, locale
+from discord_side.locales import native_name
 from services.moderation.guild_policy import ChannelMode, Visibility
 from services.quotas.limits import LimitKind, OverBudget
 
@@ -29,4 +30,11 @@ OVER_BUDGET = [
 RESULTS = [
     app_commands.Choice(name=locale("choice-results-public"), value=Visibility.PUBLIC.value),
     app_commands.Choice(name=locale("choice-results-ephemeral"), value=Visibility.EPHEMERAL.value),
+]
+# Every catalogue by its native name (the same in every locale: a member looks for their own language),
+# then Discord's setting, which clears the admins' choice.
+DISCORD_SETTING = "discord"
+LANGUAGE_CHOICES = [
+    *(app_commands.Choice(name=native_name(code), value=code) for code in sorted(LANGUAGES)),
+    app_commands.Choice(name=locale("choice-language-discord"), value=DISCORD_SETTING),
 ]

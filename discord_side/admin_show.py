@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import discord
 
 from discord_side.catalogue import text
+from discord_side.locales import native_name
+from discord_side.server_language import ServerLanguages
 from discord_side.texts import credits_text, inert, number
 from services.moderation.blocked_terms import BlockedTerm
 from services.moderation.guild_policy import ChannelMode, GuildPolicy, Visibility
@@ -92,9 +96,14 @@ _OVER_BUDGET_CHOICES = {
 
 
 def settings_embed(
-    policy: GuildPolicy, quota: GuildQuota, defaults: Limits, members: dict[int, MemberOverride]
+    policy: GuildPolicy,
+    quota: GuildQuota,
+    defaults: Limits,
+    members: dict[int, MemberOverride],
+    language: str,
 ) -> discord.Embed:
-    """Channels, roles, quotas, blocked terms and the audit channel of one guild."""
+    """Channels, roles, quotas, blocked terms, the audit channel and the language (`language`, said) of
+    one guild."""
     embed = discord.Embed(title=text("show-title"), colour=discord.Colour.blurple())
     listed = [f"<#{channel}>" for channel in policy.listed_channels()]
     mode = text(_MODE_ENTRIES[policy.channel_mode])
@@ -105,6 +114,7 @@ def settings_embed(
     embed.add_field(name=text("show-private"), value=_value(private, text("show-no-channel")), inline=True)
     audit = f"<#{policy.audit_channel_id}>" if policy.audit_channel_id else text("show-audit-off")
     embed.add_field(name=text("show-audit"), value=audit, inline=True)
+    embed.add_field(name=text("show-language"), value=language, inline=True)
     allowed = [f"<@&{role}>" for role in sorted(policy.allowed_roles)]
     everyone = text("show-allowed-roles-everyone")
     embed.add_field(name=text("show-allowed-roles"), value=_value(allowed, everyone), inline=True)
@@ -121,3 +131,16 @@ def settings_embed(
         name=text("show-terms", count=len(policy.terms)), value=_value(terms, text("show-none")), inline=False
     )
     return embed
+
+
+def language_shown(languages: ServerLanguages, guild_id: int) -> str:
+    """The language of the server's public posts, and whether the admins chose it or Discord's setting."""
+    entry = "show-language-chosen" if languages.chosen(guild_id) else "show-language-discord"
+    return text(entry, language=native_name(languages.public(guild_id)))
+
+
+def language_change(languages: ServerLanguages, guild_id: int) -> Callable[[], str]:
+    """The change `/imagine-admin language` made, composed in the language spoken when called."""
+    name = native_name(languages.public(guild_id))
+    entry = "change-language" if languages.chosen(guild_id) else "change-language-discord"
+    return lambda: text(entry, language=name)

@@ -8,12 +8,14 @@ posted before the job can wait on them, are posted at once."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import discord
 
 from discord_side.audit_queue import AuditQueue
-from discord_side.catalogue import text
+from discord_side.catalogue import speaking, text
 from discord_side.problem_text import stored_detail_text
+from discord_side.server_language import ServerLanguages
 from discord_side.texts import budget_alert_text, inert, job_size, outcome_label, shorten
 from discord_side.views import approval_view
 from services.core.clock import Clock
@@ -65,8 +67,11 @@ class AuditLog:
     """Posts to a guild's audit channel, if it has one; a failure to post is logged, never raised. Its
     entries are queued (they return at once); `close` posts what waits at shutdown."""
 
-    def __init__(self, client: discord.Client, moderation: ModerationSettings, clock: Clock) -> None:
+    def __init__(
+        self, client: discord.Client, moderation: ModerationSettings, clock: Clock, languages: ServerLanguages
+    ) -> None:
         self._client = client
+        self.languages = languages
         self._moderation = moderation
         self._queue = AuditQueue(self._post_entries, clock)
 
@@ -112,50 +117,70 @@ class AuditLog:
 
     async def job_ended(self, job: Job) -> None:
         """A job that ended without images: failed, cancelled, expired or rejected, and why (queued)."""
-        lines = [text("audit-ended", outcome=outcome_label(job.state), job=job_summary(job))]
-        if job.failure_reason is not None:
-            detail = inert(shorten(stored_detail_text(job.failure_detail) or "", 200))
-            lines.append(text("audit-ended-reason", reason=job.failure_reason.value, detail=detail))
-        if job.state == JobState.CANCELLED and job.images_charged:
-            lines.append(text("audit-ended-charged", charged=job.images_charged))
-        self._log(job.target.guild_id, "\n".join(lines))
+        with speaking(self.languages.public(job.target.guild_id)):
+            lines = [text("audit-ended", outcome=outcome_label(job.state), job=job_summary(job))]
+            if job.failure_reason is not None:
+                detail = inert(shorten(stored_detail_text(job.failure_detail) or "", 200))
+                lines.append(text("audit-ended-reason", reason=job.failure_reason.value, detail=detail))
+            if job.state == JobState.CANCELLED and job.images_charged:
+                lines.append(text("audit-ended-charged", charged=job.images_charged))
+            self._log(job.target.guild_id, "\n".join(lines))
 
     async def delivered(self, job: Job, message_ids: tuple[int, ...], count: int) -> None:
         """A job whose images were posted, with a link to them (queued)."""
-        link = message_link(job.target.guild_id, job.target.channel_id, message_ids[0]) if message_ids else ""
-        where = text("audit-delivered-privately") if job.target.ephemeral else link
-        self._log(job.target.guild_id, text("audit-delivered", job=job_summary(job), count=count, where=where))
+        with speaking(self.languages.public(job.target.guild_id)):
+            link = message_link(job.target.guild_id, job.target.channel_id, message_ids[0]) if message_ids else ""
+            where = text("audit-delivered-privately") if job.target.ephemeral else link
+            self._log(job.target.guild_id, text("audit-delivered", job=job_summary(job), count=count, where=where))
 
     async def request_approval(self, job: Job) -> bool:
         """Post the prompt with Approve and Reject buttons; False if there is no audit channel to post in."""
-        content = f"{text('audit-approval-request', job=job_summary(job))}\n{approval_hint()}"
-        return await self.post(job.target.guild_id, content, view=approval_view(job)) is not None
+        with speaking(self.languages.public(job.target.guild_id)):
+            content = f"{text('audit-approval-request', job=job_summary(job))}\n{approval_hint()}"
+            return await self.post(job.target.guild_id, content, view=approval_view(job)) is not None
 
-    async def refused(self, guild_id: int | None, user_id: int, channel_id: int, prompt: str, why: str) -> None:
+    async def refused(
+        self, guild_id: int | None, user_id: int, channel_id: int, prompt: str, why: str | Callable[[], str]
+    ) -> None:
         """A request refused by the policy or a quota (the audit log names the term; the user is not told;
         queued)."""
-        content = text(
-            "audit-refused", user=f"<@{user_id}>", channel=f"<#{channel_id}>", why=why, prompt=_prompt(prompt)
-        )
-        self._log(guild_id, content)
+        with speaking(self.languages.public(guild_id)):
+            content = text(
+                "audit-refused",
+                user=f"<@{user_id}>",
+                channel=f"<#{channel_id}>",
+                why=why() if callable(why) else why,
+                prompt=_prompt(prompt),
+            )
+            self._log(guild_id, content)
 
     async def deleted(self, job: Job, by_user_id: int) -> None:
         """A result deleted through its Delete button (queued)."""
-        self._log(job.target.guild_id, text("audit-deleted", user=f"<@{by_user_id}>", job=job_summary(job)))
+        with speaking(self.languages.public(job.target.guild_id)):
+            self._log(job.target.guild_id, text("audit-deleted", user=f"<@{by_user_id}>", job=job_summary(job)))
 
     async def reported(self, job: Job, by_user_id: int) -> None:
         """A member reported a result (queued)."""
-        self._log(job.target.guild_id, text("audit-reported", user=f"<@{by_user_id}>", job=job_summary(job)))
+        with speaking(self.languages.public(job.target.guild_id)):
+            self._log(job.target.guild_id, text("audit-reported", user=f"<@{by_user_id}>", job=job_summary(job)))
 
     async def review_action(self, job: Job, by_user_id: int, action: str) -> None:
         """A moderator acted on a reported result: restored, deleted, blocked its requester, added a term."""
-        summary = job_summary(job)
-        self._log(job.target.guild_id, text("audit-review-action", user=f"<@{by_user_id}>", action=action, job=summary))
+        with speaking(self.languages.public(job.target.guild_id)):
+            summary = job_summary(job)
+            self._log(
+                job.target.guild_id, text("audit-review-action", user=f"<@{by_user_id}>", action=action, job=summary)
+            )
 
     async def budget_alert(self, alert: BudgetAlert, over_budget: OverBudget) -> None:
         """The server's budget reached 80% or 100% (queued); at 100%, what happens now."""
-        self._log(alert.guild_id, budget_alert_text(alert, over_budget))
+        with speaking(self.languages.public(alert.guild_id)):
+            self._log(alert.guild_id, budget_alert_text(alert, over_budget))
 
-    async def setting_changed(self, guild_id: int, by_user_id: int, change: str) -> None:
-        """An admin changed a setting (queued)."""
-        self._log(guild_id, text("audit-setting-changed", user=f"<@{by_user_id}>", change=change))
+    async def setting_changed(self, guild_id: int, by_user_id: int, change: str | Callable[[], str]) -> None:
+        """An admin changed a setting (queued); `change` composes its text in the language spoken."""
+        with speaking(self.languages.public(guild_id)):
+            self._log(
+                guild_id,
+                text("audit-setting-changed", user=f"<@{by_user_id}>", change=change() if callable(change) else change),
+            )

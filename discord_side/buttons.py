@@ -10,7 +10,7 @@ import logging
 import discord
 
 from discord_side.audit import AuditLog, approval_hint
-from discord_side.catalogue import text
+from discord_side.catalogue import speak, text
 from discord_side.error_text import answer_error
 from discord_side.info_text import info_text
 from discord_side.launcher import JobLauncher
@@ -50,6 +50,7 @@ class RejectModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Reject the job with the reason given."""
+        speak(interaction.locale)  # a form's submission runs in a task of its own
         await self._buttons.finish_rejection(interaction, self._job_id, self.reason.value or "")
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
@@ -77,6 +78,10 @@ class JobButtons:
         self._audit = audit
         self._private = private
         self._remixes = Remixes(launcher, store)
+
+    async def enter(self, interaction: discord.Interaction) -> None:
+        """Speak the clicking member's language (and remember the guild's), before the click is checked."""
+        await self._audit.languages.enter(interaction)
 
     async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
         """The job, if the member may do `action` on it: anyone may reroll, vary or remix, the requester

@@ -1,55 +1,108 @@
-"""The catalogue: every text a Discord user sees, as an entry with a stable id and an English template
-with named placeholders (`{limit}`). Ids are kebab-case and grouped by where they appear, so a later
-translation (Fluent, gettext) can key on them; `text()` fills an entry and fails loudly on an unknown
-entry or a missing or extra placeholder. Command, option and choice descriptions are entries too,
-handed to discord.py as `locale_str`s that carry their id. `discord_side.texts` composes messages from
+"""The catalogue: every text a Discord user sees, as a Fluent message with a stable kebab-case id and
+named variables (`{ $limit }`), in `locales/<Discord locale>/*.ftl` (`discord_side.locales` loads them;
+en-US is the source). `text()` renders an entry in the language being spoken (`speaking()`), and fails
+loudly on an unknown entry or a missing or extra variable (checked against the English message).
+Command, option and choice descriptions are entries too, handed to discord.py as `locale_str`s that
+carry their id (`discord_side.translator` localises them). `discord_side.texts` composes messages from
 these entries; nothing else in `cogs/` or `discord_side/` spells out a user-facing text
-(tests/discord_side/test_catalogue.py checks it)."""
+(tests/discord_side/test_catalogue.py checks it).
+
+Which language: the caller says. An interaction's handler speaks the member's language for private
+answers (`speak()` at the start of its task); public posts wrap their texts in `speaking(server's)`.
+The language lives in a context variable so the ~350 call sites need not thread it through; a task a
+handler starts copies it, so anything posting later sets its own (tests check background posts do)."""
 
 from __future__ import annotations
 
-import string
+import contextvars
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import MappingProxyType
 
 from discord import app_commands
 
-from discord_side.catalogue_en import ENGLISH_ENTRIES
-from discord_side.catalogue_en_cards import CARD_ENTRIES
-from discord_side.catalogue_en_images import IMAGE_ENTRIES
+from discord_side.locales import SOURCE, CatalogueError, discover, fallback
+
+__all__ = ["ENGLISH", "LANGUAGES", "CatalogueError", "locale", "speak", "speaking", "spoken", "text", "text_in"]
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = MappingProxyType(discover())
+_ENGLISH = LANGUAGES[SOURCE]
+# Entry id -> its English variables: the contract every call and every translation keeps.
+ENGLISH = MappingProxyType({entry: message.variables for entry, message in _ENGLISH.messages.items()})
+# Variables some language selects on (plurals): an int passed for them stays a number, so CLDR plural
+# rules apply; every other value is shown as text, so an id, a size or a year is never grouped (1,280).
+_NUMBERS = {
+    entry: frozenset().union(*(lang.messages[entry].selectors for lang in LANGUAGES.values() if entry in lang.messages))
+    for entry in ENGLISH
+}
+
+_SPOKEN: contextvars.ContextVar[str] = contextvars.ContextVar("spoken_language", default=SOURCE)
 
 
-class CatalogueError(LookupError):
-    """An entry that does not exist, or values that do not match its placeholders: a bug, never ignored."""
+def language_for(discord_locale: object) -> str:
+    """The catalogue for a Discord locale (`discord.Locale` or its code); see `locales.fallback`."""
+    code = getattr(discord_locale, "value", discord_locale)
+    return fallback(code if isinstance(code, str) else None, frozenset(LANGUAGES))
 
 
-def placeholders(template: str) -> frozenset[str]:
-    """The named placeholders of a template (`{name}`)."""
-    return frozenset(field for _, field, _, _ in string.Formatter().parse(template) if field is not None)
+def spoken() -> str:
+    """The language texts are rendered in right now."""
+    return _SPOKEN.get()
 
 
-_TWICE = (ENGLISH_ENTRIES.keys() & IMAGE_ENTRIES.keys()) | (
-    (ENGLISH_ENTRIES.keys() | IMAGE_ENTRIES.keys()) & CARD_ENTRIES.keys()
-)
-if _TWICE:
-    raise CatalogueError(f"entries defined twice: {sorted(_TWICE)}")
-ENGLISH = MappingProxyType({**ENGLISH_ENTRIES, **IMAGE_ENTRIES, **CARD_ENTRIES})
-_PLACEHOLDERS = {entry: placeholders(template) for entry, template in ENGLISH.items()}
+def speak(discord_locale: object) -> None:
+    """Speak this locale's language for the rest of the current task (an interaction's handler)."""
+    _SPOKEN.set(language_for(discord_locale))
+
+
+@contextmanager
+def speaking(discord_locale: object) -> Iterator[str]:
+    """Render the texts of the block in this locale's language (a public post, a DM), then go back."""
+    token = _SPOKEN.set(language_for(discord_locale))
+    try:
+        yield _SPOKEN.get()
+    finally:
+        _SPOKEN.reset(token)
+
+
+def _argument(value: object, number: bool) -> object:
+    if number and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if number and isinstance(value, str) and value.isdigit():
+        return int(value)  # a count formatted by the caller still picks its plural form
+    return str(value)
+
+
+def text_in(language: str, entry: str, /, **values: object) -> str:
+    """The text of `entry` in `language` (a catalogue code) with its variables filled; every variable
+    must be given, no other. A message missing in a language falls back to English, with a warning."""
+    expected = ENGLISH.get(entry)
+    if expected is None:
+        raise CatalogueError(f"no catalogue entry {entry!r}")
+    if values.keys() != expected:
+        raise CatalogueError(f"entry {entry!r} takes {sorted(expected)}, was given {sorted(values)}")
+    catalogue = LANGUAGES.get(language, _ENGLISH)
+    if not catalogue.bundle.has_message(entry):
+        log.warning("catalogue %s has no entry %r; using English", catalogue.code, entry)
+        catalogue = _ENGLISH
+    arguments = {name: _argument(value, name in _NUMBERS[entry]) for name, value in values.items()}
+    rendered, errors = catalogue.bundle.format_pattern(catalogue.bundle.get_message(entry).value, arguments)
+    if errors:
+        raise CatalogueError(f"entry {entry!r} in {catalogue.code}: {errors}")
+    return str(rendered)
 
 
 def text(entry: str, /, **values: object) -> str:
-    """The English text of `entry` with its placeholders filled; every placeholder must be given, no other."""
-    template = ENGLISH.get(entry)
-    if template is None:
-        raise CatalogueError(f"no catalogue entry {entry!r}")
-    expected = _PLACEHOLDERS[entry]
-    if values.keys() != expected:
-        raise CatalogueError(f"entry {entry!r} takes {sorted(expected)}, was given {sorted(values)}")
-    return template.format(**values)
+    """The text of `entry` in the language being spoken (`spoken()`), its variables filled."""
+    return text_in(spoken(), entry, **values)
 
 
 def locale(entry: str) -> app_commands.locale_str:
-    """An entry without placeholders for discord.py's command metadata (descriptions, choice names): the
-    English text, carrying the entry's id for a translator."""
-    if _PLACEHOLDERS.get(entry):
+    """An entry without variables for discord.py's command metadata (descriptions, choice names): the
+    English text, carrying the entry's id for the translator."""
+    if ENGLISH.get(entry):
         raise CatalogueError(f"entry {entry!r} has placeholders; command metadata cannot fill them")
-    return app_commands.locale_str(text(entry), entry=entry)
+    return app_commands.locale_str(text_in(SOURCE, entry), entry=entry)

@@ -16,6 +16,8 @@ from discord_side.audit import AuditLog
 from discord_side.buttons import JobButtons
 from discord_side.command_sync import sync_commands_if_changed
 from discord_side.error_text import answer_error
+from discord_side.server_language import ServerLanguages
+from discord_side.translator import CatalogueTranslator
 from discord_side.views import JobButton, VaryButton
 from services.config.settings import Settings
 from services.engine.jobs import JobEngine
@@ -27,16 +29,26 @@ log = logging.getLogger("imagine")
 @dataclass(frozen=True)
 class DiscordSide:
     """What the client carries: the engine (its jobs resumed at start), the cogs to add, what carries
-    out clicks on job buttons, and the audit log (its waiting entries posted at shutdown)."""
+    out clicks on job buttons, the audit log (its waiting entries posted at shutdown) and the guilds'
+    languages."""
 
     engine: JobEngine
     job_buttons: JobButtons
     cogs: tuple[commands.Cog, ...]
     audit: AuditLog
+    languages: ServerLanguages
 
 
 class ImagineTree(app_commands.CommandTree[discord.Client]):
-    """The command tree, with the one error handler of every app command (`discord_side.error_text`)."""
+    """The command tree, with the one error handler of every app command (`discord_side.error_text`);
+    every command first speaks the member's language (`ServerLanguages.enter`)."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Speak the member's language for the rest of the command (run in the command's own task)."""
+        client = self.client
+        if isinstance(client, ImagineBot):
+            await client.side.languages.enter(interaction)
+        return True
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError, /) -> None:
         """Answer the member privately with the catalogue's text for the error (an apology when unexpected)."""
@@ -78,6 +90,8 @@ class ImagineBot(commands.Bot):
         for cog in self.side.cogs:
             await self.add_cog(cog)
         self.add_dynamic_items(JobButton, VaryButton)
+        await self.side.languages.load()
+        await self.tree.set_translator(CatalogueTranslator())
         await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
         resumed = await self.engine.resume()
         if resumed:

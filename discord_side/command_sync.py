@@ -16,12 +16,15 @@ log = logging.getLogger(__name__)
 SYNC_META_KEY = "command_sync_fingerprint"
 
 
-def command_fingerprint(tree: app_commands.CommandTree[discord.Client], guild_ids: tuple[int, ...]) -> str:
-    """A hash of the command definitions and where they go; it changes when a sync is needed."""
-    payload = {
-        "commands": sorted((command.to_dict(tree) for command in tree.get_commands()), key=lambda c: c["name"]),
-        "guilds": sorted(guild_ids),
-    }
+async def command_fingerprint(tree: app_commands.CommandTree[discord.Client], guild_ids: tuple[int, ...]) -> str:
+    """A hash of the command definitions as they are sent (with the translator's names and descriptions
+    in every locale) and where they go; it changes when a sync is needed, a translation's edit too."""
+    translator = tree.translator
+    commands = [
+        await command.get_translated_payload(tree, translator) if translator else command.to_dict(tree)
+        for command in tree.get_commands()
+    ]
+    payload = {"commands": sorted(commands, key=lambda c: c["name"]), "guilds": sorted(guild_ids)}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -29,7 +32,7 @@ async def sync_commands_if_changed(
     tree: app_commands.CommandTree[discord.Client], store: Store, guild_ids: tuple[int, ...]
 ) -> bool:
     """Sync to the given guilds (instant) or globally, unless the same definitions were synced before."""
-    fingerprint = command_fingerprint(tree, guild_ids)
+    fingerprint = await command_fingerprint(tree, guild_ids)
     if await store.get_meta(SYNC_META_KEY) == fingerprint:
         log.info("slash commands unchanged since the last sync; not syncing")
         return False

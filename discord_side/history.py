@@ -48,7 +48,7 @@ def history_text(jobs: list[Job], total: int, page: int, member: str) -> str:
 def _line(job: Job) -> str:
     scope = job.target.guild_id if job.target.guild_id is not None else "@me"
     link = f"https://discord.com/channels/{scope}/{job.target.channel_id}/{job.message_ids[0]}"
-    count = text("job-images-many", count=job.images_delivered) if job.images_delivered != 1 else text("job-images-one")
+    count = text("job-images", count=job.images_delivered)
     when = discord.utils.format_dt(datetime.fromtimestamp(job.created_at, UTC), "R")
     return text(
         "history-line", when=when, prompt=inert(shorten(job.options.prompt, PROMPT_CHARS)), count=count, link=link

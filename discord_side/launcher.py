@@ -4,13 +4,14 @@ what (the guild's policy), acknowledge at once, reserve the quota, store the job
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from dataclasses import dataclass, replace
 
 import discord
 
 from discord_side.audit import AuditLog
-from discord_side.catalogue import text
+from discord_side.catalogue import spoken, text
 from discord_side.error_text import answer_error
 from discord_side.input_images import InputChecker
 from discord_side.presenter import DiscordJobEvents
@@ -90,6 +91,8 @@ class JobLauncher:
             interaction_created_at=interaction.created_at.timestamp(),
             upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
             ephemeral=ephemeral,
+            locale=spoken(),
+            public_locale=self._audit.languages.public(interaction.guild_id),
         )
         try:
             limits = await self._quota.limits_for(
@@ -167,13 +170,11 @@ class JobLauncher:
         # The deferred answer may be public: delete it so the refusal is seen by the member alone.
         await interaction.delete_original_response()
         await answer_error(interaction, error)
-        if isinstance(error, QuotaExceeded):
-            why = text("audit-refused-quota", kind=error.kind)
-        elif isinstance(error, InputRefused):
-            why = text("audit-refused-input", position=error.position, problem=input_problem_text(error))
-        else:
+        if not isinstance(error, QuotaExceeded | InputRefused):
             return
         channel_id = interaction.channel_id or 0
+        # The reason is composed by the audit log, in the server's language.
+        why = functools.partial(_refused_why, error)
         await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, prompt, why)
 
     async def _await_approval(self, job: Job) -> None:
@@ -206,13 +207,13 @@ class JobLauncher:
             # Its result could not reach the member once the interaction's 15 minutes run out: refused
             # before anything is stored, sent to the API or charged.
             await interaction.response.send_message(text("private-undeliverable"), ephemeral=True)
-            why = text("audit-refused-private-undeliverable")
+            why = functools.partial(text, "audit-refused-private-undeliverable")
             await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, options.prompt, why)
             return None
         if decision.refusal is None:
             return decision
         await interaction.response.send_message(policy_refusal_text(decision.refusal), ephemeral=True)
-        why = _refusal_reason(decision.refusal)
+        why = functools.partial(_refusal_reason, decision.refusal)
         await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, options.prompt, why)
         return None
 
@@ -249,3 +250,10 @@ _REFUSAL_ENTRIES = {
 def member_role_ids(interaction: discord.Interaction) -> list[int]:
     """The ids of the caller's roles in the guild (none in DMs)."""
     return [role.id for role in getattr(interaction.user, "roles", [])]
+
+
+def _refused_why(error: QuotaExceeded | InputRefused) -> str:
+    """Why a request was refused, in the audit log's words."""
+    if isinstance(error, QuotaExceeded):
+        return text("audit-refused-quota", kind=error.kind)
+    return text("audit-refused-input", position=error.position, problem=input_problem_text(error))

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 import discord
 
 from discord_side.cards import card_text, progress_card, result_card, text_card
+from discord_side.job_language import in_job_language, in_job_language_now
 from discord_side.private_results import image_files, ready_text
 from discord_side.progress_edits import ProgressEdits
 from discord_side.texts import ended_text, job_marker, progress_text, result_text
@@ -72,6 +73,7 @@ class DiscordJobEvents:
         if self._token_usable(job):
             self._progress.changed(job, phase, status)
 
+    @in_job_language
     async def _show_progress(self, job: Job, phase: JobPhase, status: RunStatus) -> None:
         cancellable = phase != JobPhase.UPLOADING and not job.cancel_requested
         try:
@@ -85,6 +87,7 @@ class DiscordJobEvents:
         except discord.HTTPException as error:
             log.info("job %s: progress edit refused (%s %s)", job.id, error.status, error.code)
 
+    @in_job_language
     async def deliver(self, job: Job, images: Sequence[FittedImage]) -> tuple[int, ...]:
         """Post the result: one card (or, without cards, one message) with every image attached."""
         await self._progress.finish(job.id)
@@ -123,6 +126,7 @@ class DiscordJobEvents:
                 )
         return (await self._post_classic(job, len(images), files(), spoiler),)
 
+    @in_job_language_now
     def card(
         self,
         job: Job,
@@ -176,6 +180,7 @@ class DiscordJobEvents:
         view = result_view(job, delivered, image_to_image=self._image_to_image())
         return await self._post_in_channel(job, content, view, files)
 
+    @in_job_language
     async def job_ended(self, job: Job) -> None:
         """Tell the requester why the job ended without images (failed, cancelled, expired)."""
         await self._progress.finish(job.id)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import discord
 
-from discord_side.catalogue import text
+from discord_side.catalogue import speak, text
 from discord_side.error_text import answer_error
 from discord_side.input_images import message_input
 from discord_side.launcher import JobLauncher
@@ -47,6 +47,7 @@ class RemixModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Start the remixed job."""
+        speak(interaction.locale)  # a form's submission runs in a task of its own
         image = self.image.value if self.image is not None else ""
         await self._remixes.submit(interaction, self._job, self.prompt.value, self.count.value, image or "")
 

@@ -15,7 +15,7 @@ import discord
 
 from discord_side.audit import AuditLog
 from discord_side.cards import channel_spoiler, first_text, review_card
-from discord_side.catalogue import text
+from discord_side.catalogue import speak, speaking, text
 from discord_side.error_text import answer_error
 from discord_side.problem_text import term_problem_text
 from discord_side.texts import inert, shorten
@@ -62,6 +62,7 @@ class TermModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Block the term (checked like `/imagine-admin terms add`)."""
+        speak(interaction.locale)  # a form's submission runs in a task of its own
         await self._reports.add_term(interaction, self._job, self.term.value)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
@@ -128,6 +129,20 @@ class Reports:
         if channel_id is None:
             return "report-no-audit-owner" if await self._tell_owner(interaction, link) else None
         files = [await attachment.to_file() for attachment in message.attachments] if message else []
+        with speaking(self._audit.languages.public(job.target.guild_id)):  # the review card is the server's
+            review = self._review_card(job, interaction, link, files)
+        channel = self._client.get_partial_messageable(channel_id, guild_id=job.target.guild_id)
+        try:
+            await channel.send(view=review, files=files, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as error:
+            log.warning("job %s: could not post its review card (%s %s)", job.id, error.status, error.code)
+            return None
+        return "report-done"
+
+    @staticmethod
+    def _review_card(
+        job: Job, interaction: discord.Interaction, link: str, files: list[discord.File]
+    ) -> discord.ui.LayoutView:
         summary = text(
             "report-review",
             job_id=job.id,
@@ -137,14 +152,7 @@ class Reports:
             prompt=inert(shorten(job.options.prompt, 300)),
             link=link,
         )
-        review = review_card(job, summary, [file.filename for file in files])
-        channel = self._client.get_partial_messageable(channel_id, guild_id=job.target.guild_id)
-        try:
-            await channel.send(view=review, files=files, allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException as error:
-            log.warning("job %s: could not post its review card (%s %s)", job.id, error.status, error.code)
-            return None
-        return "report-done"
+        return review_card(job, summary, [file.filename for file in files])
 
     async def review(self, interaction: discord.Interaction, action: JobAction, job: Job) -> None:
         """A moderator's click on a review card (checked: they may manage messages)."""
@@ -152,21 +160,27 @@ class Reports:
             await interaction.response.send_modal(TermModal(self, job))
             return
         moderator = f"<@{interaction.user.id}>"
+        public = self._audit.languages.public(job.target.guild_id)  # the card and the log are the server's
         if action == JobAction.BLOCK:
             await interaction.response.defer(ephemeral=True, thinking=True)
             await self._block(job)
-            await self._logged(interaction, job, text("review-blocked", moderator=moderator))
+            with speaking(public):
+                verdict = text("review-blocked", moderator=moderator)
+            await self._logged(interaction, job, verdict)
             return
         await interaction.response.defer()
         if action == JobAction.RESTORE:
             done = await self._restore(job)
-            verdict, outcome = text("review-restored", moderator=moderator), "review-outcome-restored"
+            outcome = "review-outcome-restored"
         else:
             done = await self._delete(job)
-            verdict, outcome = text("review-deleted", moderator=moderator), "review-outcome-deleted"
+            outcome = "review-outcome-deleted"
             await self._audit.deleted(job, interaction.user.id)
-        if not done:
-            verdict += "\n" + text("review-result-gone")
+        with speaking(public):
+            restored = action == JobAction.RESTORE
+            verdict = text("review-restored" if restored else "review-deleted", moderator=moderator)
+            if not done:
+                verdict += "\n" + text("review-result-gone")
         await self._close(interaction, job, verdict)
         await self._logged(interaction, job, verdict)
         await self._tell_reporters(job, interaction, outcome)
@@ -186,7 +200,9 @@ class Reports:
         if not added:
             await interaction.followup.send(text("admin-term-already-blocked"), ephemeral=True)
             return
-        await self._logged(interaction, job, text("review-term-added", moderator=f"<@{interaction.user.id}>"))
+        with speaking(self._audit.languages.public(job.target.guild_id)):
+            verdict = text("review-term-added", moderator=f"<@{interaction.user.id}>")
+        await self._logged(interaction, job, verdict)
 
     async def _logged(self, interaction: discord.Interaction, job: Job, action: str) -> None:
         log.info("job %s: review by %s: %s", job.id, interaction.user.id, action)
@@ -241,7 +257,9 @@ class Reports:
         for reporter_id in await self._store.reporters(job.id):
             try:
                 channel = await self._client.create_dm(discord.Object(reporter_id))  # type: ignore[arg-type]
-                await channel.send(text(outcome, guild=inert(guild)), allowed_mentions=NO_MENTIONS)
+                with speaking(self._audit.languages.public(job.target.guild_id)):  # their locale is not known
+                    words = text(outcome, guild=inert(guild))
+                await channel.send(words, allowed_mentions=NO_MENTIONS)
             except discord.HTTPException as error:
                 log.info("job %s: could not tell reporter %s (%s %s)", job.id, reporter_id, error.status, error.code)
 
@@ -249,7 +267,8 @@ class Reports:
         guild = interaction.guild
         if guild is None or guild.owner_id is None:
             return False
-        words = text("report-owner-notice", guild=inert(guild.name), link=link)
+        with speaking(self._audit.languages.public(guild.id)):  # the owner's locale is not known
+            words = text("report-owner-notice", guild=inert(guild.name), link=link)
         try:
             channel = await self._client.create_dm(discord.Object(guild.owner_id))  # type: ignore[arg-type]
             await channel.send(words, allowed_mentions=NO_MENTIONS)

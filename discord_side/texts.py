@@ -114,7 +114,7 @@ def job_marker(job_id: str) -> str:
 
 def describe_job(job: Job) -> str:
     """One line naming the job: its prompt (short, escaped), size, count and id."""
-    count = text("job-images-many", count=job.options.n) if job.options.n > 1 else text("job-images-one")
+    count = text("job-images", count=job.options.n)
     return text(
         "job-description",
         prompt=inert(shorten(job.options.prompt, PROMPT_PREVIEW_CHARS)),

@@ -64,6 +64,10 @@ REVIEW_ACTIONS = (JobAction.RESTORE, JobAction.PURGE, JobAction.BLOCK, JobAction
 class JobButtonHandler(Protocol):
     """Checks and carries out clicks (`discord_side.buttons.JobButtons`, reached through the client)."""
 
+    async def enter(self, interaction: discord.Interaction) -> None:
+        """Before anything else: speak the clicking member's language (`ServerLanguages.enter`)."""
+        ...
+
     async def check(self, interaction: discord.Interaction, action: JobAction, job_id: str) -> Job:
         """The job, if the clicking member may do `action` on it; else raise a `ButtonRefused`."""
         ...
@@ -118,6 +122,7 @@ class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         """Whether the clicking member may do this to the job; a refusal is answered privately."""
         try:
+            await _handler(interaction).enter(interaction)
             self._job = await _handler(interaction).check(interaction, self.action, self.job_id)
         except Exception as error:
             await answer_error(interaction, error)
@@ -160,6 +165,7 @@ class VaryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VARY_T
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         """Whether the job is still known (anyone may vary a result); a refusal is answered privately."""
         try:
+            await _handler(interaction).enter(interaction)
             self._job = await _handler(interaction).check(interaction, JobAction.VARY, self.job_id)
         except Exception as error:
             await answer_error(interaction, error)

@@ -154,6 +154,8 @@ class DeliveryTarget:
     interaction_created_at: float | None = None
     upload_limit: int = 10 * 1024 * 1024
     ephemeral: bool = False  # results only for the requester (the channel's visibility setting)
+    locale: str = "en-US"  # the requester's language (a catalogue code): their private answers and DMs
+    public_locale: str = "en-US"  # the server's language: public posts about the job
 
 
 @dataclass

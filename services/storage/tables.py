@@ -59,6 +59,10 @@ jobs = sa.Table(
     # Whether its result was reported and a review card asked for: the first report opens one, later
     # reports only add reporters, a moderator's decision (or a review that could not be posted) closes it.
     sa.Column("review_open", sa.Boolean, nullable=False, server_default=sa.false()),
+    # The languages (catalogue codes) of its texts: the requester's, for their private answers and DMs;
+    # the server's, for public posts. Stored, so a restarted bot posts in the same languages.
+    sa.Column("locale", sa.String(16), nullable=False, server_default="en-US"),
+    sa.Column("public_locale", sa.String(16), nullable=False, server_default="en-US"),
     sa.Index("ix_jobs_state", "state"),
     sa.Index("ix_jobs_user_created", "user_id", "created_at"),
     sa.Index("ix_jobs_guild_user_state", "guild_id", "user_id", "state"),
@@ -75,6 +79,16 @@ sa.Index(
     jobs.c.lease_expires_at,
     postgresql_where=_runnable,
     sqlite_where=_runnable,
+)
+
+# A guild's language for public posts: its admins' choice (NULL: none), and the guild's locale as
+# Discord last reported it in an interaction (so posts made in the background know it after a restart).
+guild_language = sa.Table(
+    "guild_language",
+    metadata,
+    sa.Column("guild_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("chosen", sa.String(16), nullable=True),
+    sa.Column("discord_locale", sa.String(16), nullable=True),
 )
 
 # Images used (or reserved by running jobs) per UTC day, per member of a guild; guild_id 0 is DMs,

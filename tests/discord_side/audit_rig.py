@@ -11,7 +11,9 @@ from pathlib import Path
 import discord
 
 from discord_side.audit import AuditLog
+from discord_side.server_language import ServerLanguages
 from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
+from services.storage.guild_languages import GuildLanguages
 from services.storage.job_store import Store
 from services.storage.moderation_settings import ModerationSettings
 from tests.fakes import FakeClock
@@ -61,7 +63,7 @@ async def audit_rig(workdir: Path) -> AsyncIterator[AuditRig]:
                 clock = FakeClock()
                 moderation = ModerationSettings(store, clock.now)
                 await moderation.set_audit_channel(DEFAULT_GUILD_ID, AUDIT_CHANNEL_ID)
-                audit = AuditLog(client, moderation, clock)
+                audit = AuditLog(client, moderation, clock, ServerLanguages(GuildLanguages(store)))
                 yield AuditRig(fake, client, moderation, clock, audit)
                 await audit.close(timeout=5)
             finally:

@@ -50,12 +50,14 @@ ALLOWED_CONSTANTS: dict[str, str] = {
     "VARY_TEMPLATE": "the pattern of the Vary buttons' custom_ids, matched by discord.py, never shown",
     "SYNC_META_KEY": "a key of the bot's own meta table",
     "APOLOGY_EXTRA": "a key of a command's extras",
+    "DISCORD_SETTING": "the value of the language choice that clears the admins' choice, never shown",
 }
 # Functions whose returned string is not shown as text, with the reason.
 ALLOWED_RETURNS: dict[str, str] = {
     "nonce_for": "a message nonce Discord uses to drop repeats, never shown",
     "message_link": "a URL",
     "_what": "names the command or button in a log line",
+    "name_entry": "the catalogue id of a command's or option's name",
 }
 
 

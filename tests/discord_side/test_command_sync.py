@@ -21,16 +21,22 @@ def tree_with(*names: str) -> app_commands.CommandTree[discord.Client]:
     return tree
 
 
-def test_fingerprint_is_stable_for_the_same_commands() -> None:
-    assert command_fingerprint(tree_with("imagine"), (1,)) == command_fingerprint(tree_with("imagine"), (1,))
+async def test_fingerprint_is_stable_for_the_same_commands() -> None:
+    assert await command_fingerprint(tree_with("imagine"), (1,)) == await command_fingerprint(
+        tree_with("imagine"), (1,)
+    )
 
 
-def test_fingerprint_changes_with_the_commands() -> None:
-    assert command_fingerprint(tree_with("imagine"), ()) != command_fingerprint(tree_with("imagine", "usage"), ())
+async def test_fingerprint_changes_with_the_commands() -> None:
+    assert await command_fingerprint(tree_with("imagine"), ()) != await command_fingerprint(
+        tree_with("imagine", "usage"), ()
+    )
 
 
-def test_fingerprint_changes_with_the_guilds() -> None:
-    assert command_fingerprint(tree_with("imagine"), (1,)) != command_fingerprint(tree_with("imagine"), (2,))
+async def test_fingerprint_changes_with_the_guilds() -> None:
+    assert await command_fingerprint(tree_with("imagine"), (1,)) != await command_fingerprint(
+        tree_with("imagine"), (2,)
+    )
 
 
 async def test_unchanged_commands_are_not_synced_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,3 +53,22 @@ async def test_unchanged_commands_are_not_synced_again(tmp_path: Path, monkeypat
     assert not await sync_commands_if_changed(tree, store, ())
     assert calls == [None]
     await store.close()
+
+
+class Fixed(app_commands.Translator):
+    """Translates every string into German as `said`."""
+
+    def __init__(self, said: str) -> None:
+        self.said = said
+
+    async def translate(
+        self, string: app_commands.locale_str, locale: discord.Locale, context: app_commands.TranslationContextTypes
+    ) -> str | None:
+        return self.said if locale == discord.Locale.german else None
+
+
+async def test_fingerprint_changes_when_a_translation_changes() -> None:
+    first, second = tree_with("imagine"), tree_with("imagine")
+    await first.set_translator(Fixed("bild"))
+    await second.set_translator(Fixed("bilder"))
+    assert await command_fingerprint(first, ()) != await command_fingerprint(second, ())

@@ -176,7 +176,7 @@ def test_guild_refusal_names_the_server_limit() -> None:
 
 def test_active_jobs_refusal_says_how_many_run() -> None:
     text = quota_text(QuotaExceeded(LimitKind.ACTIVE_JOBS, limit=3, used=3, requested=1, resets_at=RESETS))
-    assert "3 job(s) queued or running" in text
+    assert "3 jobs queued or running" in text
 
 
 def test_cooldown_refusal_says_when_to_ask_again() -> None:

@@ -172,7 +172,7 @@ async def test_remix_of_an_image_the_result_does_not_have_is_refused(stack: Stac
     click = await stack.fake.invoke_component(button(message, "imagine:remix:"), message.id, user_id=stack.new_member())
     await click.wait_for_ack(timeout=5)
     told = await refusal(await stack.fake.submit_modal(click, ["a spoon, bent", "1", "3"]))
-    assert "this result has 1 image(s)" in told
+    assert "this result has 1 image;" in told
     assert creates_for(stack, "a spoon, bent") == []
 
 

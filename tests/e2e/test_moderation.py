@@ -230,7 +230,7 @@ async def test_forget_erases_a_members_jobs_and_usage(world: World, bot: Deploym
     record = await imagine(world, "remember me not", user_id=user)
     await record.wait_until_edit(lambda e: bool(e.files), timeout=RESULT_TIMEOUT)
     await bot.settled("remember me not")
-    assert "erased 1 stored job(s)" in await admin(world, "imagine-admin forget", {"user": user})
+    assert "erased 1 stored job and" in await admin(world, "imagine-admin forget", {"user": user})
     assert bot.job_row("remember me not") is None
     assert bot.used(user) == 0
 

@@ -154,7 +154,7 @@ async def test_a_roles_limits_and_a_members_bonus_within_the_ceilings_set_what_e
         await delivered(world, ARTIST, "two by the artists' role", 2)
         await delivered(world, BONUSED, "three with a bonus", 3)
         answer = await refused(world, PLAIN, "two by the server's one", 2, "Daily limit reached")
-        assert "you asked for 2 image(s) but have 1 of 1 left" in answer
+        assert "you asked for 2 images but have 1 of 1 left" in answer
     finally:
         await admin(world, "imagine-admin quota server", {"reset": True})
 

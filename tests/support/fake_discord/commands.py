@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.support.fake_discord import models
+from tests.support.fake_discord.command_rules import validate_command, validate_commands
 from tests.support.fake_discord.ids import SnowflakeGenerator
 from tests.support.fake_discord.records import CommandSync, monotonic
 from tests.support.fake_discord.waiting import Signal
@@ -33,7 +34,9 @@ class CommandRegistry:
         )
 
     def put(self, scope: int | None, body: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
-        """Bulk overwrite: the scope's commands become ``body``; ids stay stable per name and type."""
+        """Bulk overwrite: the scope's commands become ``body``; ids stay stable per name and type. A
+        definition Discord would refuse (names, descriptions, localizations) is refused, and nothing changes."""
+        validate_commands(body)
         echoed = [self._echo(scope, definition) for definition in body]
         self.scopes[scope] = echoed
         self.syncs.append(CommandSync(at=monotonic(), path=path, guild_id=scope, body=body, response=echoed))
@@ -41,7 +44,8 @@ class CommandRegistry:
         return echoed
 
     def upsert(self, scope: int | None, definition: dict[str, Any]) -> dict[str, Any]:
-        """Create or replace one command by name."""
+        """Create or replace one command by name (refused like Discord when it breaks the rules)."""
+        validate_command(definition)
         echoed = self._echo(scope, definition)
         commands = [c for c in self.scopes.get(scope, []) if c["id"] != echoed["id"]]
         self.scopes[scope] = [*commands, echoed]

@@ -1,0 +1,67 @@
+"""Which language a text speaks. A member's private answers (ephemeral replies, DMs, forms, Show them)
+speak their `interaction.locale`; public posts (job messages in a channel, approval requests, review
+cards, audit log entries, budget alerts) speak the server's: the admins' `/imagine-admin language`,
+else Discord's `guild_locale`, remembered per guild so posts made in the background (after a restart,
+too) know it. Every code is mapped to a catalogue by `catalogue.language_for` (en-GB -> en-US, ...)."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from discord_side.catalogue import language_for, speak
+from services.storage.guild_languages import GuildLanguage, GuildLanguages
+
+log = logging.getLogger(__name__)
+
+
+def _code(locale: object) -> str | None:
+    value = getattr(locale, "value", locale)
+    return value if isinstance(value, str) else None
+
+
+class ServerLanguages:
+    """The guilds' languages: read once at start-up, kept current from interactions and the admin
+    command; `public` answers from memory (audit entries are composed without waiting on the database)."""
+
+    def __init__(self, rows: GuildLanguages) -> None:
+        self._rows = rows
+        self._known: dict[int, GuildLanguage] = {}
+
+    async def load(self) -> None:
+        """Read every guild's row (at start-up, before jobs resume)."""
+        self._known = await self._rows.every()
+
+    def public(self, guild_id: int | None) -> str:
+        """The catalogue public posts in this guild speak (en-US in DMs and for a guild never seen)."""
+        known = self._known.get(guild_id) if guild_id is not None else None
+        if known is None:
+            return language_for(None)
+        return language_for(known.chosen or known.discord_locale)
+
+    def chosen(self, guild_id: int) -> str | None:
+        """The admins' choice, if any."""
+        known = self._known.get(guild_id)
+        return known.chosen if known is not None else None
+
+    async def enter(self, interaction: discord.Interaction) -> None:
+        """At the start of an interaction's handler: speak the member's language for its private answers,
+        remember the guild's locale if Discord reports a new one, and read the guild's row again (another
+        process may have changed the admins' choice)."""
+        speak(interaction.locale)
+        guild_id = interaction.guild_id
+        if guild_id is None:
+            return
+        reported = _code(getattr(interaction, "guild_locale", None))
+        known = await self._rows.get(guild_id)
+        if reported is not None and reported != known.discord_locale:
+            await self._rows.remember_discord_locale(guild_id, reported)
+            known = GuildLanguage(known.chosen, reported)
+        self._known[guild_id] = known
+
+    async def choose(self, guild_id: int, code: str | None) -> None:
+        """The admins' choice (None: Discord's setting again)."""
+        await self._rows.choose(guild_id, code)
+        known = self._known.get(guild_id, GuildLanguage())
+        self._known[guild_id] = GuildLanguage(code, known.discord_locale)
