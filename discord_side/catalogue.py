@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from types import MappingProxyType
 
 from discord import app_commands
+from fluent.runtime.types import fluent_number
 
 from discord_side.locales import SOURCE, CatalogueError, discover, fallback
 
@@ -33,7 +34,8 @@ _ENGLISH = LANGUAGES[SOURCE]
 # Entry id -> its English variables: the contract every call and every translation keeps.
 ENGLISH = MappingProxyType({entry: message.variables for entry, message in _ENGLISH.messages.items()})
 # Variables some language selects on (plurals): an int passed for them stays a number, so CLDR plural
-# rules apply; every other value is shown as text, so an id, a size or a year is never grouped (1,280).
+# rules apply, shown without grouping (a count reads the same whichever language selects on it, and an
+# id or a size is never grouped: 1,280); every other value is shown as text.
 _NUMBERS = {
     entry: frozenset().union(*(lang.messages[entry].selectors for lang in LANGUAGES.values() if entry in lang.messages))
     for entry in ENGLISH
@@ -70,9 +72,10 @@ def speaking(discord_locale: object) -> Iterator[str]:
 
 def _argument(value: object, number: bool) -> object:
     if number and isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return fluent_number(value, useGrouping=False)
     if number and isinstance(value, str) and value.isdigit():
-        return int(value)  # a count formatted by the caller still picks its plural form
+        # a count formatted by the caller still picks its plural form
+        return fluent_number(int(value), useGrouping=False)
     return str(value)
 
 

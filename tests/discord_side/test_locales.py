@@ -58,6 +58,10 @@ def test_a_count_given_as_digits_still_selects_its_plural() -> None:
     assert text_in(SOURCE, "job-images", count="1") == "1 image"
 
 
+def test_a_count_that_selects_a_plural_is_not_grouped() -> None:
+    assert text_in(SOURCE, "change-forgot", count=12345, user="x") == "erased 12345 stored jobs and the usage of x"
+
+
 def test_a_size_is_not_grouped_like_a_number() -> None:
     assert text_in(SOURCE, "size-value", width=1280, height=1280) == "1280x1280"
 
