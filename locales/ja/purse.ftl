@@ -1,0 +1,32 @@
+quota-person-daily = 🚫 全サーバー共通の1日の上限に達しました。{ $requested }枚をリクエストしましたが、このボットを使うすべての場所を合わせた今日の残りは{ $limit }枚中{ $remaining }枚です。{ $reset }にリセットされます。何も消費されていません。
+quota-bot-daily = 🚫 すべてのサーバーで共有しているボットの1日の上限に達しました。今日の残りは{ $limit }枚中{ $remaining }枚で、リクエストは{ $requested }枚です。{ $reset }にリセットされます。何も消費されていません。
+quota-credits-daily = 🚫 ボットの1日の予算を使い切りました。今日の残りは{ $limit }クレジット中{ $remaining }クレジットで、このリクエストには{ $cost }クレジットが必要です。{ $reset }にリセットされます。何も消費されていません。
+quota-credits-monthly = 🚫 ボットの月間予算を使い切りました。今月の残りは{ $limit }クレジット中{ $remaining }クレジットで、このリクエストには{ $cost }クレジットが必要です。{ $reset }にリセットされます。何も消費されていません。
+quota-guild-credits = 🚫 このサーバーの月間予算を使い切りました。今月の残りは{ $limit }クレジット中{ $remaining }クレジットで、このリクエストには{ $cost }クレジットが必要です。{ $reset }にリセットされます。何も消費されていません。
+usage-person-today = 🌐 今日の全体の画像（すべてのサーバーとDMの合計）: **{ $used }** / { $limit }
+usage-guild-credits = 💳 このサーバーの今月のクレジット: { $used } / { $limit }
+limit-option-monthly-credits = `monthly_credits`（サーバーの1か月あたりのクレジット）
+admin-quota-server-monthly-credits-description = このサーバーが1か月（UTC）に使えるクレジット
+admin-quota-server-over-budget-description = サーバーの予算を使い切ったときの動作
+choice-over-budget-refuse = リクエストを拒否する
+choice-over-budget-approval = モデレーターの承認を必須にする
+choice-over-budget-one-image = 1リクエストにつき1枚にする
+budget-guild-daily = このサーバーの今日の画像
+budget-guild-credits = このサーバーの今月のクレジット
+audit-budget-warning = ⚠️ { $budget }: 予算の{ $level }%を使用しました（{ $limit }中{ $used }）。
+audit-budget-spent = 🛑 { $budget }: 予算を使い切りました（{ $limit }中{ $used }）。{ $then }
+budget-then-refuse = リセットされるまで、予算を超えるリクエストは拒否されます。
+budget-then-approval = 今後、予算を超えるリクエストはモデレーターの承認待ちになります。
+budget-then-one-image = 今後、予算を超えるリクエストは1件につき1枚になります。
+admin-spend-description = このサーバーの過去30日間の画像数とクレジットのグラフ
+spend-chart-title = 1日あたりの画像数とクレジット（過去{ $days }日間）
+spend-chart-images = 画像
+spend-chart-credits = クレジット
+spend-summary = 📊 過去{ $days }日間: 画像{ $images }枚、{ $credits }クレジット
+spend-top-title = **利用の多いメンバー**
+spend-top-member = { $user }: { $count }枚
+spend-no-members = この期間に画像を生成したメンバーはいません。
+show-budget = 予算
+show-budget-value =
+    1か月あたりのクレジット: { $credits }
+    使い切った後: { $then }

@@ -1,0 +1,32 @@
+quota-person-daily = 🚫 你在所有服务器的每日限额已用完：你请求了 { $requested } 张图片，但无论在哪里使用本机器人，你今天的 { $limit } 张都只剩 { $remaining } 张。重置时间：{ $reset }。未扣除任何额度。
+quota-bot-daily = 🚫 机器人由所有服务器共享的每日限额已用完：今天的 { $limit } 张图片只剩 { $remaining } 张，而你请求了 { $requested } 张。重置时间：{ $reset }。未扣除任何额度。
+quota-credits-daily = 🚫 机器人今天的预算已用完：今天的 { $limit } 积分只剩 { $remaining } 积分，而此请求需要 { $cost } 积分。重置时间：{ $reset }。未扣除任何额度。
+quota-credits-monthly = 🚫 机器人本月的预算已用完：本月的 { $limit } 积分只剩 { $remaining } 积分，而此请求需要 { $cost } 积分。重置时间：{ $reset }。未扣除任何额度。
+quota-guild-credits = 🚫 本服务器本月的预算已用完：本月的 { $limit } 积分只剩 { $remaining } 积分，而此请求需要 { $cost } 积分。重置时间：{ $reset }。未扣除任何额度。
+usage-person-today = 🌐 今日全部用量（所有服务器和私信）：**{ $used }** / { $limit } 张图片
+usage-guild-credits = 💳 本服务器本月：{ $used } / { $limit } 积分
+limit-option-monthly-credits = `monthly_credits`（本服务器每月的积分）
+admin-quota-server-monthly-credits-description = 本服务器每个 UTC 月可以花费的积分
+admin-quota-server-over-budget-description = 本服务器的预算用完后如何处理
+choice-over-budget-refuse = 拒绝请求
+choice-over-budget-approval = 需经版主审批
+choice-over-budget-one-image = 每次请求只生成一张图片
+budget-guild-daily = 本服务器今日图片
+budget-guild-credits = 本服务器本月积分
+audit-budget-warning = ⚠️ { $budget }：预算已用 { $level }%（{ $used } / { $limit }）。
+audit-budget-spent = 🛑 { $budget }：预算已用完（{ $used } / { $limit }）。{ $then }
+budget-then-refuse = 超出预算的请求将被拒绝，直到预算重置。
+budget-then-approval = 超出预算的请求现在需要等待版主审批。
+budget-then-one-image = 超出预算的请求现在每次只生成一张图片。
+admin-spend-description = 本服务器过去 30 天的图片和积分用量图表
+spend-chart-title = 过去 { $days } 天每日的图片和积分
+spend-chart-images = 图片
+spend-chart-credits = 积分
+spend-summary = 📊 过去 { $days } 天：{ $images } 张图片，{ $credits } 积分
+spend-top-title = **用量最多的成员**
+spend-top-member = { $user }：{ $count } 张图片
+spend-no-members = 这段时间没有成员生成图片。
+show-budget = 预算
+show-budget-value =
+    每月积分：{ $credits }
+    用完后：{ $then }
