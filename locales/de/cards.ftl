@@ -35,7 +35,7 @@ report-review =
     { $link }
 report-owner-notice =
     🚩 Ein Ergebnis auf deinem Server **{ $guild }** wurde von einem Mitglied gemeldet und ist ausgeblendet: { $link }
-    Moderatoren (Nachrichten verwalten) können es mit seinem Button „Löschen“ entfernen. Lege mit `/imagine-admin audit` einen Audit-Kanal fest, damit Meldungen deine Moderatoren erreichen, mit Buttons zum Prüfen.
+    Moderatoren (Nachrichten verwalten) können es mit seinem Button „{ button-delete }“ entfernen. Lege mit `/{ name-imagine-admin } { name-imagine-admin-audit }` einen Audit-Kanal fest, damit Meldungen deine Moderatoren erreichen, mit Buttons zum Prüfen.
 review-restored = ✅ Wiederhergestellt von { $moderator }.
 review-deleted = 🗑️ Gelöscht von { $moderator }.
 review-blocked = ⛔ { $moderator } hat den Ersteller gesperrt.

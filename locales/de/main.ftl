@@ -6,8 +6,8 @@ imagine-n-description = Wie viele Bilder, 1 bis 4
 imagine-prompt-extend-description = Kurze Prompts vom Dienst ausbauen lassen (Standard: an)
 usage-description = Deine Bilder heute, deine Limits und deine letzten Aufträge
 admin-description = Einstellungen des Bild-Bots auf diesem Server
-admin-channels-description = Wo /imagine funktioniert, Freigabe und Sichtbarkeit
-admin-roles-description = Wer /imagine nutzen darf, ausgenommene Rollen, Limits pro Rolle
+admin-channels-description = Wo /{ name-imagine } funktioniert, Freigabe und Sichtbarkeit
+admin-roles-description = Wer /{ name-imagine } nutzen darf, ausgenommene Rollen, Limits pro Rolle
 admin-quota-description = Limits dieses Servers und Sonderregeln für Mitglieder
 admin-terms-description = Wörter und Muster, die Prompts nicht enthalten dürfen
 admin-show-description = Alle Einstellungen dieses Servers auf einen Blick
@@ -20,7 +20,7 @@ admin-channels-add-description = Einen Kanal (samt Threads) auf die Zulassungs- 
 admin-channels-remove-description = Einen Kanal von der Zulassungs- oder Sperrliste nehmen
 admin-channels-approval-description = Prompts erst nach Freigabe durch einen Moderator senden
 admin-channels-visibility-description = Ergebnisse für alle oder nur für die Person, die sie angefordert hat
-admin-roles-allow-description = Einer Rolle /imagine erlauben (sind Rollen gelistet, dürfen nur diese es nutzen)
+admin-roles-allow-description = Einer Rolle /{ name-imagine } erlauben (sind Rollen gelistet, dürfen nur diese es nutzen)
 admin-roles-disallow-description = Eine Rolle von den erlaubten Rollen entfernen
 admin-roles-exempt-description = Eine Rolle von den Limits pro Mitglied ausnehmen (die des Betreibers gelten weiter)
 admin-roles-limits-description = Eigene Limits einer Rolle (Mitglieder bekommen die ihrer großzügigsten Rolle)
@@ -29,7 +29,7 @@ admin-quota-server-description = Limits dieses Servers (leere Optionen behalten 
 admin-quota-server-reset-description = Alle Limits auf die Standardwerte des Bots zurücksetzen
 admin-quota-member-description = Einem Mitglied Bonusbilder pro Tag geben oder es sperren
 admin-quota-member-clear-description = Stattdessen die Sonderregel des Mitglieds entfernen
-admin-terms-add-description = Prompts mit einem Wort (oder, mit regex, einem Muster) ablehnen
+admin-terms-add-description = Prompts mit einem Wort (oder, mit { name-imagine-admin-terms-add-regex }, einem Muster) ablehnen
 admin-terms-remove-description = Ein Wort oder Muster nicht mehr ablehnen
 admin-terms-list-description = Die gesperrten Wörter und Muster
 choice-mode-everywhere = überall
@@ -52,7 +52,7 @@ reject-form-reason = Grund (wird dem Ersteller angezeigt)
 
 ## Ablehnungen und Fehler, privat beantwortet.
 shutting-down = ⏸️ Der Bot startet gerade neu und nimmt keine neuen Anfragen an. Bitte versuch es in einer Minute noch einmal.
-dms-disabled = 🚫 In Direktnachrichten kannst du keine Bilder generieren; nutze `/imagine` auf einem Server.
+dms-disabled = 🚫 In Direktnachrichten kannst du keine Bilder generieren; nutze `/{ name-imagine }` auf einem Server.
 guild-only = 🚫 Dieser Befehl funktioniert nur auf einem Server.
 not-allowed = 🚫 Das darfst du hier nicht nutzen.
 not-an-admin = Nur Mitglieder mit der Berechtigung „Server verwalten“ können die Einstellungen des Bots ändern.
@@ -106,10 +106,10 @@ quota-user-daily = 🚫 Tageslimit erreicht: Du hast { $requested ->
     } angefordert, hast heute aber nur noch { $remaining } von { $limit } übrig. Dein Kontingent wird { $reset } zurückgesetzt. Es wurde nichts berechnet.
 
 ## Die Regeln des Servers (ohne den gesperrten Begriff zu nennen, der getroffen hat).
-policy-channel-allow-list = 🚫 `/imagine` funktioniert in diesem Kanal nicht. Hier funktioniert es in: { $channels }.
-policy-channel-deny-list = 🚫 `/imagine` funktioniert hier in jedem Kanal außer: { $channels }. Versuch es in einem anderen Kanal.
-policy-channel = 🚫 `/imagine` funktioniert in diesem Kanal nicht. Frag einen Server-Admin, wo es funktioniert.
-policy-role = 🚫 Auf diesem Server dürfen nur Mitglieder mit bestimmten Rollen `/imagine` nutzen. Frag einen Server-Admin.
+policy-channel-allow-list = 🚫 `/{ name-imagine }` funktioniert in diesem Kanal nicht. Hier funktioniert es in: { $channels }.
+policy-channel-deny-list = 🚫 `/{ name-imagine }` funktioniert hier in jedem Kanal außer: { $channels }. Versuch es in einem anderen Kanal.
+policy-channel = 🚫 `/{ name-imagine }` funktioniert in diesem Kanal nicht. Frag einen Server-Admin, wo es funktioniert.
+policy-role = 🚫 Auf diesem Server dürfen nur Mitglieder mit bestimmten Rollen `/{ name-imagine }` nutzen. Frag einen Server-Admin.
 policy-term = 🚫 Dieser Prompt enthält Wörter, die dieser Server nicht erlaubt. Formuliere ihn um und versuch es noch einmal; es wurde nichts generiert oder angerechnet.
 
 ## Die Nachricht eines Auftrags: Beschreibung, Fortschritt, Ergebnis und Ende.
@@ -118,8 +118,7 @@ job-description =
     `{ $size }` · { $count } · { $job_id }
 job-id = Auftrag `{ $job_id }`
 job-size-default = Standardgröße
-job-images-one = 1 Bild
-job-images-many = { $count ->
+job-images = { $count ->
         [one] { $count } Bild
        *[other] { $count } Bilder
     }
@@ -238,7 +237,7 @@ cancel-already-ended = Dieser Auftrag ist bereits beendet.
 deleted = 🗑️ Gelöscht.
 
 ## Private Ergebnisse, deren Interaktion abgelaufen ist, bevor sie fertig waren.
-private-result-ready = 🖼️ Deine Bilder sind fertig — { $job }. Nur du kannst sie sehen: Klicke auf **Anzeigen** (bis { $until }). Sie wurden erzeugt und berechnet, daher { $count ->
+private-result-ready = 🖼️ Deine Bilder sind fertig — { $job }. Nur du kannst sie sehen: Klicke auf **{ button-show }** (bis { $until }). Sie wurden erzeugt und berechnet, daher { $count ->
         [one] wird { $count } Bild
        *[other] werden { $count } Bilder
     } auf dein Tageskontingent angerechnet, egal ob du sie öffnest oder nicht.
@@ -291,20 +290,16 @@ usage-job-delivered = { $outcome } ({ $count ->
         [one] { $count } Bild
        *[other] { $count } Bilder
     })
-usage-job-delivered-many = { $outcome } ({ $count ->
-        [one] { $count } Bild
-       *[other] { $count } Bilder
-    })
 usage-job-queued = ⏳ in der Warteschlange, Platz { $position }
 usage-job-running = 🎨 { $state }
 unlimited = unbegrenzt
 
 ## Das Audit-Log.
 audit-job =
-    Auftrag `{ $job_id }` · { $user } in { $channel } · `{ $size }` · n={ $count }
+    Auftrag `{ $job_id }` · { $user } in { $channel } · `{ $size }` · { name-imagine-n }={ $count }
     > { $prompt }
 audit-job-no-extend =
-    Auftrag `{ $job_id }` · { $user } in { $channel } · `{ $size }` · n={ $count } · prompt_extend aus
+    Auftrag `{ $job_id }` · { $user } in { $channel } · `{ $size }` · { name-imagine-n }={ $count } · { name-imagine-prompt-extend } aus
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = Grund: { $reason } ({ $detail })
@@ -345,14 +340,14 @@ admin-bot-lacks = Dem Bot fehlen in { $channel } Berechtigungen ({ $permissions 
 permission-view-channel = Kanal ansehen
 permission-send-messages = Nachrichten senden
 permission-attach-files = Dateien anhängen
-admin-approval-needs-audit = ❌ Nicht geändert: Freigabeanfragen warten im Audit-Kanal; lege zuerst einen mit `/imagine-admin audit` fest.
+admin-approval-needs-audit = ❌ Nicht geändert: Freigabeanfragen warten im Audit-Kanal; lege zuerst einen mit `/{ name-imagine-admin } { name-imagine-admin-audit }` fest.
 admin-nothing-to-change = Nichts zu ändern: Gib mindestens ein Limit an.
 admin-beyond-operator = { $limit } darf hier höchstens { $ceiling } sein, so hat es der Betreiber des Bots festgelegt (ein Server darf seine Limits strenger machen, nie lockerer)
-admin-cooldown-below-operator = `cooldown_seconds` darf hier nicht kleiner als { $ceiling } sein, so hat der Betreiber des Bots die Wartezeit festgelegt (ein Server darf seine Limits strenger machen, nie lockerer)
-limit-option-daily-images = `daily_images` (Bilder pro Mitglied pro Tag)
-limit-option-max-active-jobs = `max_active_jobs` (gleichzeitige Aufträge pro Mitglied)
-limit-option-server-daily-images = `server_daily_images` (Bilder pro Server pro Tag)
-limit-option-bonus-images = `bonus_images` (zusätzliche Bilder eines Mitglieds pro Tag)
+admin-cooldown-below-operator = `{ name-imagine-admin-quota-server-cooldown-seconds }` darf hier nicht kleiner als { $ceiling } sein, so hat der Betreiber des Bots die Wartezeit festgelegt (ein Server darf seine Limits strenger machen, nie lockerer)
+limit-option-daily-images = `{ name-imagine-admin-quota-server-daily-images }` (Bilder pro Mitglied pro Tag)
+limit-option-max-active-jobs = `{ name-imagine-admin-quota-server-max-active-jobs }` (gleichzeitige Aufträge pro Mitglied)
+limit-option-server-daily-images = `{ name-imagine-admin-quota-server-server-daily-images }` (Bilder pro Server pro Tag)
+limit-option-bonus-images = `{ name-imagine-admin-quota-member-bonus-images }` (zusätzliche Bilder eines Mitglieds pro Tag)
 admin-term-not-added = ❌ Nicht hinzugefügt: { $problem }.
 term-no-letters = Ein gesperrter Begriff braucht mindestens einen Buchstaben oder eine Ziffer
 term-too-long = Ein Begriff darf höchstens { $maximum } Zeichen haben
@@ -376,13 +371,13 @@ change-forgot = { $count ->
         [one] { $count } gespeicherten Auftrag
        *[other] { $count } gespeicherte Aufträge
     } und die Nutzung von { $user } gelöscht
-change-channel-mode = Bereich für /imagine festgelegt: { $mode }
+change-channel-mode = Bereich für /{ name-imagine } festgelegt: { $mode }
 change-channel-listed = { $channel } zur Liste hinzugefügt
 change-channel-unlisted = { $channel } von der Liste entfernt
 change-approval-required = Freigabepflicht in { $channel } eingeschaltet
 change-approval-not-required = Freigabepflicht in { $channel } ausgeschaltet
 change-visibility = Ergebnisse in { $channel } jetzt { $results }
-change-role-allowed = { $role } für /imagine zugelassen
+change-role-allowed = { $role } für /{ name-imagine } zugelassen
 change-role-disallowed = { $role } von den erlaubten Rollen entfernt
 change-role-exempt = { $role } von den Limits pro Mitglied dieses Servers ausgenommen (die des Bot-Betreibers gelten weiter)
 change-role-not-exempt = Ausnahme für { $role } aufgehoben (die Limits gelten wieder)
@@ -402,7 +397,7 @@ change-term-unblocked = `{ $term }` entsperrt
 
 ## /imagine-admin show.
 show-title = Einstellungen des Bild-Bots
-show-where = Wo /imagine funktioniert
+show-where = Wo /{ name-imagine } funktioniert
 show-mode-everywhere = in jedem Kanal
 show-mode-allow-list = nur in den gelisteten Kanälen und ihren Threads
 show-mode-deny-list = überall außer in den gelisteten Kanälen und ihren Threads
@@ -410,7 +405,7 @@ show-approval = Freigabe nötig in
 show-private = Private Ergebnisse in
 show-audit = Audit-Log
 show-audit-off = aus
-show-allowed-roles = Rollen, die /imagine nutzen dürfen
+show-allowed-roles = Rollen, die /{ name-imagine } nutzen dürfen
 show-allowed-roles-everyone = alle
 show-exempt-roles = Ausgenommene Rollen
 show-limits = Limits
@@ -437,3 +432,11 @@ limits-daily = { $count }/Tag
 limits-at-once = { $count } gleichzeitig
 limits-cooldown = { $seconds } s Wartezeit
 limits-none = keine Limits festgelegt
+admin-language-description = Die Sprache der öffentlichen Nachrichten dieses Servers: Ergebnisse, Freigaben, Audit-Log
+admin-language-language-description = Eine Sprache oder die Discord-Einstellung des Servers
+choice-language-discord = Discord-Einstellung des Servers
+change-language = Sprache der öffentlichen Nachrichten auf { $language } gesetzt
+change-language-discord = Sprache der öffentlichen Nachrichten folgt wieder der Discord-Einstellung des Servers (jetzt { $language })
+show-language = Öffentliche Nachrichten
+show-language-chosen = { $language }
+show-language-discord = { $language } (Discord-Einstellung)

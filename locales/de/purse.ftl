@@ -26,7 +26,7 @@ usage-guild-credits = 💳 Dieser Server in diesem Monat: { $used } von { $limit
         [one] { $limit } Credit
        *[other] { $limit } Credits
     }
-limit-option-monthly-credits = `monthly_credits` (Credits des Servers pro Monat)
+limit-option-monthly-credits = `{ name-imagine-admin-quota-server-monthly-credits }` (Credits des Servers pro Monat)
 admin-quota-server-monthly-credits-description = Credits, die dieser Server pro UTC-Monat ausgeben darf
 admin-quota-server-over-budget-description = Was passiert, wenn das Budget des Servers aufgebraucht ist
 choice-over-budget-refuse = Anfragen ablehnen

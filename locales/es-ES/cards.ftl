@@ -35,7 +35,7 @@ report-review =
     { $link }
 report-owner-notice =
     🚩 Un miembro ha reportado un resultado en tu servidor **{ $guild }** y ahora está oculto: { $link }
-    Los moderadores (Gestionar mensajes) pueden eliminarlo con su botón Eliminar. Configura un canal de auditoría con `/imagine-admin audit` para que los reportes lleguen a tus moderadores con botones para revisarlos.
+    Los moderadores (Gestionar mensajes) pueden eliminarlo con su botón **{ button-delete }**. Configura un canal de auditoría con `/{ name-imagine-admin } { name-imagine-admin-audit }` para que los reportes lleguen a tus moderadores con botones para revisarlos.
 review-restored = ✅ Restaurado por { $moderator }.
 review-deleted = 🗑️ Eliminado por { $moderator }.
 review-blocked = ⛔ { $moderator } ha bloqueado al solicitante.

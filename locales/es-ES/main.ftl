@@ -6,8 +6,8 @@ imagine-n-description = Cuántas imágenes, de 1 a 4
 imagine-prompt-extend-description = Deja que el servicio enriquezca un prompt corto (por defecto: activado)
 usage-description = Tus imágenes de hoy, tus límites y tus trabajos recientes
 admin-description = Ajustes del bot de imágenes en este servidor
-admin-channels-description = Dónde funciona /imagine, aprobación y visibilidad
-admin-roles-description = Quién puede usar /imagine, roles exentos y límites por rol
+admin-channels-description = Dónde funciona /{ name-imagine }, aprobación y visibilidad
+admin-roles-description = Quién puede usar /{ name-imagine }, roles exentos y límites por rol
 admin-quota-description = Los límites de este servidor y los ajustes individuales de los miembros
 admin-terms-description = Palabras y patrones que los prompts no pueden contener
 admin-show-description = Todos los ajustes de este servidor de un vistazo
@@ -20,7 +20,7 @@ admin-channels-add-description = Añade un canal (y sus hilos) a la lista de per
 admin-channels-remove-description = Quita un canal de la lista de permitidos o de excluidos
 admin-channels-approval-description = Exige la aprobación de un moderador antes de enviar los prompts
 admin-channels-visibility-description = Resultados para todos o solo para quien los pide
-admin-roles-allow-description = Permite a un rol usar /imagine (si hay algún rol en la lista, solo ellos pueden)
+admin-roles-allow-description = Permite a un rol usar /{ name-imagine } (si hay algún rol en la lista, solo ellos pueden)
 admin-roles-disallow-description = Quita un rol de los roles permitidos
 admin-roles-exempt-description = Exime a un rol de los límites por miembro del servidor (los del operador se mantienen)
 admin-roles-limits-description = Límites propios de un rol (cada miembro recibe los de su rol más generoso)
@@ -29,7 +29,7 @@ admin-quota-server-description = Límites de este servidor (las opciones vacías
 admin-quota-server-reset-description = Vuelve a los valores por defecto del bot en todos los límites
 admin-quota-member-description = Da imágenes extra al día a un miembro, o lo bloquea
 admin-quota-member-clear-description = En su lugar, quita el ajuste individual del miembro
-admin-terms-add-description = Rechaza los prompts que contengan una palabra (o, con regex, un patrón)
+admin-terms-add-description = Rechaza los prompts que contengan una palabra (o, con { name-imagine-admin-terms-add-regex }, un patrón)
 admin-terms-remove-description = Deja de rechazar una palabra o un patrón
 admin-terms-list-description = Las palabras y los patrones bloqueados
 choice-mode-everywhere = en todas partes
@@ -52,7 +52,7 @@ reject-form-reason = Motivo (lo verá el solicitante)
 
 ## Denegaciones y errores, respondidos en privado.
 shutting-down = ⏸️ El bot se está reiniciando y ahora mismo no acepta solicitudes nuevas. Vuelve a intentarlo en un minuto.
-dms-disabled = 🚫 La generación de imágenes no está disponible en mensajes directos; usa `/imagine` en un servidor.
+dms-disabled = 🚫 La generación de imágenes no está disponible en mensajes directos; usa `/{ name-imagine }` en un servidor.
 guild-only = 🚫 Este comando solo funciona en un servidor.
 not-allowed = 🚫 No puedes usar esto aquí.
 not-an-admin = Solo los miembros con el permiso Gestionar servidor pueden cambiar los ajustes del bot.
@@ -118,10 +118,10 @@ quota-user-daily = 🚫 Has alcanzado tu límite diario: has pedido { $requested
     } { $remaining } de { $limit }. Tu cuota se restablece { $reset }. No se ha cobrado nada.
 
 ## Las normas del servidor (sin nombrar nunca el término bloqueado que ha coincidido).
-policy-channel-allow-list = 🚫 `/imagine` no funciona en este canal. Funciona en: { $channels }.
-policy-channel-deny-list = 🚫 `/imagine` funciona en todos los canales de este servidor excepto en: { $channels }. Prueba en otro canal.
-policy-channel = 🚫 `/imagine` no funciona en este canal. Pregunta a un administrador del servidor dónde funciona.
-policy-role = 🚫 En este servidor solo los miembros con ciertos roles pueden usar `/imagine`. Pregunta a un administrador del servidor.
+policy-channel-allow-list = 🚫 `/{ name-imagine }` no funciona en este canal. Funciona en: { $channels }.
+policy-channel-deny-list = 🚫 `/{ name-imagine }` funciona en todos los canales de este servidor excepto en: { $channels }. Prueba en otro canal.
+policy-channel = 🚫 `/{ name-imagine }` no funciona en este canal. Pregunta a un administrador del servidor dónde funciona.
+policy-role = 🚫 En este servidor solo los miembros con ciertos roles pueden usar `/{ name-imagine }`. Pregunta a un administrador del servidor.
 policy-term = 🚫 Este prompt contiene palabras que este servidor no permite. Reformúlalo y vuelve a intentarlo; no se ha generado ni contado nada.
 
 ## El mensaje de un trabajo: descripción, progreso, resultado y final.
@@ -130,8 +130,7 @@ job-description =
     `{ $size }` · { $count } · { $job_id }
 job-id = trabajo `{ $job_id }`
 job-size-default = tamaño por defecto
-job-images-one = 1 imagen
-job-images-many = { $count ->
+job-images = { $count ->
         [one] { $count } imagen
        *[other] { $count } imágenes
     }
@@ -250,7 +249,7 @@ cancel-already-ended = Este trabajo ya ha terminado.
 deleted = 🗑️ Eliminado.
 
 ## Resultados privados cuya interacción caducó antes de que estuvieran listos.
-private-result-ready = 🖼️ Tus imágenes están listas — { $job }. Solo tú puedes verlas: haz clic en **Ver imágenes** (hasta { $until }). Se han generado y cobrado, así que { $count ->
+private-result-ready = 🖼️ Tus imágenes están listas — { $job }. Solo tú puedes verlas: haz clic en **{ button-show }** (hasta { $until }). Se han generado y cobrado, así que { $count ->
         [one] su { $count } imagen cuenta para tu cuota diaria, la abras o no.
        *[other] sus { $count } imágenes cuentan para tu cuota diaria, las abras o no.
     }
@@ -299,8 +298,7 @@ usage-active-title = **En curso y en cola**
 usage-recent-title = **Trabajos recientes**
 usage-no-recent = Aún no hay trabajos terminados.
 usage-job = `{ $job_id }` { $state } · { $when } · { $prompt }
-usage-job-delivered = { $outcome } ({ $count } imagen)
-usage-job-delivered-many = { $outcome } ({ $count ->
+usage-job-delivered = { $outcome } ({ $count ->
         [one] { $count } imagen
        *[other] { $count } imágenes
     })
@@ -310,10 +308,10 @@ unlimited = sin límite
 
 ## El registro de auditoría.
 audit-job =
-    trabajo `{ $job_id }` · { $user } en { $channel } · `{ $size }` · n={ $count }
+    trabajo `{ $job_id }` · { $user } en { $channel } · `{ $size }` · { name-imagine-n }={ $count }
     > { $prompt }
 audit-job-no-extend =
-    trabajo `{ $job_id }` · { $user } en { $channel } · `{ $size }` · n={ $count } · prompt_extend desactivado
+    trabajo `{ $job_id }` · { $user } en { $channel } · `{ $size }` · { name-imagine-n }={ $count } · { name-imagine-prompt-extend } desactivado
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = motivo: { $reason } ({ $detail })
@@ -354,14 +352,14 @@ admin-bot-lacks = al bot le faltan permisos en { $channel }: { $permissions }
 permission-view-channel = Ver canal
 permission-send-messages = Enviar mensajes
 permission-attach-files = Adjuntar archivos
-admin-approval-needs-audit = ❌ No se ha cambiado: las solicitudes de aprobación esperan en el canal de auditoría; configura uno primero con `/imagine-admin audit`.
+admin-approval-needs-audit = ❌ No se ha cambiado: las solicitudes de aprobación esperan en el canal de auditoría; configura uno primero con `/{ name-imagine-admin } { name-imagine-admin-audit }`.
 admin-nothing-to-change = No hay nada que cambiar: indica al menos un límite.
 admin-beyond-operator = { $limit } puede ser como máximo { $ceiling } aquí, el límite que ha fijado el operador del bot (un servidor puede hacer sus límites más estrictos, nunca más permisivos)
-admin-cooldown-below-operator = `cooldown_seconds` no puede ser inferior a { $ceiling } aquí, el tiempo de espera que ha fijado el operador del bot (un servidor puede hacer sus límites más estrictos, nunca más permisivos)
-limit-option-daily-images = `daily_images` (imágenes por miembro al día)
-limit-option-max-active-jobs = `max_active_jobs` (trabajos por miembro a la vez)
-limit-option-server-daily-images = `server_daily_images` (imágenes por servidor al día)
-limit-option-bonus-images = `bonus_images` (imágenes extra al día de un miembro)
+admin-cooldown-below-operator = `{ name-imagine-admin-quota-server-cooldown-seconds }` no puede ser inferior a { $ceiling } aquí, el tiempo de espera que ha fijado el operador del bot (un servidor puede hacer sus límites más estrictos, nunca más permisivos)
+limit-option-daily-images = `{ name-imagine-admin-quota-server-daily-images }` (imágenes por miembro al día)
+limit-option-max-active-jobs = `{ name-imagine-admin-quota-server-max-active-jobs }` (trabajos por miembro a la vez)
+limit-option-server-daily-images = `{ name-imagine-admin-quota-server-server-daily-images }` (imágenes por servidor al día)
+limit-option-bonus-images = `{ name-imagine-admin-quota-member-bonus-images }` (imágenes extra al día de un miembro)
 admin-term-not-added = ❌ No se ha añadido: { $problem }.
 term-no-letters = un término bloqueado necesita al menos una letra o un dígito
 term-too-long = un término puede tener como máximo { $maximum ->
@@ -391,13 +389,13 @@ change-forgot = { $count ->
         [one] se ha borrado { $count } trabajo guardado y el uso de { $user }
        *[other] se han borrado { $count } trabajos guardados y el uso de { $user }
     }
-change-channel-mode = se ha cambiado dónde funciona /imagine a: { $mode }
+change-channel-mode = se ha cambiado dónde funciona /{ name-imagine } a: { $mode }
 change-channel-listed = se ha añadido { $channel } a la lista
 change-channel-unlisted = se ha quitado { $channel } de la lista
 change-approval-required = ahora se exige aprobación en { $channel }
 change-approval-not-required = ya no se exige aprobación en { $channel }
 change-visibility = los resultados en { $channel } ahora son { $results }
-change-role-allowed = { $role } ahora puede usar /imagine
+change-role-allowed = { $role } ahora puede usar /{ name-imagine }
 change-role-disallowed = se ha quitado { $role } de los roles permitidos
 change-role-exempt = { $role } queda exento de los límites por miembro de este servidor (los del operador del bot se siguen aplicando)
 change-role-not-exempt = { $role } vuelve a estar sujeto a los límites
@@ -417,7 +415,7 @@ change-term-unblocked = se ha desbloqueado `{ $term }`
 
 ## /imagine-admin show.
 show-title = Ajustes del bot de imágenes
-show-where = Dónde funciona /imagine
+show-where = Dónde funciona /{ name-imagine }
 show-mode-everywhere = en todos los canales
 show-mode-allow-list = solo en los canales de la lista y sus hilos
 show-mode-deny-list = en todas partes excepto en los canales de la lista y sus hilos
@@ -425,7 +423,7 @@ show-approval = Aprobación obligatoria en
 show-private = Resultados privados en
 show-audit = Registro de auditoría
 show-audit-off = desactivado
-show-allowed-roles = Roles que pueden usar /imagine
+show-allowed-roles = Roles que pueden usar /{ name-imagine }
 show-allowed-roles-everyone = todos
 show-exempt-roles = Roles exentos
 show-limits = Límites
@@ -452,3 +450,11 @@ limits-daily = { $count }/día
 limits-at-once = { $count } a la vez
 limits-cooldown = { $seconds } s de espera
 limits-none = sin límites definidos
+admin-language-description = Idioma de las publicaciones públicas del servidor: resultados, aprobaciones y registro de auditoría
+admin-language-language-description = Un idioma, o el ajuste de Discord para el servidor
+choice-language-discord = ajuste de Discord para el servidor
+change-language = las publicaciones públicas ahora están en { $language }
+change-language-discord = las publicaciones públicas vuelven a seguir el ajuste de Discord para el servidor (ahora { $language })
+show-language = Publicaciones públicas
+show-language-chosen = { $language }
+show-language-discord = { $language } (ajuste de Discord)

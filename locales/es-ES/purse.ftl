@@ -41,7 +41,7 @@ usage-guild-credits = 💳 Este servidor este mes: { $used } de { $limit ->
         [one] { $limit } crédito
        *[other] { $limit } créditos
     }
-limit-option-monthly-credits = `monthly_credits` (créditos del servidor al mes)
+limit-option-monthly-credits = `{ name-imagine-admin-quota-server-monthly-credits }` (créditos del servidor al mes)
 admin-quota-server-monthly-credits-description = Créditos que este servidor puede gastar por mes (UTC)
 admin-quota-server-over-budget-description = Qué pasa cuando se agota el presupuesto del servidor
 choice-over-budget-refuse = rechazar las solicitudes

@@ -41,7 +41,7 @@ report-review =
     { $link }
 report-owner-notice =
     🚩 Un résultat sur ton serveur **{ $guild }** a été signalé par un membre et est masqué : { $link }
-    Les modérateurs (Gérer les messages) peuvent le supprimer avec son bouton Supprimer. Définis un salon d'audit avec `/imagine-admin audit` pour que les signalements parviennent à tes modérateurs, avec des boutons pour les examiner.
+    Les modérateurs (Gérer les messages) peuvent le supprimer avec son bouton { button-delete }. Définis un salon d'audit avec `/{ name-imagine-admin } { name-imagine-admin-audit }` pour que les signalements parviennent à tes modérateurs, avec des boutons pour les examiner.
 review-restored = ✅ Rétabli par { $moderator }.
 review-deleted = 🗑️ Supprimé par { $moderator }.
 review-blocked = ⛔ { $moderator } a bloqué l'auteur de la demande.

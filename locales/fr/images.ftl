@@ -32,10 +32,10 @@ input-transparent = elle contient de la transparence (un canal alpha), que le se
 input-not-from-discord = ce n'est pas un fichier envoyé sur Discord ; seules les images jointes sur Discord peuvent être utilisées.
 input-unreachable = impossible de la télécharger depuis Discord. Envoie-la à nouveau.
 input-feature-off = partir d'une image est désactivé sur ce bot (choix de l'opérateur, ou le service d'images ne le permet pas avec la clé de ce bot). Les prompts texte fonctionnent toujours.
-input-no-such-image = ce résultat contient { $count ->
-        [one] { $count } image
-       *[other] { $count } images
-    } ; choisis-en une.
+input-no-such-image = { $count ->
+        [one] ce résultat ne contient que { $count } image ; choisis l'image { $count }.
+       *[other] ce résultat contient { $count } images ; choisis-en une.
+    }
 
 ## Pourquoi une génération a échoué.
 failure-model-denied = Le service d'images n'autorise pas ce bot à partir d'images (sa clé n'a pas accès à ce modèle) : cette fonction est donc désactivée jusqu'à ce que l'opérateur du bot la réactive.

@@ -6,8 +6,8 @@ imagine-n-description = Combien d'images, de 1 à 4
 imagine-prompt-extend-description = Laisser le service enrichir un prompt court (par défaut : activé)
 usage-description = Tes images du jour, tes limites et tes générations récentes
 admin-description = Réglages du bot d'images sur ce serveur
-admin-channels-description = Où /imagine fonctionne, validation et visibilité
-admin-roles-description = Qui peut utiliser /imagine, rôles exemptés, limites par rôle
+admin-channels-description = Où /{ name-imagine } fonctionne, validation et visibilité
+admin-roles-description = Qui peut utiliser /{ name-imagine }, rôles exemptés, limites par rôle
 admin-quota-description = Les limites de ce serveur et les réglages individuels des membres
 admin-terms-description = Les mots et motifs interdits dans les prompts
 admin-show-description = Tous les réglages de ce serveur en un coup d'œil
@@ -20,7 +20,7 @@ admin-channels-add-description = Ajouter un salon (et ses fils) à la liste d'au
 admin-channels-remove-description = Retirer un salon de la liste d'autorisation ou d'exclusion
 admin-channels-approval-description = Exiger la validation d'un modérateur avant l'envoi des prompts
 admin-channels-visibility-description = Résultats visibles par tous, ou seulement par l'auteur de la demande
-admin-roles-allow-description = Autoriser un rôle à utiliser /imagine (dès qu'un rôle est listé, seuls ceux listés le peuvent)
+admin-roles-allow-description = Autoriser un rôle à utiliser /{ name-imagine } (dès qu'un rôle est listé, seuls ceux listés le peuvent)
 admin-roles-disallow-description = Retirer un rôle des rôles autorisés
 admin-roles-exempt-description = Exempter un rôle des limites par membre de ce serveur (celles de l'opérateur restent)
 admin-roles-limits-description = Les limites propres à un rôle (chaque membre a celles de son rôle le plus généreux)
@@ -29,7 +29,7 @@ admin-quota-server-description = Les limites de ce serveur (une option laissée 
 admin-quota-server-reset-description = Revenir aux valeurs par défaut du bot pour toutes les limites
 admin-quota-member-description = Donner à un membre des images bonus par jour, ou le bloquer
 admin-quota-member-clear-description = Supprimer plutôt le réglage individuel du membre
-admin-terms-add-description = Refuser les prompts contenant un mot (ou, avec regex, un motif)
+admin-terms-add-description = Refuser les prompts contenant un mot (ou, avec { name-imagine-admin-terms-add-regex }, un motif)
 admin-terms-remove-description = Ne plus refuser un mot ou un motif
 admin-terms-list-description = Les mots et motifs bloqués
 choice-mode-everywhere = partout
@@ -52,7 +52,7 @@ reject-form-reason = Raison (visible par l'auteur de la demande)
 
 ## Refus et erreurs, envoyés en privé.
 shutting-down = ⏸️ Le bot redémarre et n'accepte pas de nouvelles demandes pour l'instant. Réessaie dans une minute.
-dms-disabled = 🚫 La génération d'images n'est pas disponible en messages privés ; utilise `/imagine` sur un serveur.
+dms-disabled = 🚫 La génération d'images n'est pas disponible en messages privés ; utilise `/{ name-imagine }` sur un serveur.
 guild-only = 🚫 Cette commande ne fonctionne que sur un serveur.
 not-allowed = 🚫 Tu ne peux pas utiliser ceci ici.
 not-an-admin = Seuls les membres ayant la permission Gérer le serveur peuvent modifier les réglages du bot.
@@ -115,10 +115,10 @@ quota-user-daily = 🚫 Limite quotidienne atteinte : tu as demandé { $request
     } mais il ne t'en reste que { $remaining } sur { $limit } aujourd'hui. Ton quota est réinitialisé { $reset }. Rien n'a été décompté.
 
 ## Les règles du serveur (sans jamais nommer le terme bloqué qui a été détecté).
-policy-channel-allow-list = 🚫 Ici, `/imagine` ne fonctionne pas dans ce salon. Il fonctionne dans : { $channels }.
-policy-channel-deny-list = 🚫 Ici, `/imagine` fonctionne dans tous les salons sauf : { $channels }. Essaie un autre salon.
-policy-channel = 🚫 `/imagine` ne fonctionne pas dans ce salon. Demande à un admin du serveur où il fonctionne.
-policy-role = 🚫 Sur ce serveur, seuls les membres ayant certains rôles peuvent utiliser `/imagine`. Demande à un admin du serveur.
+policy-channel-allow-list = 🚫 Ici, `/{ name-imagine }` ne fonctionne pas dans ce salon. Il fonctionne dans : { $channels }.
+policy-channel-deny-list = 🚫 Ici, `/{ name-imagine }` fonctionne dans tous les salons sauf : { $channels }. Essaie un autre salon.
+policy-channel = 🚫 `/{ name-imagine }` ne fonctionne pas dans ce salon. Demande à un admin du serveur où il fonctionne.
+policy-role = 🚫 Sur ce serveur, seuls les membres ayant certains rôles peuvent utiliser `/{ name-imagine }`. Demande à un admin du serveur.
 policy-term = 🚫 Ce prompt contient des mots interdits sur ce serveur. Reformule-le et réessaie ; rien n'a été généré ni décompté.
 
 ## Le message d'une génération : sa description, sa progression, son résultat et sa fin.
@@ -127,8 +127,7 @@ job-description =
     `{ $size }` · { $count } · { $job_id }
 job-id = génération `{ $job_id }`
 job-size-default = taille par défaut
-job-images-one = 1 image
-job-images-many = { $count ->
+job-images = { $count ->
         [one] { $count } image
        *[other] { $count } images
     }
@@ -250,7 +249,7 @@ cancel-already-ended = Cette génération est déjà terminée.
 deleted = 🗑️ Supprimé.
 
 ## Résultats privés dont l'interaction a expiré avant qu'ils soient prêts.
-private-result-ready = 🖼️ Tes images sont prêtes — { $job }. Elles ne sont visibles que par toi : clique sur **Les afficher** (jusqu'à { $until }). Elles ont été produites et facturées, donc { $count ->
+private-result-ready = 🖼️ Tes images sont prêtes — { $job }. Elles ne sont visibles que par toi : clique sur **{ button-show }** (jusqu'à { $until }). Elles ont été produites et facturées, donc { $count ->
         [one] { $count } image est décomptée
        *[other] { $count } images sont décomptées
     } de ton quota quotidien, que tu les ouvres ou non.
@@ -306,20 +305,16 @@ usage-job-delivered = { $outcome } ({ $count ->
         [one] { $count } image
        *[other] { $count } images
     })
-usage-job-delivered-many = { $outcome } ({ $count ->
-        [one] { $count } image
-       *[other] { $count } images
-    })
 usage-job-queued = ⏳ en file d'attente, position { $position }
 usage-job-running = 🎨 { $state }
 unlimited = illimité
 
 ## Le journal d'audit.
 audit-job =
-    génération `{ $job_id }` · { $user } dans { $channel } · `{ $size }` · n={ $count }
+    génération `{ $job_id }` · { $user } dans { $channel } · `{ $size }` · { name-imagine-n }={ $count }
     > { $prompt }
 audit-job-no-extend =
-    génération `{ $job_id }` · { $user } dans { $channel } · `{ $size }` · n={ $count } · prompt_extend désactivé
+    génération `{ $job_id }` · { $user } dans { $channel } · `{ $size }` · { name-imagine-n }={ $count } · { name-imagine-prompt-extend } désactivé
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = raison : { $reason } ({ $detail })
@@ -360,14 +355,14 @@ admin-bot-lacks = le bot n'a pas les permissions requises dans { $channel } : {
 permission-view-channel = Voir le salon
 permission-send-messages = Envoyer des messages
 permission-attach-files = Joindre des fichiers
-admin-approval-needs-audit = ❌ Non modifié : les demandes de validation attendent dans le salon d'audit ; définis-en d'abord un avec `/imagine-admin audit`.
+admin-approval-needs-audit = ❌ Non modifié : les demandes de validation attendent dans le salon d'audit ; définis-en d'abord un avec `/{ name-imagine-admin } { name-imagine-admin-audit }`.
 admin-nothing-to-change = Rien à modifier : indique au moins une limite.
 admin-beyond-operator = { $limit } ne peut pas dépasser { $ceiling } ici, la limite fixée par l'opérateur du bot (un serveur peut rendre ses limites plus strictes, jamais plus souples)
-admin-cooldown-below-operator = `cooldown_seconds` ne peut pas être inférieur à { $ceiling } ici, le délai fixé par l'opérateur du bot (un serveur peut rendre ses limites plus strictes, jamais plus souples)
-limit-option-daily-images = `daily_images` (images par membre et par jour)
-limit-option-max-active-jobs = `max_active_jobs` (générations simultanées par membre)
-limit-option-server-daily-images = `server_daily_images` (images par jour pour le serveur)
-limit-option-bonus-images = `bonus_images` (images supplémentaires par jour pour un membre)
+admin-cooldown-below-operator = `{ name-imagine-admin-quota-server-cooldown-seconds }` ne peut pas être inférieur à { $ceiling } ici, le délai fixé par l'opérateur du bot (un serveur peut rendre ses limites plus strictes, jamais plus souples)
+limit-option-daily-images = `{ name-imagine-admin-quota-server-daily-images }` (images par membre et par jour)
+limit-option-max-active-jobs = `{ name-imagine-admin-quota-server-max-active-jobs }` (générations simultanées par membre)
+limit-option-server-daily-images = `{ name-imagine-admin-quota-server-server-daily-images }` (images par jour pour le serveur)
+limit-option-bonus-images = `{ name-imagine-admin-quota-member-bonus-images }` (images supplémentaires par jour pour un membre)
 admin-term-not-added = ❌ Non ajouté : { $problem }.
 term-no-letters = un terme bloqué doit contenir au moins une lettre ou un chiffre
 term-too-long = un terme ne peut pas dépasser { $maximum ->
@@ -397,13 +392,13 @@ change-forgot = données de { $user } effacées : { $count ->
         [one] { $count } génération enregistrée
        *[other] { $count } générations enregistrées
     } et son utilisation
-change-channel-mode = lieux où /imagine fonctionne : { $mode }
+change-channel-mode = lieux où /{ name-imagine } fonctionne : { $mode }
 change-channel-listed = { $channel } ajouté à la liste
 change-channel-unlisted = { $channel } retiré de la liste
 change-approval-required = validation exigée dans { $channel }
 change-approval-not-required = validation supprimée dans { $channel }
 change-visibility = résultats dans { $channel } : { $results }
-change-role-allowed = { $role } autorisé à utiliser /imagine
+change-role-allowed = { $role } autorisé à utiliser /{ name-imagine }
 change-role-disallowed = { $role } retiré des rôles autorisés
 change-role-exempt = { $role } exempté des limites par membre de ce serveur (celles de l'opérateur du bot s'appliquent toujours)
 change-role-not-exempt = { $role } de nouveau soumis aux limites
@@ -423,7 +418,7 @@ change-term-unblocked = `{ $term }` débloqué
 
 ## /imagine-admin show.
 show-title = Réglages du bot d'images
-show-where = Où /imagine fonctionne
+show-where = Où /{ name-imagine } fonctionne
 show-mode-everywhere = dans tous les salons
 show-mode-allow-list = seulement dans les salons listés et leurs fils
 show-mode-deny-list = partout sauf dans les salons listés et leurs fils
@@ -431,7 +426,7 @@ show-approval = Validation requise dans
 show-private = Résultats privés dans
 show-audit = Journal d'audit
 show-audit-off = désactivé
-show-allowed-roles = Rôles autorisés à utiliser /imagine
+show-allowed-roles = Rôles autorisés à utiliser /{ name-imagine }
 show-allowed-roles-everyone = tout le monde
 show-exempt-roles = Rôles exemptés
 show-limits = Limites
@@ -458,3 +453,11 @@ limits-daily = { $count }/jour
 limits-at-once = { $count } à la fois
 limits-cooldown = délai de { $seconds } s
 limits-none = aucune limite définie
+admin-language-description = La langue des messages publics de ce serveur : résultats, validations, journal d'audit
+admin-language-language-description = Une langue, ou le réglage Discord du serveur
+choice-language-discord = Réglage Discord du serveur
+change-language = langue des messages publics définie sur { $language }
+change-language-discord = langue des messages publics de nouveau alignée sur le réglage Discord du serveur (actuellement { $language })
+show-language = Messages publics
+show-language-chosen = { $language }
+show-language-discord = { $language } (réglage Discord)

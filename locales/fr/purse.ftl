@@ -26,7 +26,7 @@ usage-guild-credits = 💳 Ce serveur ce mois-ci : { $used ->
         [one] { $used } crédit
        *[other] { $used } crédits
     } sur { $limit }
-limit-option-monthly-credits = `monthly_credits` (crédits du serveur par mois)
+limit-option-monthly-credits = `{ name-imagine-admin-quota-server-monthly-credits }` (crédits du serveur par mois)
 admin-quota-server-monthly-credits-description = Crédits que ce serveur peut dépenser par mois (UTC)
 admin-quota-server-over-budget-description = Ce qui se passe une fois le budget du serveur épuisé
 choice-over-budget-refuse = refuser les demandes

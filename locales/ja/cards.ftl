@@ -12,7 +12,7 @@ card-spoiler = このチャンネルの画像はネタバレ注意として表�
 
 ## 情報（本人にのみ表示）。
 info-title = ℹ️ ジョブ `{ $job_id }` について
-info-request = API に送信した内容: モデル `{ $model }`、サイズ `{ $size }`、n { $n }、prompt_extend { $extend }
+info-request = API に送信した内容: モデル `{ $model }`、{ name-imagine-size } `{ $size }`、{ name-imagine-n } { $n }、{ name-imagine-prompt-extend } { $extend }
 info-prompt = プロンプト: { $prompt }
 info-actual-prompt-none = 書き換え後のプロンプトは、サービスから報告されませんでした。
 info-task = タスク ID: `{ $task_id }`
@@ -35,7 +35,7 @@ report-review =
     { $link }
 report-owner-notice =
     🚩 あなたのサーバー **{ $guild }** の結果がメンバーから報告され、非表示になりました: { $link }
-    モデレーター（「メッセージの管理」権限）は、「削除」ボタンで削除できます。`/imagine-admin audit` で監査チャンネルを設定すると、報告が確認用のボタン付きでモデレーターに届きます。
+    モデレーター（「メッセージの管理」権限）は、「{ button-delete }」ボタンで削除できます。`/{ name-imagine-admin } { name-imagine-admin-audit }` で監査チャンネルを設定すると、報告が確認用のボタン付きでモデレーターに届きます。
 review-restored = ✅ { $moderator } が復元しました。
 review-deleted = 🗑️ { $moderator } が削除しました。
 review-blocked = ⛔ { $moderator } が依頼者をブロックしました。

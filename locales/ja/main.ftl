@@ -6,8 +6,8 @@ imagine-n-description = 画像の枚数（1～4）
 imagine-prompt-extend-description = 短いプロンプトをサービス側で補強します（デフォルト: オン）
 usage-description = 今日の画像数、上限、最近のジョブを表示します
 admin-description = このサーバーでの画像ボットの設定
-admin-channels-description = /imagine を使える場所、承認、表示範囲
-admin-roles-description = /imagine を使える人、適用除外ロール、ロールごとの上限
+admin-channels-description = /{ name-imagine } を使える場所、承認、表示範囲
+admin-roles-description = /{ name-imagine } を使える人、適用除外ロール、ロールごとの上限
 admin-quota-description = このサーバーの上限とメンバーの個別設定
 admin-terms-description = プロンプトに含めてはいけない語句とパターン
 admin-show-description = このサーバーのすべての設定を一覧表示します
@@ -20,7 +20,7 @@ admin-channels-add-description = チャンネル（とそのスレッド）を�
 admin-channels-remove-description = チャンネルを許可リストまたは拒否リストから外します
 admin-channels-approval-description = プロンプトの送信前にモデレーターの承認を必須にします
 admin-channels-visibility-description = 結果を全員に表示するか、リクエストした本人のみに表示するか
-admin-roles-allow-description = ロールに /imagine の使用を許可します（ロールを1つでも登録すると、そのロールのみ使用可能）
+admin-roles-allow-description = ロールに /{ name-imagine } の使用を許可します（ロールを1つでも登録すると、そのロールのみ使用可能）
 admin-roles-disallow-description = ロールを許可ロールから外します
 admin-roles-exempt-description = ロールをこのサーバーのメンバーごとの上限から除外します（運営者の上限は適用されます）
 admin-roles-limits-description = ロール独自の上限（メンバーには最も緩いロールの上限が適用されます）
@@ -29,7 +29,7 @@ admin-quota-server-description = このサーバーの上限（空欄のオプ�
 admin-quota-server-reset-description = すべての上限をボットのデフォルトに戻します
 admin-quota-member-description = メンバーに1日あたりのボーナス画像を付与するか、ブロックします
 admin-quota-member-clear-description = 代わりにメンバーの個別設定を削除します
-admin-terms-add-description = 語句（regex 指定時はパターン）を含むプロンプトを拒否します
+admin-terms-add-description = 語句（{ name-imagine-admin-terms-add-regex } を指定した場合はパターン）を含むプロンプトを拒否します
 admin-terms-remove-description = 語句またはパターンの拒否をやめます
 admin-terms-list-description = 禁止ワードとパターンの一覧
 choice-mode-everywhere = すべてのチャンネル
@@ -52,7 +52,7 @@ reject-form-reason = 理由（依頼者に表示されます）
 
 ## 拒否とエラー（本人にのみ表示）。
 shutting-down = ⏸️ ボットは再起動中のため、現在は新しいリクエストを受け付けていません。1分ほどしてからもう一度お試しください。
-dms-disabled = 🚫 ダイレクトメッセージでは画像を生成できません。サーバーで `/imagine` を使ってください。
+dms-disabled = 🚫 ダイレクトメッセージでは画像を生成できません。サーバーで `/{ name-imagine }` を使ってください。
 guild-only = 🚫 このコマンドはサーバー内でのみ使えます。
 not-allowed = 🚫 ここではこの操作を使用できません。
 not-an-admin = ボットの設定を変更できるのは、「サーバー管理」権限を持つメンバーのみです。
@@ -97,10 +97,10 @@ quota-guild-daily = 🚫 このサーバーの1日の上限に達しました。
 quota-user-daily = 🚫 1日の上限に達しました。{ $requested }枚をリクエストしましたが、今日の残りは{ $limit }枚中{ $remaining }枚です。利用枠は{ $reset }にリセットされます。何も消費されていません。
 
 ## サーバーのルール（一致した禁止ワードは表示しない）。
-policy-channel-allow-list = 🚫 このサーバーでは、このチャンネルで `/imagine` を使えません。使えるチャンネル: { $channels }。
-policy-channel-deny-list = 🚫 このサーバーでは、次のチャンネル以外で `/imagine` を使えます: { $channels }。別のチャンネルでお試しください。
-policy-channel = 🚫 このチャンネルでは `/imagine` を使えません。使える場所はサーバー管理者に確認してください。
-policy-role = 🚫 このサーバーでは、特定のロールを持つメンバーのみ `/imagine` を使えます。サーバー管理者に確認してください。
+policy-channel-allow-list = 🚫 このサーバーでは、このチャンネルで `/{ name-imagine }` を使えません。使えるチャンネル: { $channels }。
+policy-channel-deny-list = 🚫 このサーバーでは、次のチャンネル以外で `/{ name-imagine }` を使えます: { $channels }。別のチャンネルでお試しください。
+policy-channel = 🚫 このチャンネルでは `/{ name-imagine }` を使えません。使える場所はサーバー管理者に確認してください。
+policy-role = 🚫 このサーバーでは、特定のロールを持つメンバーのみ `/{ name-imagine }` を使えます。サーバー管理者に確認してください。
 policy-term = 🚫 このプロンプトには、このサーバーで許可されていない語句が含まれています。表現を変えて、もう一度お試しください。画像は生成されておらず、カウントもされていません。
 
 ## ジョブのメッセージ: 説明、進行状況、結果、終了。
@@ -109,8 +109,7 @@ job-description =
     `{ $size }` · { $count } · { $job_id }
 job-id = ジョブ `{ $job_id }`
 job-size-default = デフォルトサイズ
-job-images-one = 1枚
-job-images-many = { $count }枚
+job-images = { $count }枚
 progress-awaiting-approval = 🕒 モデレーターの承認待ちです。承認されるまで生成は行われません。その間、画像の枚数分は1日の利用枠から確保され、却下された場合は返却されます。
 progress-queued-position = ⏳ 順番待ち中: 画像サービスの待ち行列で{ $position }番目です…
 progress-queued = ⏳ 順番待ち中: 画像サービスの空きを待っています…
@@ -202,7 +201,7 @@ cancel-already-ended = このジョブはすでに終了しています。
 deleted = 🗑️ 削除しました。
 
 ## 準備ができる前にインタラクションの期限が切れた非公開の結果。
-private-result-ready = 🖼️ 画像の準備ができました — { $job }。あなただけが見られます。**表示する** をクリックしてください（{ $until }まで）。画像は生成・課金済みのため、開くかどうかにかかわらず、{ $count }枚が1日の利用枠に数えられます。
+private-result-ready = 🖼️ 画像の準備ができました — { $job }。あなただけが見られます。**{ button-show }** をクリックしてください（{ $until }まで）。画像は生成・課金済みのため、開くかどうかにかかわらず、{ $count }枚が1日の利用枠に数えられます。
 private-result-expired =
     ⌛ { $job }
     画像サービスでの画像の保存期間は24時間で、この画像は期限が切れたため表示できなくなりました。生成は完了しているため、利用枠には数えられます。
@@ -240,17 +239,16 @@ usage-recent-title = **最近のジョブ**
 usage-no-recent = 完了したジョブはまだありません。
 usage-job = `{ $job_id }` { $state } · { $when } · { $prompt }
 usage-job-delivered = { $outcome }（{ $count }枚）
-usage-job-delivered-many = { $outcome }（{ $count }枚）
 usage-job-queued = ⏳ 順番待ち、{ $position }番目
 usage-job-running = 🎨 { $state }
 unlimited = 無制限
 
 ## 監査ログ。
 audit-job =
-    ジョブ `{ $job_id }` · { $user }（{ $channel }）· `{ $size }` · n={ $count }
+    ジョブ `{ $job_id }` · { $user }（{ $channel }）· `{ $size }` · { name-imagine-n }={ $count }
     > { $prompt }
 audit-job-no-extend =
-    ジョブ `{ $job_id }` · { $user }（{ $channel }）· `{ $size }` · n={ $count } · prompt_extend オフ
+    ジョブ `{ $job_id }` · { $user }（{ $channel }）· `{ $size }` · { name-imagine-n }={ $count } · { name-imagine-prompt-extend } オフ
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = 理由: { $reason }（{ $detail }）
@@ -282,14 +280,14 @@ admin-bot-lacks = { $channel } でボットに次の権限がありません: { 
 permission-view-channel = チャンネルを見る
 permission-send-messages = メッセージを送信
 permission-attach-files = ファイルを添付
-admin-approval-needs-audit = ❌ 変更されていません: 承認リクエストは監査チャンネルで待機します。先に `/imagine-admin audit` で監査チャンネルを設定してください。
+admin-approval-needs-audit = ❌ 変更されていません: 承認リクエストは監査チャンネルで待機します。先に `/{ name-imagine-admin } { name-imagine-admin-audit }` で監査チャンネルを設定してください。
 admin-nothing-to-change = 変更する項目がありません。上限を1つ以上指定してください。
 admin-beyond-operator = このサーバーでは { $limit } は最大 { $ceiling } です。これはボットの運営者が設定した上限です（サーバーは上限を厳しくすることはできますが、緩めることはできません）
-admin-cooldown-below-operator = このサーバーでは `cooldown_seconds` を { $ceiling } 未満にできません。これはボットの運営者が設定したクールダウンです（サーバーは上限を厳しくすることはできますが、緩めることはできません）
-limit-option-daily-images = `daily_images`（メンバー1人あたりの1日の画像数）
-limit-option-max-active-jobs = `max_active_jobs`（メンバー1人あたりの同時ジョブ数）
-limit-option-server-daily-images = `server_daily_images`（サーバー全体の1日の画像数）
-limit-option-bonus-images = `bonus_images`（メンバーの1日あたりの追加画像数）
+admin-cooldown-below-operator = このサーバーでは `{ name-imagine-admin-quota-server-cooldown-seconds }` を { $ceiling } 未満にできません。これはボットの運営者が設定したクールダウンです（サーバーは上限を厳しくすることはできますが、緩めることはできません）
+limit-option-daily-images = `{ name-imagine-admin-quota-server-daily-images }`（メンバー1人あたりの1日の画像数）
+limit-option-max-active-jobs = `{ name-imagine-admin-quota-server-max-active-jobs }`（メンバー1人あたりの同時ジョブ数）
+limit-option-server-daily-images = `{ name-imagine-admin-quota-server-server-daily-images }`（サーバー全体の1日の画像数）
+limit-option-bonus-images = `{ name-imagine-admin-quota-member-bonus-images }`（メンバーの1日あたりの追加画像数）
 admin-term-not-added = ❌ 追加されていません: { $problem }。
 term-no-letters = 禁止ワードには文字または数字が1つ以上必要です
 term-too-long = 語句は最大{ $maximum }文字です
@@ -307,13 +305,13 @@ admin-terms-list =
 change-audit-set = 監査ログの送信先を { $channel } に設定しました
 change-audit-off = 監査ログをオフにしました
 change-forgot = { $user } の保存済みジョブ{ $count }件と利用記録を消去しました
-change-channel-mode = /imagine を使える場所を「{ $mode }」に設定しました
+change-channel-mode = /{ name-imagine } を使える場所を「{ $mode }」に設定しました
 change-channel-listed = { $channel } をリストに追加しました
 change-channel-unlisted = { $channel } をリストから外しました
 change-approval-required = { $channel } で承認を必須にしました
 change-approval-not-required = { $channel } で承認を不要にしました
 change-visibility = { $channel } の結果の表示範囲を「{ $results }」にしました
-change-role-allowed = { $role } に /imagine の使用を許可しました
+change-role-allowed = { $role } に /{ name-imagine } の使用を許可しました
 change-role-disallowed = { $role } を許可ロールから外しました
 change-role-exempt = { $role } をこのサーバーのメンバーごとの上限から除外しました（ボット運営者の上限は引き続き適用されます）
 change-role-not-exempt = { $role } に上限を適用するようにしました
@@ -330,7 +328,7 @@ change-term-unblocked = `{ $term }` の禁止を解除しました
 
 ## /imagine-admin show。
 show-title = 画像ボットの設定
-show-where = /imagine を使える場所
+show-where = /{ name-imagine } を使える場所
 show-mode-everywhere = すべてのチャンネル
 show-mode-allow-list = リストのチャンネルとそのスレッドのみ
 show-mode-deny-list = リストのチャンネルとそのスレッド以外のすべて
@@ -338,7 +336,7 @@ show-approval = 承認が必要なチャンネル
 show-private = 結果が非公開のチャンネル
 show-audit = 監査ログ
 show-audit-off = オフ
-show-allowed-roles = /imagine を使えるロール
+show-allowed-roles = /{ name-imagine } を使えるロール
 show-allowed-roles-everyone = 全員
 show-exempt-roles = 適用除外ロール
 show-limits = 上限
@@ -362,3 +360,11 @@ limits-daily = { $count }枚/日
 limits-at-once = 同時{ $count }件
 limits-cooldown = クールダウン{ $seconds }秒
 limits-none = 上限なし
+admin-language-description = このサーバーの公開投稿（結果、承認、監査ログ）の言語
+admin-language-language-description = 言語、またはサーバーの Discord 設定
+choice-language-discord = サーバーの Discord 設定に従う
+change-language = 公開投稿の言語を{ $language }にしました
+change-language-discord = 公開投稿の言語を再びサーバーの Discord 設定に合わせました（現在は{ $language }）
+show-language = 公開投稿の言語
+show-language-chosen = { $language }
+show-language-discord = { $language }（Discord の設定）

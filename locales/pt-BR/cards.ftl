@@ -35,7 +35,7 @@ report-review =
     { $link }
 report-owner-notice =
     🚩 Um resultado no seu servidor **{ $guild }** foi denunciado por um membro e está oculto: { $link }
-    Moderadores (Gerenciar mensagens) podem excluí-lo com o botão Excluir do resultado. Defina um canal de auditoria com `/imagine-admin audit` para que as denúncias cheguem aos seus moderadores com botões para analisá-las.
+    Moderadores (Gerenciar mensagens) podem excluí-lo com o botão **{ button-delete }** do resultado. Defina um canal de auditoria com `/{ name-imagine-admin } { name-imagine-admin-audit }` para que as denúncias cheguem aos seus moderadores com botões para analisá-las.
 review-restored = ✅ Restaurado por { $moderator }.
 review-deleted = 🗑️ Excluído por { $moderator }.
 review-blocked = ⛔ { $moderator } bloqueou quem pediu.

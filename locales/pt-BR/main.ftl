@@ -6,8 +6,8 @@ imagine-n-description = Quantas imagens, de 1 a 4
 imagine-prompt-extend-description = Deixar o serviço enriquecer um prompt curto (padrão: ativado)
 usage-description = Suas imagens de hoje, seus limites e suas gerações recentes
 admin-description = Configurações do bot de imagens neste servidor
-admin-channels-description = Onde o /imagine funciona, aprovação e visibilidade
-admin-roles-description = Quem pode usar o /imagine, cargos isentos e limites por cargo
+admin-channels-description = Onde o /{ name-imagine } funciona, aprovação e visibilidade
+admin-roles-description = Quem pode usar o /{ name-imagine }, cargos isentos e limites por cargo
 admin-quota-description = Os limites deste servidor e os ajustes individuais dos membros
 admin-terms-description = Palavras e padrões que os prompts não podem conter
 admin-show-description = Todas as configurações deste servidor em uma só tela
@@ -20,7 +20,7 @@ admin-channels-add-description = Pôr um canal (e seus tópicos) na lista de per
 admin-channels-remove-description = Tirar um canal da lista de permissão ou de bloqueio
 admin-channels-approval-description = Exigir a aprovação de um moderador antes de enviar os prompts
 admin-channels-visibility-description = Resultados visíveis para todos ou só para quem pediu
-admin-roles-allow-description = Deixar um cargo usar o /imagine (com algum cargo na lista, só eles podem)
+admin-roles-allow-description = Deixar um cargo usar o /{ name-imagine } (com algum cargo na lista, só eles podem)
 admin-roles-disallow-description = Tirar um cargo da lista de cargos permitidos
 admin-roles-exempt-description = Isentar um cargo dos limites por membro deste servidor (os do operador continuam)
 admin-roles-limits-description = Limites próprios de um cargo (cada membro fica com os do cargo mais generoso)
@@ -29,7 +29,7 @@ admin-quota-server-description = Os limites deste servidor (opções vazias mant
 admin-quota-server-reset-description = Voltar aos padrões do bot em todos os limites
 admin-quota-member-description = Dar a um membro imagens bônus por dia, ou bloqueá-lo
 admin-quota-member-clear-description = Em vez disso, remover o ajuste individual do membro
-admin-terms-add-description = Recusar prompts que contenham uma palavra (ou, com regex, um padrão)
+admin-terms-add-description = Recusar prompts que contenham uma palavra (ou, com { name-imagine-admin-terms-add-regex }, um padrão)
 admin-terms-remove-description = Parar de recusar uma palavra ou um padrão
 admin-terms-list-description = As palavras e os padrões bloqueados
 choice-mode-everywhere = em todo lugar
@@ -52,7 +52,7 @@ reject-form-reason = Motivo (exibido para quem pediu)
 
 ## Recusas e erros, respondidos em privado.
 shutting-down = ⏸️ O bot está reiniciando e não está aceitando novos pedidos agora. Tente de novo daqui a um minuto.
-dms-disabled = 🚫 A geração de imagens não está disponível em mensagens diretas; use o `/imagine` em um servidor.
+dms-disabled = 🚫 A geração de imagens não está disponível em mensagens diretas; use o `/{ name-imagine }` em um servidor.
 guild-only = 🚫 Este comando só funciona em servidores.
 not-allowed = 🚫 Você não pode usar isto aqui.
 not-an-admin = Só membros com a permissão Gerenciar servidor podem mudar as configurações do bot.
@@ -115,10 +115,10 @@ quota-user-daily = 🚫 Limite diário atingido: você pediu { $requested ->
     }. Sua cota é renovada { $reset }. Nada foi cobrado.
 
 ## As regras do servidor (nunca dizem qual termo bloqueado foi encontrado).
-policy-channel-allow-list = 🚫 O `/imagine` não funciona neste canal. Aqui ele funciona em: { $channels }.
-policy-channel-deny-list = 🚫 Aqui o `/imagine` funciona em todos os canais, exceto: { $channels }. Tente outro canal.
-policy-channel = 🚫 O `/imagine` não funciona neste canal. Pergunte a um administrador do servidor onde ele funciona.
-policy-role = 🚫 Neste servidor, só membros com certos cargos podem usar o `/imagine`. Fale com um administrador do servidor.
+policy-channel-allow-list = 🚫 O `/{ name-imagine }` não funciona neste canal. Aqui ele funciona em: { $channels }.
+policy-channel-deny-list = 🚫 Aqui o `/{ name-imagine }` funciona em todos os canais, exceto: { $channels }. Tente outro canal.
+policy-channel = 🚫 O `/{ name-imagine }` não funciona neste canal. Pergunte a um administrador do servidor onde ele funciona.
+policy-role = 🚫 Neste servidor, só membros com certos cargos podem usar o `/{ name-imagine }`. Fale com um administrador do servidor.
 policy-term = 🚫 Este prompt contém palavras que este servidor não permite. Reescreva o prompt e tente de novo; nada foi gerado nem descontado.
 
 ## A mensagem de uma geração: descrição, progresso, resultado e fim.
@@ -127,8 +127,11 @@ job-description =
     `{ $size }` · { $count } · { $job_id }
 job-id = geração `{ $job_id }`
 job-size-default = tamanho padrão
-job-images-one = 1 imagem
-job-images-many = { $count } imagens
+job-images = { $count ->
+        [0] { $count } imagens
+        [one] { $count } imagem
+       *[other] { $count } imagens
+    }
 progress-awaiting-approval = 🕒 Aguardando a aprovação de um moderador; nada é gerado antes disso. Enquanto isso, as imagens ficam reservadas na sua cota diária e são devolvidas se o pedido for rejeitado.
 progress-queued-position = ⏳ Na fila: posição #{ $position } para o serviço de imagens…
 progress-queued = ⏳ Na fila, esperando uma vaga livre no serviço de imagens…
@@ -241,7 +244,7 @@ cancel-already-ended = Esta geração já terminou.
 deleted = 🗑️ Excluído.
 
 ## Resultados privados cuja interação expirou antes de ficarem prontos.
-private-result-ready = 🖼️ Suas imagens estão prontas — { $job }. Só você pode vê-las: clique em **Mostrar imagens** (até { $until }). Elas foram geradas e cobradas, então sua cota diária é descontada em { $count ->
+private-result-ready = 🖼️ Suas imagens estão prontas — { $job }. Só você pode vê-las: clique em **{ button-show }** (até { $until }). Elas foram geradas e cobradas, então sua cota diária é descontada em { $count ->
         [one] { $count } imagem
        *[other] { $count } imagens
     }, você abrindo ou não.
@@ -287,18 +290,21 @@ usage-active-title = **Em andamento e na fila**
 usage-recent-title = **Gerações recentes**
 usage-no-recent = Nenhuma geração concluída ainda.
 usage-job = `{ $job_id }` { $state } · { $when } · { $prompt }
-usage-job-delivered = { $outcome } ({ $count } imagem)
-usage-job-delivered-many = { $outcome } ({ $count } imagens)
+usage-job-delivered = { $outcome } ({ $count ->
+        [0] { $count } imagens
+        [one] { $count } imagem
+       *[other] { $count } imagens
+    })
 usage-job-queued = ⏳ na fila, posição #{ $position }
 usage-job-running = 🎨 { $state }
 unlimited = ilimitado
 
 ## O registro de auditoria.
 audit-job =
-    geração `{ $job_id }` · { $user } em { $channel } · `{ $size }` · n={ $count }
+    geração `{ $job_id }` · { $user } em { $channel } · `{ $size }` · { name-imagine-n }={ $count }
     > { $prompt }
 audit-job-no-extend =
-    geração `{ $job_id }` · { $user } em { $channel } · `{ $size }` · n={ $count } · prompt_extend desativado
+    geração `{ $job_id }` · { $user } em { $channel } · `{ $size }` · { name-imagine-n }={ $count } · { name-imagine-prompt-extend } desativado
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = motivo: { $reason } ({ $detail })
@@ -339,14 +345,14 @@ admin-bot-lacks = o bot não tem estas permissões em { $channel }: { $permissio
 permission-view-channel = Ver canal
 permission-send-messages = Enviar mensagens
 permission-attach-files = Anexar arquivos
-admin-approval-needs-audit = ❌ Nada foi alterado: os pedidos de aprovação aguardam no canal de auditoria; defina um primeiro com `/imagine-admin audit`.
+admin-approval-needs-audit = ❌ Nada foi alterado: os pedidos de aprovação aguardam no canal de auditoria; defina um primeiro com `/{ name-imagine-admin } { name-imagine-admin-audit }`.
 admin-nothing-to-change = Nada para alterar: informe pelo menos um limite.
 admin-beyond-operator = { $limit } pode ser no máximo { $ceiling } aqui, o limite definido pelo operador do bot (um servidor pode deixar seus limites mais rígidos, nunca mais flexíveis)
-admin-cooldown-below-operator = `cooldown_seconds` não pode ser menor que { $ceiling } aqui, o intervalo definido pelo operador do bot (um servidor pode deixar seus limites mais rígidos, nunca mais flexíveis)
-limit-option-daily-images = `daily_images` (imagens por membro por dia)
-limit-option-max-active-jobs = `max_active_jobs` (gerações simultâneas por membro)
-limit-option-server-daily-images = `server_daily_images` (imagens por servidor por dia)
-limit-option-bonus-images = `bonus_images` (imagens extras de um membro por dia)
+admin-cooldown-below-operator = `{ name-imagine-admin-quota-server-cooldown-seconds }` não pode ser menor que { $ceiling } aqui, o intervalo definido pelo operador do bot (um servidor pode deixar seus limites mais rígidos, nunca mais flexíveis)
+limit-option-daily-images = `{ name-imagine-admin-quota-server-daily-images }` (imagens por membro por dia)
+limit-option-max-active-jobs = `{ name-imagine-admin-quota-server-max-active-jobs }` (gerações simultâneas por membro)
+limit-option-server-daily-images = `{ name-imagine-admin-quota-server-server-daily-images }` (imagens por servidor por dia)
+limit-option-bonus-images = `{ name-imagine-admin-quota-member-bonus-images }` (imagens extras de um membro por dia)
 admin-term-not-added = ❌ Não adicionado: { $problem }.
 term-no-letters = um termo bloqueado precisa de pelo menos uma letra ou um dígito
 term-too-long = um termo pode ter no máximo { $maximum ->
@@ -377,13 +383,13 @@ change-forgot = apagou { $count ->
         [one] { $count } geração armazenada
        *[other] { $count } gerações armazenadas
     } e o uso de { $user }
-change-channel-mode = definiu onde o /imagine funciona: { $mode }
+change-channel-mode = definiu onde o /{ name-imagine } funciona: { $mode }
 change-channel-listed = incluiu { $channel } na lista
 change-channel-unlisted = tirou { $channel } da lista
 change-approval-required = passou a exigir aprovação em { $channel }
 change-approval-not-required = deixou de exigir aprovação em { $channel }
 change-visibility = definiu a visibilidade dos resultados em { $channel } como: { $results }
-change-role-allowed = permitiu que { $role } use o /imagine
+change-role-allowed = permitiu que { $role } use o /{ name-imagine }
 change-role-disallowed = tirou { $role } dos cargos permitidos
 change-role-exempt = isentou { $role } dos limites por membro deste servidor (os do operador do bot continuam valendo)
 change-role-not-exempt = voltou a aplicar os limites a { $role }
@@ -404,7 +410,7 @@ change-term-unblocked = desbloqueou `{ $term }`
 
 ## /imagine-admin show.
 show-title = Configurações do bot de imagens
-show-where = Onde o /imagine funciona
+show-where = Onde o /{ name-imagine } funciona
 show-mode-everywhere = em todos os canais
 show-mode-allow-list = só nos canais listados e nos tópicos deles
 show-mode-deny-list = em todo lugar, exceto nos canais listados e nos tópicos deles
@@ -412,7 +418,7 @@ show-approval = Aprovação exigida em
 show-private = Resultados privados em
 show-audit = Registro de auditoria
 show-audit-off = desativado
-show-allowed-roles = Cargos que podem usar o /imagine
+show-allowed-roles = Cargos que podem usar o /{ name-imagine }
 show-allowed-roles-everyone = todos
 show-exempt-roles = Cargos isentos
 show-limits = Limites
@@ -440,3 +446,11 @@ limits-daily = { $count }/dia
 limits-at-once = { $count } ao mesmo tempo
 limits-cooldown = { $seconds } s de intervalo
 limits-none = nenhum limite definido
+admin-language-description = Idioma das publicações públicas do servidor: resultados, aprovações e registro de auditoria
+admin-language-language-description = Um idioma, ou a configuração do Discord para o servidor
+choice-language-discord = configuração do Discord para o servidor
+change-language = definiu o idioma das publicações públicas como { $language }
+change-language-discord = fez as publicações públicas voltarem a seguir a configuração do Discord para o servidor (agora { $language })
+show-language = Publicações públicas
+show-language-chosen = { $language }
+show-language-discord = { $language } (configuração do Discord)

@@ -23,7 +23,7 @@ quota-guild-credits = 🚫 O orçamento mensal deste servidor acabou: este mês 
     } e este pedido precisa de { $cost }. Ele é renovado { $reset }. Nada foi cobrado.
 usage-person-today = 🌐 Imagens hoje em todo lugar (todos os servidores e MDs): **{ $used }** de { $limit }
 usage-guild-credits = 💳 Créditos deste servidor neste mês: { $used } de { $limit }
-limit-option-monthly-credits = `monthly_credits` (créditos do servidor por mês)
+limit-option-monthly-credits = `{ name-imagine-admin-quota-server-monthly-credits }` (créditos do servidor por mês)
 admin-quota-server-monthly-credits-description = Créditos que este servidor pode gastar por mês (UTC)
 admin-quota-server-over-budget-description = O que acontece quando o orçamento do servidor acaba
 choice-over-budget-refuse = recusar pedidos

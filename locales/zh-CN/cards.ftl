@@ -12,7 +12,7 @@ card-spoiler = 此频道的图片以剧透形式显示：点击即可查看。
 
 ## 信息（仅本人可见）。
 info-title = ℹ️ 关于任务 `{ $job_id }`
-info-request = 发送给 API 的内容：模型 `{ $model }`，尺寸 `{ $size }`，n { $n }，prompt_extend { $extend }
+info-request = 发送给 API 的内容：模型 `{ $model }`，{ name-imagine-size } `{ $size }`，{ name-imagine-n } { $n }，{ name-imagine-prompt-extend } { $extend }
 info-prompt = 提示词：{ $prompt }
 info-actual-prompt-none = 服务没有返回改写后的提示词。
 info-task = API 任务 ID：`{ $task_id }`
@@ -35,7 +35,7 @@ report-review =
     { $link }
 report-owner-notice =
     🚩 你的服务器 **{ $guild }** 中有一个结果被成员举报，现已隐藏：{ $link }
-    版主（拥有“管理消息”权限）可以用结果上的“删除”按钮将其删除。请用 `/imagine-admin audit` 设置审核日志频道，这样举报就会连同处理按钮一起送达你的版主。
+    版主（拥有“管理消息”权限）可以用结果上的“{ button-delete }”按钮将其删除。请用 `/{ name-imagine-admin } { name-imagine-admin-audit }` 设置审核日志频道，这样举报就会连同处理按钮一起送达你的版主。
 review-restored = ✅ 已由 { $moderator } 恢复。
 review-deleted = 🗑️ 已由 { $moderator } 删除。
 review-blocked = ⛔ { $moderator } 已禁止该请求者生成图片。

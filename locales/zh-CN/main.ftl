@@ -6,8 +6,8 @@ imagine-n-description = 生成几张图片，1 到 4
 imagine-prompt-extend-description = 让服务自动扩写简短的提示词（默认：开启）
 usage-description = 你今天的图片、你的限额和最近的任务
 admin-description = 本服务器的图片机器人设置
-admin-channels-description = /imagine 的可用频道、审批和可见范围
-admin-roles-description = 谁可以使用 /imagine、豁免的身份组、身份组限额
+admin-channels-description = /{ name-imagine } 的可用频道、审批和可见范围
+admin-roles-description = 谁可以使用 /{ name-imagine }、豁免的身份组、身份组限额
 admin-quota-description = 本服务器的限额和成员的单独设置
 admin-terms-description = 提示词中不得包含的词语和模式
 admin-show-description = 一次查看本服务器的所有设置
@@ -20,7 +20,7 @@ admin-channels-add-description = 将频道（及其子区）加入允许列表�
 admin-channels-remove-description = 将频道移出允许列表或禁止列表
 admin-channels-approval-description = 提示词发送前需经版主审批
 admin-channels-visibility-description = 结果对所有人可见，或仅请求者可见
-admin-roles-allow-description = 允许某个身份组使用 /imagine（一旦列出任何身份组，就只有它们可以使用）
+admin-roles-allow-description = 允许某个身份组使用 /{ name-imagine }（一旦列出任何身份组，就只有它们可以使用）
 admin-roles-disallow-description = 将某个身份组移出允许的身份组
 admin-roles-exempt-description = 让某个身份组不受本服务器的成员限额约束（运营者的限额仍然有效）
 admin-roles-limits-description = 某个身份组自己的限额（成员按其最宽松的身份组计算）
@@ -29,7 +29,7 @@ admin-quota-server-description = 本服务器的限额（留空的选项保持�
 admin-quota-server-reset-description = 将所有限额恢复为机器人的默认值
 admin-quota-member-description = 给某位成员每天额外的图片数，或禁止其生成图片
 admin-quota-member-clear-description = 改为移除该成员的单独设置
-admin-terms-add-description = 拒绝包含某个词语（使用 regex 时为某个模式）的提示词
+admin-terms-add-description = 拒绝包含某个词语（使用 { name-imagine-admin-terms-add-regex } 选项时为某个模式）的提示词
 admin-terms-remove-description = 不再拒绝某个词语或模式
 admin-terms-list-description = 被屏蔽的词语和模式
 choice-mode-everywhere = 所有频道
@@ -52,7 +52,7 @@ reject-form-reason = 原因（请求者可见）
 
 ## 拒绝和错误，仅对本人可见。
 shutting-down = ⏸️ 机器人正在重启，暂不接受新请求。请过一分钟再试。
-dms-disabled = 🚫 私信中无法生成图片；请在服务器中使用 `/imagine`。
+dms-disabled = 🚫 私信中无法生成图片；请在服务器中使用 `/{ name-imagine }`。
 guild-only = 🚫 此命令只能在服务器中使用。
 not-allowed = 🚫 你不能在这里使用此功能。
 not-an-admin = 只有拥有“管理服务器”权限的成员才能更改机器人的设置。
@@ -97,10 +97,10 @@ quota-guild-daily = 🚫 本服务器已达到每日限额：今天的 { $limit 
 quota-user-daily = 🚫 已达到每日限额：你请求了 { $requested } 张图片，但你今天的 { $limit } 张只剩 { $remaining } 张。你的配额重置时间：{ $reset }。未扣除任何额度。
 
 ## 服务器的规则（绝不说出匹配到的是哪个屏蔽词）。
-policy-channel-allow-list = 🚫 在本服务器中，`/imagine` 不能在此频道使用。可以使用的频道：{ $channels }。
-policy-channel-deny-list = 🚫 在本服务器中，`/imagine` 可以在除以下频道外的所有频道使用：{ $channels }。请换个频道试试。
-policy-channel = 🚫 `/imagine` 不能在此频道使用。请询问服务器管理员可以在哪里使用。
-policy-role = 🚫 在本服务器中，只有拥有特定身份组的成员才能使用 `/imagine`。请询问服务器管理员。
+policy-channel-allow-list = 🚫 在本服务器中，`/{ name-imagine }` 不能在此频道使用。可以使用的频道：{ $channels }。
+policy-channel-deny-list = 🚫 在本服务器中，`/{ name-imagine }` 可以在除以下频道外的所有频道使用：{ $channels }。请换个频道试试。
+policy-channel = 🚫 `/{ name-imagine }` 不能在此频道使用。请询问服务器管理员可以在哪里使用。
+policy-role = 🚫 在本服务器中，只有拥有特定身份组的成员才能使用 `/{ name-imagine }`。请询问服务器管理员。
 policy-term = 🚫 此提示词包含本服务器不允许的词语。请换个说法后重试；未生成任何内容，也未计入用量。
 
 ## 任务的消息：描述、进度、结果和结束。
@@ -109,8 +109,7 @@ job-description =
     `{ $size }` · { $count } · { $job_id }
 job-id = 任务 `{ $job_id }`
 job-size-default = 默认尺寸
-job-images-one = 1 张图片
-job-images-many = { $count } 张图片
+job-images = { $count } 张图片
 progress-awaiting-approval = 🕒 正在等待版主审批；审批通过前不会生成任何内容。在此期间，这些图片会先从你的每日配额中预留，如果请求被拒绝则会退还。
 progress-queued-position = ⏳ 排队中：图像服务队列第 { $position } 位…
 progress-queued = ⏳ 排队中，正在等待图像服务的空闲位置…
@@ -202,7 +201,7 @@ cancel-already-ended = 此任务已经结束。
 deleted = 🗑️ 已删除。
 
 ## 交互在结果准备好之前就已过期的私密结果。
-private-result-ready = 🖼️ 你的图片已准备好 — { $job }。只有你能看到：点击 **查看图片**（有效期至 { $until }）。这些图片已生成并计费，因此无论你是否打开，这 { $count } 张图片都会计入你的每日配额。
+private-result-ready = 🖼️ 你的图片已准备好 — { $job }。只有你能看到：点击 **{ button-show }**（有效期至 { $until }）。这些图片已生成并计费，因此无论你是否打开，这 { $count } 张图片都会计入你的每日配额。
 private-result-expired =
     ⌛ { $job }
     服务只保留图片 24 小时，这些图片已过期，无法再显示。它们已经生成，因此仍会计入你的配额。
@@ -240,17 +239,16 @@ usage-recent-title = **最近的任务**
 usage-no-recent = 还没有已完成的任务。
 usage-job = `{ $job_id }` { $state } · { $when } · { $prompt }
 usage-job-delivered = { $outcome }（{ $count } 张图片）
-usage-job-delivered-many = { $outcome }（{ $count } 张图片）
 usage-job-queued = ⏳ 排队中，第 { $position } 位
 usage-job-running = 🎨 { $state }
 unlimited = 无限制
 
 ## 审核日志。
 audit-job =
-    任务 `{ $job_id }` · { $user } 在 { $channel } · `{ $size }` · n={ $count }
+    任务 `{ $job_id }` · { $user } 在 { $channel } · `{ $size }` · { name-imagine-n }={ $count }
     > { $prompt }
 audit-job-no-extend =
-    任务 `{ $job_id }` · { $user } 在 { $channel } · `{ $size }` · n={ $count } · prompt_extend 关闭
+    任务 `{ $job_id }` · { $user } 在 { $channel } · `{ $size }` · { name-imagine-n }={ $count } · { name-imagine-prompt-extend } 关闭
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = 原因：{ $reason }（{ $detail }）
@@ -282,14 +280,14 @@ admin-bot-lacks = 机器人在 { $channel } 中缺少以下权限：{ $permissio
 permission-view-channel = 查看频道
 permission-send-messages = 发送消息
 permission-attach-files = 附加文件
-admin-approval-needs-audit = ❌ 未更改：审批请求会在审核日志频道中等待处理；请先用 `/imagine-admin audit` 设置一个频道。
+admin-approval-needs-audit = ❌ 未更改：审批请求会在审核日志频道中等待处理；请先用 `/{ name-imagine-admin } { name-imagine-admin-audit }` 设置一个频道。
 admin-nothing-to-change = 没有需要更改的内容：请至少提供一项限额。
 admin-beyond-operator = { $limit } 在这里最多为 { $ceiling }，这是机器人运营者设定的上限（服务器只能让限额更严格，不能更宽松）
-admin-cooldown-below-operator = `cooldown_seconds` 在这里不能少于 { $ceiling }，这是机器人运营者设定的冷却时间（服务器只能让限额更严格，不能更宽松）
-limit-option-daily-images = `daily_images`（每位成员每天的图片数）
-limit-option-max-active-jobs = `max_active_jobs`（每位成员同时进行的任务数）
-limit-option-server-daily-images = `server_daily_images`（本服务器每天的图片数）
-limit-option-bonus-images = `bonus_images`（成员每天额外的图片数）
+admin-cooldown-below-operator = `{ name-imagine-admin-quota-server-cooldown-seconds }` 在这里不能少于 { $ceiling }，这是机器人运营者设定的冷却时间（服务器只能让限额更严格，不能更宽松）
+limit-option-daily-images = `{ name-imagine-admin-quota-server-daily-images }`（每位成员每天的图片数）
+limit-option-max-active-jobs = `{ name-imagine-admin-quota-server-max-active-jobs }`（每位成员同时进行的任务数）
+limit-option-server-daily-images = `{ name-imagine-admin-quota-server-server-daily-images }`（本服务器每天的图片数）
+limit-option-bonus-images = `{ name-imagine-admin-quota-member-bonus-images }`（成员每天额外的图片数）
 admin-term-not-added = ❌ 未添加：{ $problem }。
 term-no-letters = 屏蔽词至少需要包含一个字母或数字
 term-too-long = 屏蔽词最多只能有 { $maximum } 个字符
@@ -307,13 +305,13 @@ admin-terms-list =
 change-audit-set = 已将审核日志设为 { $channel }
 change-audit-off = 已关闭审核日志
 change-forgot = 已清除 { $user } 的 { $count } 个已存储任务及其用量
-change-channel-mode = 已将 /imagine 的可用范围设为：{ $mode }
+change-channel-mode = 已将 /{ name-imagine } 的可用范围设为：{ $mode }
 change-channel-listed = 已将 { $channel } 加入列表
 change-channel-unlisted = 已将 { $channel } 移出列表
 change-approval-required = 已要求 { $channel } 中的请求需经审批
 change-approval-not-required = 已取消 { $channel } 中的审批要求
 change-visibility = 已将 { $channel } 中的结果设为 { $results }
-change-role-allowed = 已允许 { $role } 使用 /imagine
+change-role-allowed = 已允许 { $role } 使用 /{ name-imagine }
 change-role-disallowed = 已将 { $role } 移出允许的身份组
 change-role-exempt = 已让 { $role } 不受本服务器的成员限额约束（机器人运营者的限额仍然有效）
 change-role-not-exempt = 已让 { $role } 受限额约束
@@ -330,7 +328,7 @@ change-term-unblocked = 已取消屏蔽 `{ $term }`
 
 ## /imagine-admin show。
 show-title = 图片机器人设置
-show-where = /imagine 的可用范围
+show-where = /{ name-imagine } 的可用范围
 show-mode-everywhere = 所有频道
 show-mode-allow-list = 仅限列出的频道及其子区
 show-mode-deny-list = 除列出的频道及其子区外的所有位置
@@ -338,7 +336,7 @@ show-approval = 需要审批的频道
 show-private = 结果为私密的频道
 show-audit = 审核日志
 show-audit-off = 关闭
-show-allowed-roles = 可以使用 /imagine 的身份组
+show-allowed-roles = 可以使用 /{ name-imagine } 的身份组
 show-allowed-roles-everyone = 所有人
 show-exempt-roles = 豁免的身份组
 show-limits = 限额
@@ -362,3 +360,11 @@ limits-daily = { $count } 张/天
 limits-at-once = 同时 { $count } 个
 limits-cooldown = 冷却 { $seconds } 秒
 limits-none = 未设置限额
+admin-language-description = 本服务器公开消息（结果、审批、审核日志）使用的语言
+admin-language-language-description = 一种语言，或沿用 Discord 中的服务器设置
+choice-language-discord = 沿用 Discord 中的服务器设置
+change-language = 已将公开消息的语言设为{ $language }
+change-language-discord = 已让公开消息重新沿用 Discord 中的服务器设置（当前为{ $language }）
+show-language = 公开消息的语言
+show-language-chosen = { $language }
+show-language-discord = { $language }（Discord 设置）
