@@ -16,6 +16,7 @@ from services.core.clock import Clock
 from services.core.errors import QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
 from services.core.supervisor import TaskSupervisor
+from services.engine.alert_checks import AlertChecks
 from services.engine.budget_watch import BudgetWatch
 from services.engine.controls import CancelOutcome, JobControls
 from services.engine.engine_config import EngineConfig
@@ -97,6 +98,7 @@ class JobEngine:
         self.controls = JobControls(store, scheduler, self._runs, reporter, clock, config, self)
         self.leases = JobLeases(store, self._runs, clock, config, self)
         self.budgets = BudgetWatch(store, clock, metrics)
+        self.alert_checks = AlertChecks(self.budgets)
         self.queue_positions = QueuePositions(scheduler, self._runs, reporter, supervisor, self)
 
     async def accept(
