@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Coroutine
-from typing import Any
 
 from services.api.client import WanClient
 from services.core.clock import Clock
@@ -166,14 +164,6 @@ class JobEngine:
             log.info("job %s is stored and will run at the next start (shutting down)", job.id)
             return
         self._runs.add(run, task)
-
-    def in_background(self, name: str, work: Coroutine[Any, Any, None]) -> None:
-        """Run `work` as a task of the engine's supervisor: off the caller's path, what it raises logged,
-        cancelled at shutdown. Once shutdown began it is dropped (and logged)."""
-        try:
-            self._supervisor.spawn(name, work)
-        except RuntimeError:
-            log.info("%s skipped: shutting down", name)
 
     @property
     def owner(self) -> str:
