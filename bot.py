@@ -73,6 +73,8 @@ log = logging.getLogger("imagine")
 CALLBACK_PROGRESS_INTERVAL = 60.0
 # At shutdown, how long the audit entries that wait may take to be posted (the rest are counted in the log).
 AUDIT_FLUSH_SECONDS = 1.5
+# At shutdown, how long the budget alert checks still running may take (they run while the jobs stop).
+ALERT_CHECK_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -321,10 +323,12 @@ async def _run_until_signalled(bot: ImagineBot, supervisor: TaskSupervisor, toke
     finally:
         # Whatever ended the run (a signal, a fatal gateway error), jobs stop before the connections
         # they need close, so none of them fails for want of one; they resume at the next start.
-        # Budget: 4 s for jobs to stop, 1.5 s for the audit entries that wait, 3 s for the client, the
-        # rest for the store: exit within 10 s.
+        # Budget: 4 s for jobs to stop, 0.5 s for the budget alert checks, 1.5 s for the audit entries
+        # that wait, 3 s for the client, the rest for the store: exit within 10 s.
         bot.engine.stop_accepting()
         await supervisor.close(timeout=4)
+        # The budget alerts being checked (they ran meanwhile) are claimed and queued before the flush.
+        await bot.engine.alert_checks.close(timeout=ALERT_CHECK_SECONDS)
         await bot.side.audit.close(timeout=AUDIT_FLUSH_SECONDS)
         await bot.close()
         stopping.cancel()

@@ -20,7 +20,7 @@ from discord_side.problem_text import input_problem_text
 from discord_side.texts import input_refused_text, policy_refusal_text
 from services.core.errors import InputProblem, InputRefused, QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job
-from services.engine.budget_watch import SERVER_BUDGETS
+from services.engine.budget_watch import SERVER_BUDGETS, BudgetAlert
 from services.engine.events import NOT_RUNNING, JobPhase
 from services.engine.jobs import JobEngine
 from services.images.fitting import DEFAULT_UPLOAD_LIMIT
@@ -154,17 +154,24 @@ class JobLauncher:
         await self._engine.check_quota(user_id, options, target, limits)
 
     def _alert_later(self, job: Job, limits: Limits) -> None:
-        """Check the budget alerts an accepted job may have made due, in the background: the request does
-        not wait for them (a refusal's alert, in `_accept`, is checked before the member is answered)."""
-        self._engine.in_background(f"budget-alerts-{job.id}", self._alert(job.target.guild_id, limits))
+        """Check the budget alerts an accepted job may have made due, in the background (one check per
+        guild at a time, waited for at shutdown): the request does not wait for them (a refusal's alert,
+        in `_accept`, is checked before the member is answered)."""
+        post = functools.partial(self._post_alerts, over_budget=limits.over_budget)
+        self._engine.alert_checks.check_later(job.target.guild_id, limits, post)
 
     async def _alert(self, guild_id: int | None, limits: Limits, *, exhausted: LimitKind | None = None) -> None:
         """Post the server's budget alerts now due in its audit channel (the operator's are logged)."""
         try:
-            for alert in await self._engine.budgets.check(guild_id, limits, exhausted=exhausted):
-                await self._audit.budget_alert(alert, limits.over_budget)
+            alerts = await self._engine.budgets.check(guild_id, limits, exhausted=exhausted)
+            await self._post_alerts(alerts, over_budget=limits.over_budget)
         except Exception:
             log.exception("budget alerts for guild %s could not be checked; the request goes on", guild_id)
+
+    async def _post_alerts(self, alerts: list[BudgetAlert], *, over_budget: OverBudget) -> None:
+        """Queue the server's alerts for its audit channel."""
+        for alert in alerts:
+            await self._audit.budget_alert(alert, over_budget)
 
     async def _refuse_deferred(self, interaction: discord.Interaction, error: Exception, prompt: str) -> None:
         # The deferred answer may be public: delete it so the refusal is seen by the member alone.

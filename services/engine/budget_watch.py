@@ -6,6 +6,7 @@ counts as reaching its 100%: the budget cannot serve it."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 
@@ -45,6 +46,10 @@ class BudgetWatch:
         # The levels known given (by this process or, as its claim found, another) per budget and period:
         # once past 80%, later requests need not write to learn it again.
         self._given: dict[tuple[str, str], set[int]] = {}
+        # The claims being written, per budget, period and level: a check that finds one waits for it
+        # rather than writing the same row again (a burst crossing a level would otherwise queue one
+        # write per request on SQLite's single writer, ahead of the members' reservations).
+        self._claiming: dict[tuple[str, str, int], asyncio.Future[bool]] = {}
 
     async def check(
         self, guild_id: int | None, limits: Limits, *, exhausted: LimitKind | None = None
@@ -90,12 +95,25 @@ class BudgetWatch:
         period, budget = (day[:7] if kind.monthly else day), f"{kind}:{owner}"
         given = self._given.setdefault((budget, period), set())
         new = [level for level in reached if level not in given]
-        claimed = [level for level in new if await self._store.claim_alert(budget, period, level)]
+        claimed = [level for level in new if await self._claim(budget, period, level)]
         given.update(new)
         if not claimed:
             return None
         guild_id = None if owner == EVERYWHERE else owner
         return BudgetAlert(kind, guild_id, max(claimed), used, limit, period)
+
+    async def _claim(self, budget: str, period: str, level: int) -> bool:
+        """Claim a level once per process at a time: True for the one check whose write claimed it; the
+        checks that came while it was written wait for it and get False (the alert is the first's)."""
+        key = (budget, period, level)
+        claiming = self._claiming.get(key)
+        if claiming is not None:
+            await asyncio.shield(claiming)
+            return False
+        claiming = asyncio.ensure_future(self._store.claim_alert(budget, period, level))
+        self._claiming[key] = claiming
+        claiming.add_done_callback(lambda _: self._claiming.pop(key, None))
+        return await asyncio.shield(claiming)
 
     def _report(self, alert: BudgetAlert) -> None:
         shown = (

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Coroutine
-from typing import Any
 
 from services.api.client import WanClient
 from services.core.clock import Clock
 from services.core.errors import QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
 from services.core.supervisor import TaskSupervisor
+from services.engine.alert_checks import AlertChecks
 from services.engine.budget_watch import BudgetWatch
 from services.engine.controls import CancelOutcome, JobControls
 from services.engine.engine_config import EngineConfig
@@ -97,6 +96,7 @@ class JobEngine:
         self.controls = JobControls(store, scheduler, self._runs, reporter, clock, config, self)
         self.leases = JobLeases(store, self._runs, clock, config, self)
         self.budgets = BudgetWatch(store, clock, metrics)
+        self.alert_checks = AlertChecks(self.budgets)
         self.queue_positions = QueuePositions(scheduler, self._runs, reporter, supervisor, self)
 
     async def accept(
@@ -164,14 +164,6 @@ class JobEngine:
             log.info("job %s is stored and will run at the next start (shutting down)", job.id)
             return
         self._runs.add(run, task)
-
-    def in_background(self, name: str, work: Coroutine[Any, Any, None]) -> None:
-        """Run `work` as a task of the engine's supervisor: off the caller's path, what it raises logged,
-        cancelled at shutdown. Once shutdown began it is dropped (and logged)."""
-        try:
-            self._supervisor.spawn(name, work)
-        except RuntimeError:
-            log.info("%s skipped: shutting down", name)
 
     @property
     def owner(self) -> str:

@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import fcntl
 import functools
+import sqlite3
 import time
 import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -25,6 +26,8 @@ from services.storage.tables import meta
 DEFAULT_DATABASE_URL = "sqlite:///data/imagine.db"
 MIGRATION_LOCK_KEY = 7_361_924_115
 TASK_CHANNEL = "imagine_task_reported"
+# The store's conditional counter statements use UPDATE ... RETURNING, which SQLite has since 3.35.
+SQLITE_NEEDED = (3, 35, 0)
 _R = TypeVar("_R")
 _P = ParamSpec("_P")
 _S = TypeVar("_S", bound="StoreCore")
@@ -98,6 +101,8 @@ class StoreCore:
         name = describe_database(database_url)
         path = sqlite_path(database_url)
         lock = None
+        if database_url.startswith("sqlite:///"):
+            _require_sqlite(name)
         try:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -235,6 +240,17 @@ class StoreCore:
     async def set_meta(self, key: str, value: str) -> None:
         """Store a metadata value, replacing any previous one."""
         await self.upsert(meta, {"key": key}, {"value": value})
+
+
+def _require_sqlite(name: str) -> None:
+    """Refuse a SQLite library older than the store's statements need, naming both versions."""
+    found = sqlite3.sqlite_version_info
+    if tuple(found) < SQLITE_NEEDED:
+        needed, have = ".".join(map(str, SQLITE_NEEDED)), ".".join(map(str, found))
+        raise StoreError(
+            f"cannot open database {name}: SQLite {needed} or later is needed (UPDATE ... RETURNING), "
+            f"and Python's sqlite3 module uses SQLite {have}; upgrade SQLite or use PostgreSQL"
+        )
 
 
 def _lock_exclusively(path: Path, name: str) -> IO[bytes]:

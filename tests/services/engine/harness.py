@@ -41,6 +41,7 @@ class Harness:
     clock: FakeClock
     scheduler: FairScheduler
     metrics: Metrics
+    supervisor: TaskSupervisor
 
     async def run(self, prompt: str, n: int = 1, user_id: int = 1) -> Job:
         """Accept and run a job to its end; the stored job."""
@@ -87,7 +88,7 @@ async def open_harness(tmp_path: Path, database_url: str | None = None) -> Async
         )
         scheduler.on_change = engine.queue_changed
         supervisor.spawn("fair-queue", scheduler.run())
-        yield Harness(engine, store, sim, events, clock, scheduler, metrics)
+        yield Harness(engine, store, sim, events, clock, scheduler, metrics, supervisor)
         await supervisor.close()
     await store.close()
     await sim.close()
