@@ -51,7 +51,8 @@ def _inputs(job: Job) -> str:
     """The images a job starts from, as links (the approval request and the job's entries show them)."""
     if not job.options.images:
         return ""
-    return "\n" + text("audit-inputs", links=" ".join(f"<{image.url}>" for image in job.options.images))
+    links = " ".join(f"<{image.url}>" for image in job.options.images)
+    return "\n" + text("audit-inputs", count=len(job.options.images), links=links)
 
 
 def approval_hint() -> str:
