@@ -10,7 +10,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from discord_side.admin_choices import DISCORD_SETTING, LANGUAGE_CHOICES, LIMIT_OPTIONS, MODES, OVER_BUDGET, RESULTS
+from discord_side.admin_choices import (
+    DISCORD_SETTING,
+    LANGUAGE_CHOICES,
+    LIMIT_OPTIONS,
+    MODES,
+    OVER_BUDGET,
+    RESULTS,
+    mode_name,
+    results_name,
+)
 from discord_side.admin_show import describe_limits, language_change, language_shown, settings_embed, term_line
 from discord_side.audit import AuditLog
 from discord_side.bot_access import Channel, why_bot_cannot_post
@@ -172,8 +181,9 @@ class AdminCog(
     async def channel_mode(self, interaction: discord.Interaction, mode: app_commands.Choice[str]) -> None:
         """Choose how the channel list is used."""
         assert interaction.guild_id is not None
-        await self._moderation.set_channel_mode(interaction.guild_id, ChannelMode(mode.value))
-        await self._done(interaction, lambda: text("change-channel-mode", mode=mode.name))
+        chosen = ChannelMode(mode.value)
+        await self._moderation.set_channel_mode(interaction.guild_id, chosen)
+        await self._done(interaction, lambda: text("change-channel-mode", mode=mode_name(chosen)))
 
     @channels.command(name="add", description=locale("admin-channels-add-description"))
     async def channel_add(self, interaction: discord.Interaction, channel: Channel) -> None:
@@ -210,8 +220,11 @@ class AdminCog(
     ) -> None:
         """Choose who sees a channel's results."""
         assert interaction.guild_id is not None
-        await self._moderation.set_channel(interaction.guild_id, channel.id, visibility=Visibility(results.value))
-        await self._done(interaction, lambda: text("change-visibility", channel=channel.mention, results=results.name))
+        seen = Visibility(results.value)
+        await self._moderation.set_channel(interaction.guild_id, channel.id, visibility=seen)
+        await self._done(
+            interaction, lambda: text("change-visibility", channel=channel.mention, results=results_name(seen))
+        )
 
     @channels.command(name="spoiler", description=locale("admin-channels-spoiler-description"))
     async def channel_spoiler(self, interaction: discord.Interaction, channel: Channel, spoiler: bool) -> None:

@@ -238,7 +238,31 @@ def _channels(channel_ids: tuple[int, ...]) -> str:
 
 def invalid_option_text(error: InvalidOption) -> str:
     """An ephemeral answer to an invalid option: which, what is wrong and what is valid."""
-    return text("invalid-option", option=error.option, problem=invalid_option_problem(error))
+    return text("invalid-option", option=option_name(error.option), problem=invalid_option_problem(error))
+
+
+def option_name(option: str) -> str:
+    """An option of `/imagine` as the member's language names it (its name entry in commands.ftl)."""
+    return text("name-imagine-" + option.replace("_", "-"))
+
+
+def limit_name(kind: LimitKind) -> str:
+    """Which limit, in words (the audit log's refusals)."""
+    return text(_LIMIT_NAMES[kind])
+
+
+_LIMIT_NAMES = {
+    LimitKind.BLOCKED: "limit-kind-blocked",
+    LimitKind.COOLDOWN: "limit-kind-cooldown",
+    LimitKind.ACTIVE_JOBS: "limit-kind-active-jobs",
+    LimitKind.USER_DAILY: "limit-kind-user-daily",
+    LimitKind.GUILD_DAILY: "limit-kind-guild-daily",
+    LimitKind.PERSON_DAILY: "limit-kind-person-daily",
+    LimitKind.BOT_DAILY: "limit-kind-bot-daily",
+    LimitKind.CREDITS_DAILY: "limit-kind-credits-daily",
+    LimitKind.CREDITS_MONTHLY: "limit-kind-credits-monthly",
+    LimitKind.GUILD_CREDITS: "limit-kind-guild-credits",
+}
 
 
 def quota_text(error: QuotaExceeded) -> str:
