@@ -10,20 +10,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from discord_side.admin_choices import (
-    DISCORD_SETTING,
-    LANGUAGE_CHOICES,
-    LIMIT_OPTIONS,
-    MODES,
-    OVER_BUDGET,
-    RESULTS,
-    mode_name,
-    results_name,
-)
+from discord_side.admin_choices import DISCORD_SETTING, LANGUAGE_CHOICES, LIMIT_OPTIONS, MODES, OVER_BUDGET, RESULTS
 from discord_side.admin_show import describe_limits, language_change, language_shown, settings_embed, term_line
 from discord_side.audit import AuditLog
 from discord_side.bot_access import Channel, why_bot_cannot_post
 from discord_side.catalogue import locale, text
+from discord_side.channel_changes import mode_change, visibility_change
 from discord_side.error_text import apology_extras
 from discord_side.history import History
 from discord_side.problem_text import term_problem_text
@@ -34,14 +26,7 @@ from services.engine.jobs import JobEngine
 from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
 from services.moderation.guild_policy import ChannelMode, Visibility
 from services.quotas.credits import to_milli
-from services.quotas.limits import (
-    CeilingBreach,
-    LimitKind,
-    LimitOverrides,
-    MemberOverride,
-    OverBudget,
-    beyond_ceilings,
-)
+from services.quotas.limits import CeilingBreach, LimitKind, LimitOverrides, MemberOverride, OverBudget, beyond_ceilings
 from services.quotas.service import QuotaService
 from services.storage.moderation_settings import ModerationSettings
 from services.storage.quota_settings import QuotaSettings
@@ -181,9 +166,8 @@ class AdminCog(
     async def channel_mode(self, interaction: discord.Interaction, mode: app_commands.Choice[str]) -> None:
         """Choose how the channel list is used."""
         assert interaction.guild_id is not None
-        chosen = ChannelMode(mode.value)
-        await self._moderation.set_channel_mode(interaction.guild_id, chosen)
-        await self._done(interaction, lambda: text("change-channel-mode", mode=mode_name(chosen)))
+        await self._moderation.set_channel_mode(interaction.guild_id, ChannelMode(mode.value))
+        await self._done(interaction, mode_change(ChannelMode(mode.value)))
 
     @channels.command(name="add", description=locale("admin-channels-add-description"))
     async def channel_add(self, interaction: discord.Interaction, channel: Channel) -> None:
@@ -220,11 +204,8 @@ class AdminCog(
     ) -> None:
         """Choose who sees a channel's results."""
         assert interaction.guild_id is not None
-        seen = Visibility(results.value)
-        await self._moderation.set_channel(interaction.guild_id, channel.id, visibility=seen)
-        await self._done(
-            interaction, lambda: text("change-visibility", channel=channel.mention, results=results_name(seen))
-        )
+        await self._moderation.set_channel(interaction.guild_id, channel.id, visibility=Visibility(results.value))
+        await self._done(interaction, visibility_change(channel.mention, Visibility(results.value)))
 
     @channels.command(name="spoiler", description=locale("admin-channels-spoiler-description"))
     async def channel_spoiler(self, interaction: discord.Interaction, channel: Channel, spoiler: bool) -> None:
