@@ -29,6 +29,14 @@ OUTCOME_ENTRIES: dict[JobState, str] = {
     JobState.EXPIRED: "outcome-expired",
     JobState.REJECTED: "outcome-rejected",
 }
+# Where a job that has not ended stands (in /usage).
+STATE_ENTRIES: dict[JobState, str] = {
+    JobState.AWAITING_APPROVAL: "job-state-awaiting-approval",
+    JobState.QUEUED: "job-state-queued",
+    JobState.SUBMITTING: "job-state-submitting",
+    JobState.SUBMITTED: "job-state-submitted",
+    JobState.COMPLETED: "job-state-completed",
+}
 
 CANCEL_ENTRIES: dict[str, str] = {
     "cancelled": "cancel-cancelled",
@@ -98,8 +106,9 @@ def number(value: float) -> str:
 
 
 def outcome_label(state: JobState) -> str:
-    """How a final state is shown in /usage and the audit log."""
-    return text(OUTCOME_ENTRIES[state]) if state in OUTCOME_ENTRIES else state.value
+    """How a state is shown in /usage and the audit log: a final one as its outcome, another as where
+    the job stands (never the state's code value)."""
+    return text(OUTCOME_ENTRIES[state] if state in OUTCOME_ENTRIES else STATE_ENTRIES[state])
 
 
 def cancel_text(outcome: str) -> str:

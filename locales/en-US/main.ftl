@@ -271,6 +271,11 @@ usage-job-delivered = { $outcome } ({ $count ->
     })
 usage-job-queued = ⏳ queued, #{ $position } in line
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = waiting for approval
+job-state-queued = queued
+job-state-submitting = sending
+job-state-submitted = generating
+job-state-completed = uploading
 unlimited = unlimited
 
 ## The audit log.
@@ -282,6 +287,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = reason: { $reason } ({ $detail })
+failure-reason-content-policy = content policy
+failure-reason-invalid-input = options refused
+failure-reason-service-failed = the service failed
+failure-reason-outcome-unknown = outcome unknown
+failure-reason-service-unavailable = service unavailable
+failure-reason-api-unreachable = service unreachable
+failure-reason-timed-out = timed out
+failure-reason-no-images = no images
+failure-reason-bad-image = unusable image
+failure-reason-delivery-failed = delivery failed
+failure-reason-results-expired = results expired
+failure-reason-rejected = rejected
+failure-reason-model-denied = image model not allowed
+failure-reason-input-unavailable = input image unavailable
+failure-reason-internal = internal error
 audit-ended-charged = { $charged ->
         [one] { $charged } image produced before the cancel was counted
        *[other] { $charged } images produced before the cancel were counted

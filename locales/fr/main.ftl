@@ -307,6 +307,11 @@ usage-job-delivered = { $outcome } ({ $count ->
     })
 usage-job-queued = ⏳ en file d'attente, position { $position }
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = en attente de validation
+job-state-queued = en file d'attente
+job-state-submitting = envoi en cours
+job-state-submitted = génération en cours
+job-state-completed = mise en ligne
 unlimited = illimité
 
 ## Le journal d'audit.
@@ -318,6 +323,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = raison : { $reason } ({ $detail })
+failure-reason-content-policy = politique de contenu
+failure-reason-invalid-input = options refusées
+failure-reason-service-failed = échec du service
+failure-reason-outcome-unknown = issue inconnue
+failure-reason-service-unavailable = service indisponible
+failure-reason-api-unreachable = service injoignable
+failure-reason-timed-out = délai dépassé
+failure-reason-no-images = aucune image
+failure-reason-bad-image = image inutilisable
+failure-reason-delivery-failed = échec de la publication
+failure-reason-results-expired = résultats expirés
+failure-reason-rejected = refusé
+failure-reason-model-denied = modèle d'image non autorisé
+failure-reason-input-unavailable = image de départ indisponible
+failure-reason-internal = erreur interne
 audit-ended-charged = { $charged ->
         [one] { $charged } image produite avant l'annulation a été décomptée
        *[other] { $charged } images produites avant l'annulation ont été décomptées

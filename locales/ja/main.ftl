@@ -241,6 +241,11 @@ usage-job = `{ $job_id }` { $state } · { $when } · { $prompt }
 usage-job-delivered = { $outcome }（{ $count }枚）
 usage-job-queued = ⏳ 順番待ち、{ $position }番目
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = 承認待ち
+job-state-queued = 順番待ち
+job-state-submitting = 送信中
+job-state-submitted = 生成中
+job-state-completed = アップロード中
 unlimited = 無制限
 
 ## 監査ログ。
@@ -252,6 +257,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = 理由: { $reason }（{ $detail }）
+failure-reason-content-policy = コンテンツポリシー
+failure-reason-invalid-input = オプションが拒否されました
+failure-reason-service-failed = サービスの失敗
+failure-reason-outcome-unknown = 結果不明
+failure-reason-service-unavailable = サービス利用不可
+failure-reason-api-unreachable = サービスに接続できません
+failure-reason-timed-out = タイムアウト
+failure-reason-no-images = 画像なし
+failure-reason-bad-image = 使用できない画像
+failure-reason-delivery-failed = 投稿の失敗
+failure-reason-results-expired = 結果の期限切れ
+failure-reason-rejected = 却下
+failure-reason-model-denied = 画像モデルが許可されていません
+failure-reason-input-unavailable = 元の画像を取得できません
+failure-reason-internal = 内部エラー
 audit-ended-charged = キャンセル前に生成された{ $charged }枚はカウントされました
 audit-delivered =
     🖼️ 配信済み · { $job }

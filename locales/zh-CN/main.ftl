@@ -241,6 +241,11 @@ usage-job = `{ $job_id }` { $state } · { $when } · { $prompt }
 usage-job-delivered = { $outcome }（{ $count } 张图片）
 usage-job-queued = ⏳ 排队中，第 { $position } 位
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = 等待审批
+job-state-queued = 排队中
+job-state-submitting = 发送中
+job-state-submitted = 生成中
+job-state-completed = 上传中
 unlimited = 无限制
 
 ## 审核日志。
@@ -252,6 +257,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = 原因：{ $reason }（{ $detail }）
+failure-reason-content-policy = 内容政策
+failure-reason-invalid-input = 选项被拒绝
+failure-reason-service-failed = 服务失败
+failure-reason-outcome-unknown = 结果未知
+failure-reason-service-unavailable = 服务不可用
+failure-reason-api-unreachable = 无法连接服务
+failure-reason-timed-out = 超时
+failure-reason-no-images = 没有图片
+failure-reason-bad-image = 图片无法使用
+failure-reason-delivery-failed = 发布失败
+failure-reason-results-expired = 结果已过期
+failure-reason-rejected = 已拒绝
+failure-reason-model-denied = 不允许使用图像模型
+failure-reason-input-unavailable = 原始图片不可用
+failure-reason-internal = 内部错误
 audit-ended-charged = 取消前已生成的 { $charged } 张图片已计入用量
 audit-delivered =
     🖼️ 已送达 · { $job }
