@@ -15,6 +15,7 @@ from discord_side.admin_show import describe_limits, language_change, language_s
 from discord_side.audit import AuditLog
 from discord_side.bot_access import Channel, why_bot_cannot_post
 from discord_side.catalogue import locale, text
+from discord_side.channel_changes import mode_change, visibility_change
 from discord_side.error_text import apology_extras
 from discord_side.history import History
 from discord_side.problem_text import term_problem_text
@@ -25,14 +26,7 @@ from services.engine.jobs import JobEngine
 from services.moderation.blocked_terms import BlockedTerm, InvalidTerm
 from services.moderation.guild_policy import ChannelMode, Visibility
 from services.quotas.credits import to_milli
-from services.quotas.limits import (
-    CeilingBreach,
-    LimitKind,
-    LimitOverrides,
-    MemberOverride,
-    OverBudget,
-    beyond_ceilings,
-)
+from services.quotas.limits import CeilingBreach, LimitKind, LimitOverrides, MemberOverride, OverBudget, beyond_ceilings
 from services.quotas.service import QuotaService
 from services.storage.moderation_settings import ModerationSettings
 from services.storage.quota_settings import QuotaSettings
@@ -173,7 +167,7 @@ class AdminCog(
         """Choose how the channel list is used."""
         assert interaction.guild_id is not None
         await self._moderation.set_channel_mode(interaction.guild_id, ChannelMode(mode.value))
-        await self._done(interaction, lambda: text("change-channel-mode", mode=mode.name))
+        await self._done(interaction, mode_change(ChannelMode(mode.value)))
 
     @channels.command(name="add", description=locale("admin-channels-add-description"))
     async def channel_add(self, interaction: discord.Interaction, channel: Channel) -> None:
@@ -211,7 +205,7 @@ class AdminCog(
         """Choose who sees a channel's results."""
         assert interaction.guild_id is not None
         await self._moderation.set_channel(interaction.guild_id, channel.id, visibility=Visibility(results.value))
-        await self._done(interaction, lambda: text("change-visibility", channel=channel.mention, results=results.name))
+        await self._done(interaction, visibility_change(channel.mention, Visibility(results.value)))
 
     @channels.command(name="spoiler", description=locale("admin-channels-spoiler-description"))
     async def channel_spoiler(self, interaction: discord.Interaction, channel: Channel, spoiler: bool) -> None:

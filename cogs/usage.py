@@ -56,7 +56,7 @@ def job_line(job: Job, position: int | None) -> str:
     elif position is not None:
         state = text("usage-job-queued", position=position)
     else:
-        state = text("usage-job-running", state=job.state.value)
+        state = text("usage-job-running", state=outcome_label(job.state))
     prompt = inert(shorten(job.options.prompt, 60))
     return text("usage-job", job_id=job.id, state=state, when=_when(job.created_at), prompt=prompt)
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from discord import app_commands
 
-from discord_side.catalogue import LANGUAGES, locale
+from discord_side.catalogue import LANGUAGES, locale, text
 from discord_side.locales import native_name
 from services.moderation.guild_policy import ChannelMode, Visibility
 from services.quotas.limits import LimitKind, OverBudget
 
-MODES = [
-    app_commands.Choice(name=locale("choice-mode-everywhere"), value=ChannelMode.EVERYWHERE.value),
-    app_commands.Choice(name=locale("choice-mode-allow-list"), value=ChannelMode.ALLOW_LIST.value),
-    app_commands.Choice(name=locale("choice-mode-deny-list"), value=ChannelMode.DENY_LIST.value),
-]
+# The entry naming each channel mode and each visibility: the choice's name, and the words of the change.
+_MODE_NAMES = {
+    ChannelMode.EVERYWHERE: "choice-mode-everywhere",
+    ChannelMode.ALLOW_LIST: "choice-mode-allow-list",
+    ChannelMode.DENY_LIST: "choice-mode-deny-list",
+}
+_RESULTS_NAMES = {Visibility.PUBLIC: "choice-results-public", Visibility.EPHEMERAL: "choice-results-ephemeral"}
+MODES = [app_commands.Choice(name=locale(entry), value=mode.value) for mode, entry in _MODE_NAMES.items()]
 # The catalogue entry naming the option of each limit an admin may not set looser than the operator.
 LIMIT_OPTIONS = {
     LimitKind.USER_DAILY: "limit-option-daily-images",
@@ -27,10 +30,7 @@ OVER_BUDGET = [
     app_commands.Choice(name=locale("choice-over-budget-approval"), value=OverBudget.APPROVAL.value),
     app_commands.Choice(name=locale("choice-over-budget-one-image"), value=OverBudget.ONE_IMAGE.value),
 ]
-RESULTS = [
-    app_commands.Choice(name=locale("choice-results-public"), value=Visibility.PUBLIC.value),
-    app_commands.Choice(name=locale("choice-results-ephemeral"), value=Visibility.EPHEMERAL.value),
-]
+RESULTS = [app_commands.Choice(name=locale(entry), value=seen.value) for seen, entry in _RESULTS_NAMES.items()]
 # Every catalogue by its native name (the same in every locale: a member looks for their own language),
 # then Discord's setting, which clears the admins' choice.
 DISCORD_SETTING = "discord"
@@ -38,3 +38,13 @@ LANGUAGE_CHOICES = [
     *(app_commands.Choice(name=native_name(code), value=code) for code in sorted(LANGUAGES)),
     app_commands.Choice(name=locale("choice-language-discord"), value=DISCORD_SETTING),
 ]
+
+
+def mode_name(mode: ChannelMode) -> str:
+    """A channel mode as its choice is named, in the language being spoken."""
+    return text(_MODE_NAMES[mode])
+
+
+def results_name(visibility: Visibility) -> str:
+    """Who sees a channel's results, as its choice is named, in the language being spoken."""
+    return text(_RESULTS_NAMES[visibility])

@@ -14,7 +14,7 @@ import discord
 
 from discord_side.audit_queue import AuditQueue
 from discord_side.catalogue import speaking, text
-from discord_side.problem_text import stored_detail_text
+from discord_side.problem_text import failure_reason_text, stored_detail_text
 from discord_side.server_language import ServerLanguages
 from discord_side.texts import budget_alert_text, inert, job_size, outcome_label, shorten
 from discord_side.views import approval_view
@@ -51,7 +51,8 @@ def _inputs(job: Job) -> str:
     """The images a job starts from, as links (the approval request and the job's entries show them)."""
     if not job.options.images:
         return ""
-    return "\n" + text("audit-inputs", links=" ".join(f"<{image.url}>" for image in job.options.images))
+    links = " ".join(f"<{image.url}>" for image in job.options.images)
+    return "\n" + text("audit-inputs", count=len(job.options.images), links=links)
 
 
 def approval_hint() -> str:
@@ -121,7 +122,7 @@ class AuditLog:
             lines = [text("audit-ended", outcome=outcome_label(job.state), job=job_summary(job))]
             if job.failure_reason is not None:
                 detail = inert(shorten(stored_detail_text(job.failure_detail) or "", 200))
-                lines.append(text("audit-ended-reason", reason=job.failure_reason.value, detail=detail))
+                lines.append(text("audit-ended-reason", reason=failure_reason_text(job.failure_reason), detail=detail))
             if job.state == JobState.CANCELLED and job.images_charged:
                 lines.append(text("audit-ended-charged", charged=job.images_charged))
             self._log(job.target.guild_id, "\n".join(lines))

@@ -1,7 +1,9 @@
 """The catalogue: every text a Discord user sees, as a Fluent message with a stable kebab-case id and
 named variables (`{ $limit }`), in `locales/<Discord locale>/*.ftl` (`discord_side.locales` loads them;
 en-US is the source). `text()` renders an entry in the language being spoken (`speaking()`), and fails
-loudly on an unknown entry or a missing or extra variable (checked against the English message).
+loudly on an unknown entry or a missing or extra variable (checked against the English message, with
+those of the messages it refers to). Texts name commands, options and buttons by referring to their
+entries (`/{ name-imagine }`, `**{ button-show }**`), so each language shows its own names.
 Command, option and choice descriptions are entries too, handed to discord.py as `locale_str`s that
 carry their id (`discord_side.translator` localises them). `discord_side.texts` composes messages from
 these entries; nothing else in `cogs/` or `discord_side/` spells out a user-facing text

@@ -17,7 +17,7 @@ from discord_side.input_images import InputChecker
 from discord_side.presenter import DiscordJobEvents
 from discord_side.private_results import can_deliver_privately
 from discord_side.problem_text import input_problem_text
-from discord_side.texts import input_refused_text, policy_refusal_text
+from discord_side.texts import input_refused_text, limit_name, policy_refusal_text
 from services.core.errors import InputProblem, InputRefused, QuotaExceeded, ShuttingDown
 from services.core.models import DeliveryTarget, GenerationOptions, Job
 from services.engine.budget_watch import SERVER_BUDGETS, BudgetAlert
@@ -181,7 +181,7 @@ class JobLauncher:
             return
         channel_id = interaction.channel_id or 0
         # The reason is composed by the audit log, in the server's language.
-        why = functools.partial(_refused_why, error)
+        why = functools.partial(refused_why, error)
         await self._audit.refused(interaction.guild_id, interaction.user.id, channel_id, prompt, why)
 
     async def _await_approval(self, job: Job) -> None:
@@ -259,8 +259,8 @@ def member_role_ids(interaction: discord.Interaction) -> list[int]:
     return [role.id for role in getattr(interaction.user, "roles", [])]
 
 
-def _refused_why(error: QuotaExceeded | InputRefused) -> str:
+def refused_why(error: QuotaExceeded | InputRefused) -> str:
     """Why a request was refused, in the audit log's words."""
     if isinstance(error, QuotaExceeded):
-        return text("audit-refused-quota", kind=error.kind)
+        return text("audit-refused-quota", kind=limit_name(LimitKind(error.kind)))
     return text("audit-refused-input", position=error.position, problem=input_problem_text(error))

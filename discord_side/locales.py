@@ -6,18 +6,19 @@ Loaded once, at import (start-up), never on the event loop per message."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
 import babel
 from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import FluentSerializer, parse
 from fluent.syntax import ast as ftl
-from fluent.syntax import parse
 from fluent.syntax.visitor import Visitor
 
 log = logging.getLogger(__name__)
 
+_SERIALIZER = FluentSerializer()
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 SOURCE = "en-US"
 # Discord's locale codes (https://discord.com/developers/docs/reference#locales): what an interaction's
@@ -65,15 +66,21 @@ class CatalogueError(LookupError):
 
 
 class _Variables(Visitor):
-    """The variables a message uses, and those it selects on (plural or other select expressions)."""
+    """The variables a message uses, those it selects on (plural or other select expressions), and the
+    messages it refers to (`{ name-imagine }`: a command's or a button's name in the same language)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.names: set[str] = set()
         self.selectors: set[str] = set()
+        self.references: set[str] = set()
 
     def visit_VariableReference(self, node: ftl.VariableReference) -> None:
         self.names.add(node.id.name)
+        self.generic_visit(node)
+
+    def visit_MessageReference(self, node: ftl.MessageReference) -> None:
+        self.references.add(node.id.name)
         self.generic_visit(node)
 
     def visit_SelectExpression(self, node: ftl.SelectExpression) -> None:
@@ -87,11 +94,15 @@ class _Variables(Visitor):
 
 @dataclass(frozen=True)
 class Message:
-    """One message of one language's files: where it is, its variables and those it selects on."""
+    """One message of one language's files: where it is, its variables and those it selects on (with
+    those of the messages it refers to, which Fluent renders with the same variables), the messages it
+    refers to, and its source (what a language lacking a referenced message borrows)."""
 
     file: str
     variables: frozenset[str]
     selectors: frozenset[str]
+    references: frozenset[str] = frozenset()
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,14 +115,16 @@ class Language:
     errors: tuple[str, ...]
 
 
-def read_language(directory: Path) -> Language:
-    """Parse every `.ftl` file of one language's directory into a bundle; syntax errors (Junk) and ids
-    defined twice are collected in `errors`, not raised, so tests can name them all."""
+def read_language(directory: Path, fallback: Language | None = None) -> Language:
+    """Parse every `.ftl` file of one language's directory into a bundle; syntax errors (Junk), ids
+    defined twice and references to messages that exist nowhere (or refer back to themselves) are
+    collected in `errors`, not raised, so tests can name them all. A message referred to but missing
+    here is borrowed from `fallback` (the source), with a warning, so a text never shows `{ name-… }`."""
     code = directory.name
     # Without isolation: Fluent would wrap every placeholder in Unicode bidi isolation marks (FSI/PDI),
     # which Discord clients show as stray boxes or spaces; none of our languages needs them.
     bundle = FluentBundle([code], use_isolating=False)
-    messages: dict[str, Message] = {}
+    found: dict[str, Message] = {}
     errors: list[str] = []
     for path in sorted(directory.glob("*.ftl")):
         source = path.read_text(encoding="utf-8")
@@ -119,21 +132,69 @@ def read_language(directory: Path) -> Language:
             if isinstance(item, ftl.Junk):
                 errors.append(f"{code}/{path.name}: syntax error near {item.content[:80]!r}")
             elif isinstance(item, ftl.Message):
-                if item.id.name in messages:
+                if item.id.name in found:
                     errors.append(f"{code}/{path.name}: {item.id.name} defined twice")
-                found = _Variables()
-                found.visit(item)
-                messages[item.id.name] = Message(path.name, frozenset(found.names), frozenset(found.selectors))
+                seen = _Variables()
+                seen.visit(item)
+                found[item.id.name] = Message(
+                    path.name,
+                    frozenset(seen.names),
+                    frozenset(seen.selectors),
+                    frozenset(seen.references),
+                    _SERIALIZER.serialize_entry(item),
+                )
         bundle.add_resource(FluentResource(source))
+    _borrow(code, bundle, found, fallback, errors)
+    messages = {entry: _with_references(entry, found, errors) for entry in sorted(found)}
     return Language(code, MappingProxyType(messages), bundle, tuple(errors))
+
+
+def _borrow(
+    code: str, bundle: FluentBundle, found: dict[str, Message], fallback: Language | None, errors: list[str]
+) -> None:
+    """Add to the bundle (and to `found`) the fallback's messages this language refers to but lacks."""
+    wanted = [reference for message in found.values() for reference in message.references]
+    while wanted:
+        entry = wanted.pop()
+        if entry in found:
+            continue
+        borrowed = fallback.messages.get(entry) if fallback is not None else None
+        if fallback is None or borrowed is None:
+            errors.append(f"{code}: a message refers to {entry}, which exists nowhere")
+            found[entry] = Message("", frozenset(), frozenset())
+            continue
+        log.warning("catalogue %s has no entry %r, which its texts refer to; using %s's", code, entry, fallback.code)
+        bundle.add_resource(FluentResource(borrowed.source))
+        found[entry] = borrowed
+        wanted.extend(borrowed.references)
+
+
+def _with_references(entry: str, found: dict[str, Message], errors: list[str]) -> Message:
+    """The message with the variables and selectors of every message it refers to, however deep."""
+    message = found[entry]
+    variables, selectors = set(message.variables), set(message.selectors)
+    pending, seen = list(message.references), set()
+    while pending:
+        name = pending.pop()
+        if name == entry:
+            errors.append(f"{entry} refers to itself")
+            continue
+        if name in seen or name not in found:
+            continue
+        seen.add(name)
+        variables |= found[name].variables
+        selectors |= found[name].selectors
+        pending.extend(found[name].references)
+    return replace(message, variables=frozenset(variables), selectors=frozenset(selectors))
 
 
 def discover(root: Path = LOCALES_DIR) -> dict[str, Language]:
     """Every language under `root`: each directory holding `.ftl` files, named by its Discord locale."""
-    found = {path.name: read_language(path) for path in sorted(root.iterdir()) if any(path.glob("*.ftl"))}
-    if SOURCE not in found:
+    directories = [path for path in sorted(root.iterdir()) if any(path.glob("*.ftl"))]
+    if SOURCE not in {path.name for path in directories}:
         raise CatalogueError(f"no {SOURCE} catalogue under {root}")
-    return found
+    source = read_language(root / SOURCE)
+    return {path.name: source if path.name == SOURCE else read_language(path, source) for path in directories}
 
 
 def fallback(discord_locale: str | None, available: frozenset[str] | set[str]) -> str:

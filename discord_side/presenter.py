@@ -16,10 +16,10 @@ import discord
 
 from discord_side.cards import card_text, progress_card, result_card, text_card
 from discord_side.job_language import in_job_language, in_job_language_now
-from discord_side.private_results import image_files, ready_text
+from discord_side.private_results import image_files, ready_notice
 from discord_side.progress_edits import ProgressEdits
 from discord_side.texts import ended_text, job_marker, progress_text, result_text
-from discord_side.views import JobAction, again_view, result_view, running_view, show_view
+from discord_side.views import JobAction, again_view, result_view, running_view
 from services.core.clock import Clock
 from services.core.models import Job, JobState
 from services.core.supervisor import TaskSupervisor
@@ -112,7 +112,8 @@ class DiscordJobEvents:
             # Results meant for the requester alone are never posted where everyone sees them: the
             # requester is offered a button that shows them privately (`private_results`). The images
             # were made and billed, so they count from this offer on, opened or not.
-            return (await self._post_in_channel(job, ready_text(job, len(images)), show_view(job), []),)
+            notice, view = ready_notice(job, len(images))
+            return (await self._post_in_channel(job, notice, view, []),)
         if self._cards:
             try:
                 card = self.card(job, len(images), [f.filename for f in files()], spoiler, f"<@{job.user_id}>")

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 import discord
 
-from discord_side.catalogue import text
+from discord_side.catalogue import speaking, text
 from discord_side.texts import describe_job, job_marker, result_text
+from discord_side.views import show_view
 from services.core.clock import Clock
 from services.core.models import RESULT_LIFETIME_SECONDS, Job, JobState
 from services.images.download import ImageDownloader
@@ -32,13 +33,15 @@ def results_expire_at(job: Job) -> float:
     return created + RESULT_LIFETIME_SECONDS
 
 
-def ready_text(job: Job, count: int) -> str:
+def ready_notice(job: Job, count: int) -> tuple[str, discord.ui.View]:
     """The notice a requester gets in the channel: their images are ready, behind a button only they
-    may use, until when, and that they count (the service made and billed them). It names the job by
-    its id alone: the prompt stays private."""
-    until = f"<t:{int(results_expire_at(job))}:f>"
-    notice = text("private-result-ready", job=job_marker(job.id), until=until, count=count)
-    return f"<@{job.user_id}> {notice}"
+    may use (**Show them**), until when, and that they count (the service made and billed them). It
+    names the job by its id alone: the prompt stays private. Everyone in the channel sees it, so it
+    speaks the server's language, not the requester's."""
+    with speaking(job.target.public_locale):
+        until = f"<t:{int(results_expire_at(job))}:f>"
+        notice = text("private-result-ready", job=job_marker(job.id), until=until, count=count)
+        return f"<@{job.user_id}> {notice}", show_view(job)
 
 
 def image_files(job: Job, images: Sequence[FittedImage]) -> list[discord.File]:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from discord_side.catalogue import CatalogueError, text
 from services.api.validation import MAX_ASPECT, MAX_SQUARE_SIDE, MIN_SQUARE_SIDE, SIZE_PRESETS
 from services.core.errors import ImageProblem, InputProblem, InputRefused, InvalidOption, InvalidOptionReason, Value
+from services.core.models import FailureReason
 from services.engine.events import DeliveryProblem
 from services.engine.failures import FailureDetail, JobProblem, Problem
 from services.moderation.blocked_terms import InvalidTerm, TermProblem
@@ -155,3 +156,27 @@ def stored_detail_text(stored: str | None) -> str | None:
 def term_problem_text(error: InvalidTerm) -> str:
     """Why a blocked term or pattern cannot be used."""
     return _filled(TERM_ENTRIES[error.problem], error.values)
+
+
+_REASON_ENTRIES = {
+    FailureReason.CONTENT_POLICY: "failure-reason-content-policy",
+    FailureReason.INVALID_INPUT: "failure-reason-invalid-input",
+    FailureReason.SERVICE_FAILED: "failure-reason-service-failed",
+    FailureReason.OUTCOME_UNKNOWN: "failure-reason-outcome-unknown",
+    FailureReason.SERVICE_UNAVAILABLE: "failure-reason-service-unavailable",
+    FailureReason.API_UNREACHABLE: "failure-reason-api-unreachable",
+    FailureReason.TIMED_OUT: "failure-reason-timed-out",
+    FailureReason.NO_IMAGES: "failure-reason-no-images",
+    FailureReason.BAD_IMAGE: "failure-reason-bad-image",
+    FailureReason.DELIVERY_FAILED: "failure-reason-delivery-failed",
+    FailureReason.RESULTS_EXPIRED: "failure-reason-results-expired",
+    FailureReason.REJECTED: "failure-reason-rejected",
+    FailureReason.MODEL_DENIED: "failure-reason-model-denied",
+    FailureReason.INPUT_UNAVAILABLE: "failure-reason-input-unavailable",
+    FailureReason.INTERNAL: "failure-reason-internal",
+}
+
+
+def failure_reason_text(reason: FailureReason) -> str:
+    """Why a job failed, in a few words (the audit log; the requester gets `texts.failure_advice`)."""
+    return text(_REASON_ENTRIES[reason])

@@ -94,7 +94,8 @@ class Reports:
         A review that cannot be asked for (the audit channel or the owner's DMs refuse) hides nothing and
         forgets the report, so the member may try again. One review per result: a report while one is
         open only adds its reporter (told the outcome with the others)."""
-        if not await self._store.add_report(job.id, interaction.user.id, job.target.guild_id):
+        reporter_locale = interaction.locale.value  # the DM telling them the outcome speaks it
+        if not await self._store.add_report(job.id, interaction.user.id, job.target.guild_id, reporter_locale):
             await interaction.response.send_message(text("report-already"), ephemeral=True)
             return
         await interaction.response.defer()
@@ -254,10 +255,12 @@ class Reports:
 
     async def _tell_reporters(self, job: Job, interaction: discord.Interaction, outcome: str) -> None:
         guild = interaction.guild.name if interaction.guild else ""
-        for reporter_id in await self._store.reporters(job.id):
+        public = self._audit.languages.public(job.target.guild_id)
+        for reporter_id, reporter_locale in await self._store.reporter_locales(job.id):
             try:
                 channel = await self._client.create_dm(discord.Object(reporter_id))  # type: ignore[arg-type]
-                with speaking(self._audit.languages.public(job.target.guild_id)):  # their locale is not known
+                # The reporter's own language (a report stored before 0010 did not record it: the server's).
+                with speaking(reporter_locale or public):
                     words = text(outcome, guild=inert(guild))
                 await channel.send(words, allowed_mentions=NO_MENTIONS)
             except discord.HTTPException as error:

@@ -1,5 +1,7 @@
 """`/imagine-admin spend`: a chart of the server's last 30 days (images and credits per day, drawn off the
-event loop) with its credits this month against its budget and its top members, privately."""
+event loop) with its credits this month against its budget and its top members, privately. The chart has
+no words (Pillow's font lacks many scripts): its title and legend open the message, in the member's
+language."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import discord
 from discord_side.catalogue import text
 from discord_side.texts import credits_text
 from services.core.clock import Clock
-from services.images.spend_chart import CHART_FILENAME, ChartLabels, render_spend_chart
+from services.images.spend_chart import CHART_FILENAME, ChartDays, render_spend_chart
 from services.quotas.credits import as_credits
 from services.quotas.limits import UNLIMITED_CREDITS, Limits, usage_day, usage_month
 from services.storage.job_store import Store
@@ -33,18 +35,11 @@ class SpendReport:
         spending = await self._store.guild_spending(guild_id, days)
         top = await self._store.top_members(guild_id, days, TOP_MEMBERS)
         month = await self._store.credits_booked(guild_id, usage_month(now))
-        labels = ChartLabels(
-            text("spend-chart-title", days=SPEND_DAYS),
-            text("spend-chart-images"),
-            text("spend-chart-credits"),
-            days[0],
-            days[-1],
-        )
-        chart = await render_spend_chart(
-            [day.images for day in spending], [as_credits(day.credits) for day in spending], labels
-        )
+        images, credits = [day.images for day in spending], [as_credits(day.credits) for day in spending]
+        chart = await render_spend_chart(images, credits, ChartDays(days[0], days[-1]))
         budget = limits.guild_monthly_credits
         lines = [
+            text("spend-chart-legend", days=SPEND_DAYS),
             text(
                 "spend-summary",
                 days=SPEND_DAYS,

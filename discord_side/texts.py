@@ -29,6 +29,14 @@ OUTCOME_ENTRIES: dict[JobState, str] = {
     JobState.EXPIRED: "outcome-expired",
     JobState.REJECTED: "outcome-rejected",
 }
+# Where a job that has not ended stands (in /usage).
+STATE_ENTRIES: dict[JobState, str] = {
+    JobState.AWAITING_APPROVAL: "job-state-awaiting-approval",
+    JobState.QUEUED: "job-state-queued",
+    JobState.SUBMITTING: "job-state-submitting",
+    JobState.SUBMITTED: "job-state-submitted",
+    JobState.COMPLETED: "job-state-completed",
+}
 
 CANCEL_ENTRIES: dict[str, str] = {
     "cancelled": "cancel-cancelled",
@@ -98,8 +106,9 @@ def number(value: float) -> str:
 
 
 def outcome_label(state: JobState) -> str:
-    """How a final state is shown in /usage and the audit log."""
-    return text(OUTCOME_ENTRIES[state]) if state in OUTCOME_ENTRIES else state.value
+    """How a state is shown in /usage and the audit log: a final one as its outcome, another as where
+    the job stands (never the state's code value)."""
+    return text(OUTCOME_ENTRIES[state] if state in OUTCOME_ENTRIES else STATE_ENTRIES[state])
 
 
 def cancel_text(outcome: str) -> str:
@@ -238,7 +247,31 @@ def _channels(channel_ids: tuple[int, ...]) -> str:
 
 def invalid_option_text(error: InvalidOption) -> str:
     """An ephemeral answer to an invalid option: which, what is wrong and what is valid."""
-    return text("invalid-option", option=error.option, problem=invalid_option_problem(error))
+    return text("invalid-option", option=option_name(error.option), problem=invalid_option_problem(error))
+
+
+def option_name(option: str) -> str:
+    """An option of `/imagine` as the member's language names it (its name entry in commands.ftl)."""
+    return text("name-imagine-" + option.replace("_", "-"))
+
+
+def limit_name(kind: LimitKind) -> str:
+    """Which limit, in words (the audit log's refusals)."""
+    return text(_LIMIT_NAMES[kind])
+
+
+_LIMIT_NAMES = {
+    LimitKind.BLOCKED: "limit-kind-blocked",
+    LimitKind.COOLDOWN: "limit-kind-cooldown",
+    LimitKind.ACTIVE_JOBS: "limit-kind-active-jobs",
+    LimitKind.USER_DAILY: "limit-kind-user-daily",
+    LimitKind.GUILD_DAILY: "limit-kind-guild-daily",
+    LimitKind.PERSON_DAILY: "limit-kind-person-daily",
+    LimitKind.BOT_DAILY: "limit-kind-bot-daily",
+    LimitKind.CREDITS_DAILY: "limit-kind-credits-daily",
+    LimitKind.CREDITS_MONTHLY: "limit-kind-credits-monthly",
+    LimitKind.GUILD_CREDITS: "limit-kind-guild-credits",
+}
 
 
 def quota_text(error: QuotaExceeded) -> str:

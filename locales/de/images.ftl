@@ -40,5 +40,8 @@ failure-input-unavailable = Das Ausgangsbild war auf Discord nicht mehr erreichb
 problem-input-unavailable = der Link eines Ausgangsbilds ist abgelaufen und Discord hat ihn nicht erneuert
 
 ## Das Audit-Log.
-audit-inputs = Ausgangsbild(er): { $links }
+audit-inputs = aus { $count ->
+        [one] einem Bild
+       *[other] { $count } Bildern
+    }: { $links }
 audit-refused-input = Bild { $position }: { $problem }

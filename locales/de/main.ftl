@@ -292,6 +292,11 @@ usage-job-delivered = { $outcome } ({ $count ->
     })
 usage-job-queued = ⏳ in der Warteschlange, Platz { $position }
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = wartet auf Freigabe
+job-state-queued = in der Warteschlange
+job-state-submitting = wird gesendet
+job-state-submitted = wird generiert
+job-state-completed = wird hochgeladen
 unlimited = unbegrenzt
 
 ## Das Audit-Log.
@@ -303,6 +308,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = Grund: { $reason } ({ $detail })
+failure-reason-content-policy = Inhaltsrichtlinie
+failure-reason-invalid-input = Optionen abgelehnt
+failure-reason-service-failed = Dienst fehlgeschlagen
+failure-reason-outcome-unknown = Ergebnis unbekannt
+failure-reason-service-unavailable = Dienst nicht verfügbar
+failure-reason-api-unreachable = Dienst nicht erreichbar
+failure-reason-timed-out = Zeitüberschreitung
+failure-reason-no-images = keine Bilder
+failure-reason-bad-image = unbrauchbares Bild
+failure-reason-delivery-failed = Zustellung fehlgeschlagen
+failure-reason-results-expired = Ergebnisse abgelaufen
+failure-reason-rejected = abgelehnt
+failure-reason-model-denied = Bildmodell nicht erlaubt
+failure-reason-input-unavailable = Ausgangsbild nicht verfügbar
+failure-reason-internal = interner Fehler
 audit-ended-charged = vor dem Abbruch erzeugt und angerechnet: { $charged ->
         [one] { $charged } Bild
        *[other] { $charged } Bilder
@@ -325,6 +345,16 @@ audit-refused-any-term = Begriff
 audit-refused-term = gesperrter Begriff `{ $term }`
 audit-refused-pattern = gesperrtes Muster `{ $term }`
 audit-refused-quota = Kontingent: { $kind }
+limit-kind-blocked = Mitglied gesperrt
+limit-kind-cooldown = Wartezeit
+limit-kind-active-jobs = gleichzeitige Aufträge
+limit-kind-user-daily = Bilder eines Mitglieds pro Tag
+limit-kind-guild-daily = Bilder des Servers pro Tag
+limit-kind-person-daily = Bilder einer Person pro Tag über alle Server
+limit-kind-bot-daily = Bilder des Bots pro Tag
+limit-kind-credits-daily = Credits des Bots pro Tag
+limit-kind-credits-monthly = Credits des Bots pro Monat
+limit-kind-guild-credits = Credits des Servers pro Monat
 audit-refused-private-undeliverable = private Ergebnisse, aber der Bot darf im Kanal nicht posten
 audit-deleted = 🗑️ Ergebnis gelöscht von { $user } · { $job }
 audit-setting-changed = ⚙️ { $user }: { $change }

@@ -40,12 +40,7 @@ budget-then-refuse = Weitere Anfragen werden abgelehnt, bis es zurückgesetzt wi
 budget-then-approval = Weitere Anfragen warten jetzt auf die Freigabe durch einen Moderator.
 budget-then-one-image = Weitere Anfragen bekommen jetzt nur noch ein Bild.
 admin-spend-description = Ein Diagramm der Bilder und Credits dieses Servers in den letzten 30 Tagen
-spend-chart-title = { $days ->
-        [one] Bilder und Credits am letzten Tag
-       *[other] Bilder und Credits pro Tag, letzte { $days } Tage
-    }
-spend-chart-images = Bilder
-spend-chart-credits = Credits
+spend-chart-legend = 📈 Das Diagramm: Bilder (blau, oben) und Credits (orange, unten) pro Tag in den letzten { $days } Tagen, der älteste links; links steht jeweils der höchste Wert des Bereichs.
 spend-summary = 📊 { $days ->
         [one] Letzter Tag
        *[other] Letzte { $days } Tage

@@ -35,7 +35,7 @@ report-review =
     { $link }
 report-owner-notice =
     🚩 A result in your server **{ $guild }** was reported by a member and is hidden: { $link }
-    Moderators (Manage Messages) can delete it with its Delete button. Set an audit channel with `/imagine-admin audit` so reports reach your moderators with buttons to review them.
+    Moderators (Manage Messages) can delete it with its { button-delete } button. Set an audit channel with `/{ name-imagine-admin } { name-imagine-admin-audit }` so reports reach your moderators with buttons to review them.
 review-restored = ✅ Restored by { $moderator }.
 review-deleted = 🗑️ Deleted by { $moderator }.
 review-blocked = ⛔ { $moderator } blocked the requester.

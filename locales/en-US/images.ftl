@@ -40,5 +40,8 @@ failure-input-unavailable = The image you started from could no longer be reache
 problem-input-unavailable = an input image's link expired and Discord did not renew it
 
 ## The audit log.
-audit-inputs = from image(s): { $links }
+audit-inputs = from { $count ->
+        [one] an image
+       *[other] { $count } images
+    }: { $links }
 audit-refused-input = image { $position }: { $problem }

@@ -6,8 +6,8 @@ imagine-n-description = How many images, 1 to 4
 imagine-prompt-extend-description = Let the service enrich a short prompt (default: on)
 usage-description = Your images today, your limits and your recent jobs
 admin-description = Settings of the image bot here
-admin-channels-description = Where /imagine works, approval and visibility
-admin-roles-description = Who may use /imagine, exempt roles, role limits
+admin-channels-description = Where /{ name-imagine } works, approval and visibility
+admin-roles-description = Who may use /{ name-imagine }, exempt roles, role limits
 admin-quota-description = This server's limits and members' overrides
 admin-terms-description = Words and patterns prompts may not contain
 admin-show-description = Every setting of this server in one view
@@ -20,7 +20,7 @@ admin-channels-add-description = Put a channel (and its threads) on the allow- o
 admin-channels-remove-description = Take a channel off the allow- or deny-list
 admin-channels-approval-description = Require a moderator's approval before prompts are sent
 admin-channels-visibility-description = Results for everyone, or only for the requester
-admin-roles-allow-description = Let a role use /imagine (once any role is listed, only they may)
+admin-roles-allow-description = Let a role use /{ name-imagine } (once any role is listed, only they may)
 admin-roles-disallow-description = Take a role off the allowed roles
 admin-roles-exempt-description = Free a role from this server's per-member limits (the operator's stay)
 admin-roles-limits-description = A role's own limits (members get their most generous role's)
@@ -52,7 +52,7 @@ reject-form-reason = Reason (shown to the requester)
 
 ## Refusals and errors, answered privately.
 shutting-down = ⏸️ The bot is restarting and takes no new requests right now. Please try again in a minute.
-dms-disabled = 🚫 Image generation is not available in direct messages; use `/imagine` in a server.
+dms-disabled = 🚫 Image generation is not available in direct messages; use `/{ name-imagine }` in a server.
 guild-only = 🚫 This command only works in a server.
 not-allowed = 🚫 You may not use this here.
 not-an-admin = Only members with the Manage Server permission can change the bot's settings.
@@ -103,10 +103,10 @@ quota-user-daily = 🚫 Daily limit reached: you asked for { $requested ->
     } but have { $remaining } of { $limit } left today. Your quota resets { $reset }. Nothing was charged.
 
 ## The server's rules (never naming the blocked term that matched).
-policy-channel-allow-list = 🚫 `/imagine` does not work in this channel here. It works in: { $channels }.
-policy-channel-deny-list = 🚫 `/imagine` works in every channel here except: { $channels }. Try another channel.
-policy-channel = 🚫 `/imagine` does not work in this channel. Ask a server admin where it does.
-policy-role = 🚫 In this server only members with certain roles may use `/imagine`. Ask a server admin.
+policy-channel-allow-list = 🚫 `/{ name-imagine }` does not work in this channel here. It works in: { $channels }.
+policy-channel-deny-list = 🚫 `/{ name-imagine }` works in every channel here except: { $channels }. Try another channel.
+policy-channel = 🚫 `/{ name-imagine }` does not work in this channel. Ask a server admin where it does.
+policy-role = 🚫 In this server only members with certain roles may use `/{ name-imagine }`. Ask a server admin.
 policy-term = 🚫 This prompt contains words this server does not allow. Rephrase it and try again; nothing was generated or counted.
 
 ## A job's message: its description, progress, result and end.
@@ -219,7 +219,7 @@ cancel-already-ended = This job has already ended.
 deleted = 🗑️ Deleted.
 
 ## Private results whose interaction expired before they were ready.
-private-result-ready = 🖼️ Your images are ready — { $job }. Only you can see them: click **Show them** (until { $until }). They were made and billed, so their { $count ->
+private-result-ready = 🖼️ Your images are ready — { $job }. Only you can see them: click **{ button-show }** (until { $until }). They were made and billed, so their { $count ->
         [one] { $count } image counts
        *[other] { $count } images count
     } against your daily quota whether or not you open them.
@@ -271,6 +271,11 @@ usage-job-delivered = { $outcome } ({ $count ->
     })
 usage-job-queued = ⏳ queued, #{ $position } in line
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = waiting for approval
+job-state-queued = queued
+job-state-submitting = sending
+job-state-submitted = generating
+job-state-completed = uploading
 unlimited = unlimited
 
 ## The audit log.
@@ -278,10 +283,25 @@ audit-job =
     job `{ $job_id }` · { $user } in { $channel } · `{ $size }` · n={ $count }
     > { $prompt }
 audit-job-no-extend =
-    job `{ $job_id }` · { $user } in { $channel } · `{ $size }` · n={ $count } · prompt_extend off
+    job `{ $job_id }` · { $user } in { $channel } · `{ $size }` · n={ $count } · { name-imagine-prompt-extend } off
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = reason: { $reason } ({ $detail })
+failure-reason-content-policy = content policy
+failure-reason-invalid-input = options refused
+failure-reason-service-failed = the service failed
+failure-reason-outcome-unknown = outcome unknown
+failure-reason-service-unavailable = service unavailable
+failure-reason-api-unreachable = service unreachable
+failure-reason-timed-out = timed out
+failure-reason-no-images = no images
+failure-reason-bad-image = unusable image
+failure-reason-delivery-failed = delivery failed
+failure-reason-results-expired = results expired
+failure-reason-rejected = rejected
+failure-reason-model-denied = image model not allowed
+failure-reason-input-unavailable = input image unavailable
+failure-reason-internal = internal error
 audit-ended-charged = { $charged ->
         [one] { $charged } image produced before the cancel was counted
        *[other] { $charged } images produced before the cancel were counted
@@ -304,6 +324,16 @@ audit-refused-any-term = term
 audit-refused-term = blocked term `{ $term }`
 audit-refused-pattern = blocked pattern `{ $term }`
 audit-refused-quota = quota: { $kind }
+limit-kind-blocked = member blocked
+limit-kind-cooldown = cooldown
+limit-kind-active-jobs = jobs at once
+limit-kind-user-daily = a member's images per day
+limit-kind-guild-daily = the server's images per day
+limit-kind-person-daily = a person's images per day across servers
+limit-kind-bot-daily = the bot's images per day
+limit-kind-credits-daily = the bot's credits per day
+limit-kind-credits-monthly = the bot's credits per month
+limit-kind-guild-credits = the server's credits per month
 audit-refused-private-undeliverable = private results, but the bot cannot post in the channel
 audit-deleted = 🗑️ result deleted by { $user } · { $job }
 audit-setting-changed = ⚙️ { $user } { $change }
@@ -316,14 +346,14 @@ admin-bot-lacks = the bot lacks { $permissions } in { $channel }
 permission-view-channel = View Channel
 permission-send-messages = Send Messages
 permission-attach-files = Attach Files
-admin-approval-needs-audit = ❌ Not changed: approval requests wait in the audit channel; set one first with `/imagine-admin audit`.
+admin-approval-needs-audit = ❌ Not changed: approval requests wait in the audit channel; set one first with `/{ name-imagine-admin } { name-imagine-admin-audit }`.
 admin-nothing-to-change = Nothing to change: give at least one limit.
 admin-beyond-operator = { $limit } can be at most { $ceiling } here, the limit the bot's operator set (a server may make its limits stricter, never looser)
-admin-cooldown-below-operator = `cooldown_seconds` can be no less than { $ceiling } here, the cooldown the bot's operator set (a server may make its limits stricter, never looser)
-limit-option-daily-images = `daily_images` (images per member per day)
-limit-option-max-active-jobs = `max_active_jobs` (jobs per member at once)
-limit-option-server-daily-images = `server_daily_images` (images per server per day)
-limit-option-bonus-images = `bonus_images` (a member's extra images per day)
+admin-cooldown-below-operator = `{ name-imagine-admin-quota-server-cooldown-seconds }` can be no less than { $ceiling } here, the cooldown the bot's operator set (a server may make its limits stricter, never looser)
+limit-option-daily-images = `{ name-imagine-admin-quota-server-daily-images }` (images per member per day)
+limit-option-max-active-jobs = `{ name-imagine-admin-quota-server-max-active-jobs }` (jobs per member at once)
+limit-option-server-daily-images = `{ name-imagine-admin-quota-server-server-daily-images }` (images per server per day)
+limit-option-bonus-images = `{ name-imagine-admin-quota-member-bonus-images }` (a member's extra images per day)
 admin-term-not-added = ❌ Not added: { $problem }.
 term-no-letters = a blocked term needs at least one letter or digit
 term-too-long = a term may have at most { $maximum } characters
@@ -347,13 +377,13 @@ change-forgot = erased { $count ->
         [one] { $count } stored job
        *[other] { $count } stored jobs
     } and the usage of { $user }
-change-channel-mode = set where /imagine works to: { $mode }
+change-channel-mode = set where /{ name-imagine } works to: { $mode }
 change-channel-listed = listed { $channel }
 change-channel-unlisted = unlisted { $channel }
 change-approval-required = required approval in { $channel }
 change-approval-not-required = stopped requiring approval in { $channel }
 change-visibility = made results in { $channel } { $results }
-change-role-allowed = allowed { $role } to use /imagine
+change-role-allowed = allowed { $role } to use /{ name-imagine }
 change-role-disallowed = took { $role } off the allowed roles
 change-role-exempt = made { $role } exempt from this server's per-member limits (the bot operator's still apply)
 change-role-not-exempt = made { $role } subject to the limits
@@ -373,7 +403,7 @@ change-term-unblocked = unblocked `{ $term }`
 
 ## /imagine-admin show.
 show-title = Image bot settings
-show-where = Where /imagine works
+show-where = Where /{ name-imagine } works
 show-mode-everywhere = in every channel
 show-mode-allow-list = only in the listed channels and their threads
 show-mode-deny-list = everywhere except the listed channels and their threads
@@ -381,7 +411,7 @@ show-approval = Approval required in
 show-private = Private results in
 show-audit = Audit log
 show-audit-off = off
-show-allowed-roles = Roles allowed to use /imagine
+show-allowed-roles = Roles allowed to use /{ name-imagine }
 show-allowed-roles-everyone = everyone
 show-exempt-roles = Exempt roles
 show-limits = Limits

@@ -40,5 +40,8 @@ failure-input-unavailable = Ya no se puede acceder en Discord a la imagen de par
 problem-input-unavailable = el enlace de una imagen de partida caducó y Discord no lo renovó
 
 ## El registro de auditoría.
-audit-inputs = a partir de: { $links }
+audit-inputs = a partir de { $count ->
+        [one] una imagen
+       *[other] { $count } imágenes
+    }: { $links }
 audit-refused-input = imagen { $position }: { $problem }

@@ -304,6 +304,11 @@ usage-job-delivered = { $outcome } ({ $count ->
     })
 usage-job-queued = ⏳ en cola, puesto #{ $position }
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = esperando aprobación
+job-state-queued = en cola
+job-state-submitting = enviando
+job-state-submitted = generando
+job-state-completed = subiendo
 unlimited = sin límite
 
 ## El registro de auditoría.
@@ -315,6 +320,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = motivo: { $reason } ({ $detail })
+failure-reason-content-policy = política de contenido
+failure-reason-invalid-input = opciones rechazadas
+failure-reason-service-failed = fallo del servicio
+failure-reason-outcome-unknown = resultado desconocido
+failure-reason-service-unavailable = servicio no disponible
+failure-reason-api-unreachable = servicio inaccesible
+failure-reason-timed-out = tiempo agotado
+failure-reason-no-images = sin imágenes
+failure-reason-bad-image = imagen inservible
+failure-reason-delivery-failed = entrega fallida
+failure-reason-results-expired = resultados caducados
+failure-reason-rejected = rechazado
+failure-reason-model-denied = modelo de imagen no permitido
+failure-reason-input-unavailable = imagen de partida no disponible
+failure-reason-internal = error interno
 audit-ended-charged = { $charged ->
         [one] se ha contado { $charged } imagen generada antes de cancelar
        *[other] se han contado { $charged } imágenes generadas antes de cancelar
@@ -337,6 +357,16 @@ audit-refused-any-term = término
 audit-refused-term = término bloqueado `{ $term }`
 audit-refused-pattern = patrón bloqueado `{ $term }`
 audit-refused-quota = cuota: { $kind }
+limit-kind-blocked = miembro bloqueado
+limit-kind-cooldown = tiempo de espera
+limit-kind-active-jobs = trabajos a la vez
+limit-kind-user-daily = imágenes de un miembro al día
+limit-kind-guild-daily = imágenes del servidor al día
+limit-kind-person-daily = imágenes de una persona al día en todos los servidores
+limit-kind-bot-daily = imágenes del bot al día
+limit-kind-credits-daily = créditos del bot al día
+limit-kind-credits-monthly = créditos del bot al mes
+limit-kind-guild-credits = créditos del servidor al mes
 audit-refused-private-undeliverable = resultados privados, pero el bot no puede publicar en el canal
 audit-deleted = 🗑️ resultado eliminado por { $user } · { $job }
 audit-setting-changed = ⚙️ { $user }: { $change }

@@ -55,12 +55,7 @@ budget-then-refuse = Las solicitudes que lo superen se rechazarán hasta que se 
 budget-then-approval = A partir de ahora, las solicitudes que lo superen esperan la aprobación de un moderador.
 budget-then-one-image = A partir de ahora, las solicitudes que lo superen reciben una sola imagen.
 admin-spend-description = Un gráfico de las imágenes y los créditos de este servidor en los últimos 30 días
-spend-chart-title = Imágenes y créditos por día, { $days ->
-        [one] último día
-       *[other] últimos { $days } días
-    }
-spend-chart-images = imágenes
-spend-chart-credits = créditos
+spend-chart-legend = 📈 El gráfico: imágenes (azul, arriba) y créditos (naranja, abajo) por día en los últimos { $days } días, el más antiguo a la izquierda; a la izquierda de cada panel, su valor más alto.
 spend-summary = 📊 { $days ->
         [one] Último día
        *[other] Últimos { $days } días

@@ -43,5 +43,8 @@ failure-input-unavailable = L'image de départ n'était plus accessible sur Disc
 problem-input-unavailable = le lien d'une image de départ a expiré et Discord ne l'a pas renouvelé
 
 ## Le journal d'audit.
-audit-inputs = images de départ : { $links }
+audit-inputs = à partir { $count ->
+        [one] d'une image
+       *[other] de { $count } images
+    } : { $links }
 audit-refused-input = image { $position } : { $problem }

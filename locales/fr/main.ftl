@@ -307,6 +307,11 @@ usage-job-delivered = { $outcome } ({ $count ->
     })
 usage-job-queued = ⏳ en file d'attente, position { $position }
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = en attente de validation
+job-state-queued = en file d'attente
+job-state-submitting = envoi en cours
+job-state-submitted = génération en cours
+job-state-completed = mise en ligne
 unlimited = illimité
 
 ## Le journal d'audit.
@@ -318,6 +323,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = raison : { $reason } ({ $detail })
+failure-reason-content-policy = politique de contenu
+failure-reason-invalid-input = options refusées
+failure-reason-service-failed = échec du service
+failure-reason-outcome-unknown = issue inconnue
+failure-reason-service-unavailable = service indisponible
+failure-reason-api-unreachable = service injoignable
+failure-reason-timed-out = délai dépassé
+failure-reason-no-images = aucune image
+failure-reason-bad-image = image inutilisable
+failure-reason-delivery-failed = échec de la publication
+failure-reason-results-expired = résultats expirés
+failure-reason-rejected = refusé
+failure-reason-model-denied = modèle d'image non autorisé
+failure-reason-input-unavailable = image de départ indisponible
+failure-reason-internal = erreur interne
 audit-ended-charged = { $charged ->
         [one] { $charged } image produite avant l'annulation a été décomptée
        *[other] { $charged } images produites avant l'annulation ont été décomptées
@@ -340,6 +360,16 @@ audit-refused-any-term = terme
 audit-refused-term = terme bloqué `{ $term }`
 audit-refused-pattern = motif bloqué `{ $term }`
 audit-refused-quota = quota : { $kind }
+limit-kind-blocked = membre bloqué
+limit-kind-cooldown = délai d'attente
+limit-kind-active-jobs = générations simultanées
+limit-kind-user-daily = images d'un membre par jour
+limit-kind-guild-daily = images du serveur par jour
+limit-kind-person-daily = images d'une personne par jour, tous serveurs confondus
+limit-kind-bot-daily = images du bot par jour
+limit-kind-credits-daily = crédits du bot par jour
+limit-kind-credits-monthly = crédits du bot par mois
+limit-kind-guild-credits = crédits du serveur par mois
 audit-refused-private-undeliverable = résultats privés, mais le bot ne peut pas publier dans le salon
 audit-deleted = 🗑️ résultat supprimé par { $user } · { $job }
 audit-setting-changed = ⚙️ { $user } : { $change }

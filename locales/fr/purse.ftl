@@ -40,12 +40,7 @@ budget-then-refuse = Les demandes au-delà sont refusées jusqu'à sa réinitial
 budget-then-approval = Les demandes au-delà attendent désormais la validation d'un modérateur.
 budget-then-one-image = Les demandes au-delà ne reçoivent désormais qu'une image chacune.
 admin-spend-description = Un graphique des images et crédits de ce serveur sur les 30 derniers jours
-spend-chart-title = Images et crédits par jour, { $days ->
-        [one] dernier jour ({ $days })
-       *[other] { $days } derniers jours
-    }
-spend-chart-images = images
-spend-chart-credits = crédits
+spend-chart-legend = 📈 Le graphique : images (en bleu, en haut) et crédits (en orange, en bas) par jour sur les { $days } derniers jours, le plus ancien à gauche ; la plus haute valeur de chaque partie est indiquée à sa gauche.
 spend-summary = 📊 { $days ->
         [one] Dernier jour ({ $days })
        *[other] { $days } derniers jours

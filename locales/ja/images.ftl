@@ -37,5 +37,5 @@ failure-input-unavailable = 元にした画像に Discord でアクセスでき�
 problem-input-unavailable = 入力画像のリンクの期限が切れ、Discord が更新しませんでした
 
 ## 監査ログ。
-audit-inputs = 元の画像: { $links }
+audit-inputs = 元の画像（{ $count }枚）: { $links }
 audit-refused-input = 画像{ $position }: { $problem }

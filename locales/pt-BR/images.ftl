@@ -43,5 +43,8 @@ failure-input-unavailable = Não foi mais possível acessar no Discord a imagem 
 problem-input-unavailable = o link de uma imagem de partida expirou e o Discord não o renovou
 
 ## O registro de auditoria.
-audit-inputs = imagens de partida: { $links }
+audit-inputs = a partir de { $count ->
+        [one] uma imagem
+       *[other] { $count } imagens
+    }: { $links }
 audit-refused-input = imagem { $position }: { $problem }

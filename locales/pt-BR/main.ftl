@@ -297,6 +297,11 @@ usage-job-delivered = { $outcome } ({ $count ->
     })
 usage-job-queued = ⏳ na fila, posição #{ $position }
 usage-job-running = 🎨 { $state }
+job-state-awaiting-approval = aguardando aprovação
+job-state-queued = na fila
+job-state-submitting = enviando
+job-state-submitted = gerando
+job-state-completed = enviando as imagens
 unlimited = ilimitado
 
 ## O registro de auditoria.
@@ -308,6 +313,21 @@ audit-job-no-extend =
     > { $prompt }
 audit-ended = { $outcome } · { $job }
 audit-ended-reason = motivo: { $reason } ({ $detail })
+failure-reason-content-policy = política de conteúdo
+failure-reason-invalid-input = opções recusadas
+failure-reason-service-failed = falha do serviço
+failure-reason-outcome-unknown = resultado desconhecido
+failure-reason-service-unavailable = serviço indisponível
+failure-reason-api-unreachable = serviço inacessível
+failure-reason-timed-out = tempo esgotado
+failure-reason-no-images = nenhuma imagem
+failure-reason-bad-image = imagem inutilizável
+failure-reason-delivery-failed = falha na entrega
+failure-reason-results-expired = resultados expirados
+failure-reason-rejected = rejeitado
+failure-reason-model-denied = modelo de imagem não permitido
+failure-reason-input-unavailable = imagem de partida indisponível
+failure-reason-internal = erro interno
 audit-ended-charged = { $charged ->
         [one] { $charged } imagem produzida antes do cancelamento foi descontada
        *[other] { $charged } imagens produzidas antes do cancelamento foram descontadas
@@ -330,6 +350,16 @@ audit-refused-any-term = termo
 audit-refused-term = termo bloqueado `{ $term }`
 audit-refused-pattern = padrão bloqueado `{ $term }`
 audit-refused-quota = cota: { $kind }
+limit-kind-blocked = membro bloqueado
+limit-kind-cooldown = tempo de espera
+limit-kind-active-jobs = gerações simultâneas
+limit-kind-user-daily = imagens de um membro por dia
+limit-kind-guild-daily = imagens do servidor por dia
+limit-kind-person-daily = imagens de uma pessoa por dia em todos os servidores
+limit-kind-bot-daily = imagens do bot por dia
+limit-kind-credits-daily = créditos do bot por dia
+limit-kind-credits-monthly = créditos do bot por mês
+limit-kind-guild-credits = créditos do servidor por mês
 audit-refused-private-undeliverable = resultados privados, mas o bot não pode postar no canal
 audit-deleted = 🗑️ resultado excluído por { $user } · { $job }
 audit-setting-changed = ⚙️ { $user } { $change }

@@ -37,12 +37,7 @@ budget-then-refuse = Os pedidos além dele são recusados até ele ser renovado.
 budget-then-approval = Os pedidos além dele agora aguardam a aprovação de um moderador.
 budget-then-one-image = Os pedidos além dele agora recebem uma imagem cada.
 admin-spend-description = Um gráfico das imagens e dos créditos deste servidor nos últimos 30 dias
-spend-chart-title = { $days ->
-        [one] Imagens e créditos por dia, último dia
-       *[other] Imagens e créditos por dia, últimos { $days } dias
-    }
-spend-chart-images = imagens
-spend-chart-credits = créditos
+spend-chart-legend = 📈 O gráfico: imagens (azul, em cima) e créditos (laranja, embaixo) por dia nos últimos { $days } dias, o mais antigo à esquerda; o maior valor de cada painel aparece à esquerda dele.
 spend-summary = 📊 { $days ->
         [one] Último dia
        *[other] Últimos { $days } dias

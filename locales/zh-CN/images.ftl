@@ -37,5 +37,5 @@ failure-input-unavailable = 你用作起点的图片已无法在 Discord 上获�
 problem-input-unavailable = 输入图片的链接已过期，且 Discord 没有为其续期
 
 ## 审核日志。
-audit-inputs = 来自图片：{ $links }
+audit-inputs = 来自 { $count } 张图片：{ $links }
 audit-refused-input = 第 { $position } 张图片：{ $problem }

@@ -17,9 +17,16 @@ class ResultReports(StoreCore):
     """Who reported which result, and the results a member received."""
 
     @completes_on_cancel
-    async def add_report(self, job_id: str, reporter_id: int, guild_id: int | None) -> bool:
-        """Record that `reporter_id` reported the result of `job_id`; False if they already had."""
-        row = {"job_id": job_id, "reporter_id": reporter_id, "guild_id": guild_id, "created_at": self._clock()}
+    async def add_report(self, job_id: str, reporter_id: int, guild_id: int | None, locale: str | None = None) -> bool:
+        """Record that `reporter_id` reported the result of `job_id`, with their Discord locale (what
+        their outcome DM speaks); False if they already had."""
+        row = {
+            "job_id": job_id,
+            "reporter_id": reporter_id,
+            "guild_id": guild_id,
+            "created_at": self._clock(),
+            "locale": locale,
+        }
         insert = (sqlite.insert if self._is_sqlite else postgresql.insert)(result_reports).values(**row)
         # One statement: two clicks at once (or two processes) record one report, and the second learns so.
         statement = insert.on_conflict_do_nothing(index_elements=["job_id", "reporter_id"])
@@ -67,6 +74,17 @@ class ResultReports(StoreCore):
         )
         async with self.read() as connection:
             return [row.reporter_id for row in await connection.execute(query)]
+
+    async def reporter_locales(self, job_id: str) -> list[tuple[int, str | None]]:
+        """Everyone who reported the result of `job_id` with the Discord locale they reported in (None
+        for a report stored before it was recorded), first reporter first."""
+        query = (
+            sa.select(result_reports.c.reporter_id, result_reports.c.locale)
+            .where(result_reports.c.job_id == job_id)
+            .order_by(result_reports.c.created_at)
+        )
+        async with self.read() as connection:
+            return [(row.reporter_id, row.locale) for row in await connection.execute(query)]
 
     async def history(self, user_id: int, guild_id: int | None, page: int) -> tuple[list[Job], int]:
         """A page (from 1) of a member's delivered results in a guild, newest first, and how many in all."""

@@ -212,4 +212,5 @@ result_reports = sa.Table(
     sa.Column("reporter_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("guild_id", sa.BigInteger, nullable=True),
     sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("locale", sa.String(16), nullable=True),  # the reporter's Discord locale (NULL: reported before 0010)
 )

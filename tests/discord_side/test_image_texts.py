@@ -4,6 +4,7 @@ inputs, and a refused image says which one, what is wrong and what is allowed.""
 from __future__ import annotations
 
 from discord_side.audit import job_summary
+from discord_side.catalogue import LANGUAGES, text_in
 from discord_side.texts import describe_job, input_refused_text
 from services.core.errors import InputProblem, InputRefused
 from services.core.models import DeliveryTarget, GenerationOptions, InputImage, Job
@@ -22,6 +23,24 @@ def test_a_job_from_an_image_says_so_instead_of_a_size() -> None:
 
 def test_the_audit_entry_links_the_input_images_without_embedding_them() -> None:
     assert f"<{URL}>" in job_summary(image_job())
+
+
+def test_the_audit_entry_of_one_input_says_an_image() -> None:
+    assert f"from an image: <{URL}>" in job_summary(image_job())
+
+
+def test_the_audit_entry_of_two_inputs_counts_them() -> None:
+    job = image_job()
+    job.options = GenerationOptions(
+        "a cat", images=(InputImage(URL, channel_id=5), InputImage(URL + "3", channel_id=5))
+    )
+    assert f"from 2 images: <{URL}> <{URL}3>" in job_summary(job)
+
+
+def test_every_language_words_the_inputs_for_one_and_for_several() -> None:
+    for code in LANGUAGES:
+        one, two = (text_in(code, "audit-inputs", count=count, links="<x>") for count in (1, 2))
+        assert one != two, code
 
 
 def test_a_text_job_audit_entry_has_no_input_line() -> None:

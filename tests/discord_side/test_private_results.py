@@ -12,8 +12,8 @@ from typing import Any
 
 import discord
 
-from discord_side.catalogue import text
-from discord_side.private_results import PrivateResults, can_deliver_privately
+from discord_side.catalogue import speaking, text, text_in
+from discord_side.private_results import PrivateResults, can_deliver_privately, ready_notice
 from services.core.models import DeliveryTarget, GenerationOptions, Job, JobState
 from tests.fakes import FakeClock
 
@@ -116,3 +116,19 @@ def test_a_locked_thread_needs_manage_threads_for_a_private_result() -> None:
 def test_a_public_thread_and_a_text_channel_can_take_a_private_result() -> None:
     assert can_deliver_privately(_interaction(discord.ChannelType.public_thread))
     assert can_deliver_privately(_interaction(discord.ChannelType.text))
+
+
+def _private_job() -> Job:
+    target = DeliveryTarget(channel_id=1, guild_id=2, ephemeral=True, locale="de", public_locale="ja")
+    return Job(
+        id="abcdefabcdef", user_id=3, options=GenerationOptions("p", None, 1, True), target=target, created_at=100.0
+    )
+
+
+def test_the_ready_notice_in_the_channel_speaks_the_servers_language_not_the_requesters() -> None:
+    with speaking("de"):  # the requester's job posts speak theirs
+        notice, view = ready_notice(_private_job(), 1)
+    marker = text_in("ja", "job-id", job_id="abcdefabcdef")
+    assert notice == "<@3> " + text_in("ja", "private-result-ready", job=marker, until="<t:86500:f>", count=1)
+    (button,) = view.to_components()[0]["components"]
+    assert button["label"] == text_in("ja", "button-show")

@@ -8,7 +8,7 @@ import contextlib
 
 import pytest
 
-from discord_side.catalogue import text
+from discord_side.catalogue import text, text_in
 from tests.e2e import test_cards
 from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
 from tests.e2e.test_cards import AUDIT_CHANNEL_ID, REPORTER_ID, card_result, click
@@ -164,3 +164,21 @@ async def test_two_reports_at_once_open_one_review(world: World, bot: Deployment
     # Each open review card has live Restore/Delete: a moderator restores on one, another later deletes
     # the restored result from the stale one; the images are uploaded to the audit channel twice.
     assert len(reviews) == 1, len(reviews)
+
+
+async def test_a_reporter_is_told_the_outcome_in_their_language_and_the_card_closes_in_the_servers(
+    world: World, bot: Deployment
+) -> None:
+    _, result = await card_result(world, "card lagoon")
+    report = await click(world, result, "report", REPORTER_ID, locale="de")
+    await report.wait_for(lambda r: bool(r.followups), timeout=10)
+    job_id = result.custom_ids()[0].rsplit(":", 1)[1]
+    review = await world.fake.wait_for_channel_message(
+        AUDIT_CHANNEL_ID, lambda m: f"imagine:restore:{job_id}" in m.custom_ids(), timeout=10
+    )
+    moderator = {"member_permissions": test_cards.VIEW | test_cards.SEND | test_cards.MANAGE_MESSAGES}
+    await click(world, review, "restore", test_cards.MODERATOR_ID, locale="ja", **moderator)
+    closed = text_in("en-US", "review-restored", moderator=f"<@{test_cards.MODERATOR_ID}>")
+    await world.fake.wait_for_channel_message(AUDIT_CHANNEL_ID, lambda m: closed in text_of(m.components))
+    told = text_in("de", "review-outcome-restored", guild="\x00").split("\x00")[-1]  # after the server's name
+    assert await test_cards.dm_saying(world, REPORTER_ID, told)

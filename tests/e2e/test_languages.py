@@ -15,7 +15,14 @@ from discord_side.catalogue import LANGUAGES, text_in
 from simulator.config import SimConfig
 from simulator.server import start_simulator
 from tests.e2e.deployment import RESULT_TIMEOUT, Deployment, World
-from tests.support.fake_discord import ADMIN_USER_ID, DEFAULT_GUILD_ID, FakeDiscord, InteractionRecord, MessageRecord
+from tests.support.fake_discord import (
+    ADMIN_USER_ID,
+    DEFAULT_CHANNEL_ID,
+    DEFAULT_GUILD_ID,
+    FakeDiscord,
+    InteractionRecord,
+    MessageRecord,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]
 
@@ -137,3 +144,28 @@ async def test_the_servers_discord_locale_is_remembered_for_posts_after_a_restar
     with sqlite3.connect(bot.database) as connection:
         rows = connection.execute("SELECT guild_id, discord_locale FROM guild_language").fetchall()
     assert rows == [(DEFAULT_GUILD_ID, SERVER_LOCALE)]
+
+
+async def test_a_channel_mode_is_named_in_the_admins_language_and_the_servers_in_the_log(
+    bot: Deployment, world: World
+) -> None:
+    try:
+        answer = await answered(world, "imagine-admin channels mode", {"mode": "deny-list"}, ADMIN_USER_ID, "de")
+        assert catalogue(MEMBER_LOCALE, "choice-mode-deny-list") in answer
+        logged = await world.fake.wait_for_channel_message(
+            AUDIT_CHANNEL_ID, lambda m: catalogue(SERVER_LOCALE, "choice-mode-deny-list") in (m.content or ""), 10
+        )
+        assert "deny-list" not in (logged.content or "")
+    finally:
+        await answered(world, "imagine-admin channels mode", {"mode": "everywhere"}, ADMIN_USER_ID)
+
+
+async def test_who_sees_results_is_named_in_the_admins_language(bot: Deployment, world: World) -> None:
+    options: dict[str, Any] = {"channel": DEFAULT_CHANNEL_ID, "results": "ephemeral"}
+    try:
+        answer = await answered(world, "imagine-admin channels visibility", options, ADMIN_USER_ID, "ja")
+        assert text_in("ja", "choice-results-ephemeral") in answer
+        assert "ephemeral" not in answer
+    finally:
+        options["results"] = "public"
+        await answered(world, "imagine-admin channels visibility", options, ADMIN_USER_ID)

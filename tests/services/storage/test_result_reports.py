@@ -31,6 +31,13 @@ async def test_a_member_reports_a_result_once(store: Store) -> None:
     assert await store.reporters("a") == [5]
 
 
+async def test_a_report_keeps_the_reporters_locale(store: Store) -> None:
+    await delivered(store, "a")
+    assert await store.add_report("a", 5, 20, "de")
+    assert await store.add_report("a", 6, 20)
+    assert sorted(await store.reporter_locales("a")) == [(5, "de"), (6, None)]
+
+
 async def test_two_clicks_at_once_record_one_report(store: Store) -> None:
     await delivered(store, "a")
     outcomes = await asyncio.gather(*(store.add_report("a", 5, 20) for _ in range(5)))
