@@ -83,17 +83,7 @@ class JobLauncher:
             return None
         ephemeral = decision.visibility == Visibility.EPHEMERAL
         await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-        target = DeliveryTarget(
-            channel_id=interaction.channel_id or 0,
-            guild_id=interaction.guild_id,
-            application_id=interaction.application_id,
-            interaction_token=interaction.token,
-            interaction_created_at=interaction.created_at.timestamp(),
-            upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
-            ephemeral=ephemeral,
-            locale=spoken(),
-            public_locale=self._audit.languages.public(interaction.guild_id),
-        )
+        target = self._target(interaction, ephemeral=ephemeral)
         try:
             limits = await self._quota.limits_for(
                 interaction.guild_id, interaction.user.id, member_role_ids(interaction)
@@ -118,6 +108,20 @@ class JobLauncher:
             self._engine.start(job)
             self._alert_later(job, limits)
         return job
+
+    def _target(self, interaction: discord.Interaction, *, ephemeral: bool) -> DeliveryTarget:
+        """Where and in which languages the job of this interaction is delivered."""
+        return DeliveryTarget(
+            channel_id=interaction.channel_id or 0,
+            guild_id=interaction.guild_id,
+            application_id=interaction.application_id,
+            interaction_token=interaction.token,
+            interaction_created_at=interaction.created_at.timestamp(),
+            upload_limit=interaction.filesize_limit or DEFAULT_UPLOAD_LIMIT,
+            ephemeral=ephemeral,
+            locale=spoken(),
+            public_locale=self._audit.languages.public(interaction.guild_id),
+        )
 
     async def _accept(
         self, user_id: int, options: GenerationOptions, target: DeliveryTarget, limits: Limits, approval: bool
