@@ -117,7 +117,8 @@ def cancel_text(outcome: str) -> str:
 
 
 def job_marker(job_id: str) -> str:
-    """The part of a job's messages that names it (how a result is found again after a restart)."""
+    """The part of a job's messages that names it (after a restart, a result is found again by the id in
+    it, whatever the language)."""
     return text("job-id", job_id=job_id)
 
 
