@@ -76,3 +76,28 @@ async def test_a_channel_post_cut_short_by_a_crash_is_not_repeated_in_a_french_s
     assert row["public_locale"] == SERVER
     assert row["state"] == "delivered"
     assert results_posted(world, record, row["id"]) == 1
+
+
+async def test_an_approval_decided_by_a_german_moderator_keeps_the_servers_language(world: World) -> None:
+    """The request is posted in French; the German moderator's Approve must drop its (French) hint and
+    add a French verdict, not keep the hint and append German."""
+    deployment = Deployment(world, "approval-fr")
+    try:
+        await deployment.start()
+        await admin(world, "imagine-admin audit", {"channel": AUDIT_CHANNEL_ID})
+        await admin(world, "imagine-admin channels approval", {"channel": DEFAULT_CHANNEL_ID, "required": True})
+        asked = await world.fake.invoke_command("imagine", {"prompt": "a nod in french"}, user_id=MEMBER_ID)
+        await asked.wait_for_ack(timeout=5)
+        request = await world.fake.wait_for_channel_message(
+            AUDIT_CHANNEL_ID, lambda m: "a nod in french" in m.content and bool(m.custom_ids()), timeout=10
+        )
+        assert text_in(SERVER, "audit-approval-hint") in request.content
+        approve_id = next(c for c in request.custom_ids() if c.startswith("imagine:approve:"))
+        click = await world.fake.invoke_component(approve_id, request.id, user_id=MODERATOR_ID, locale=MODERATOR_LOCALE)
+        await click.wait_for_ack(timeout=5)
+        await asked.wait_until_edit(lambda e: bool(e.files), timeout=RESULT_TIMEOUT)
+        closed = world.fake.message(request.id).content
+    finally:
+        await deployment.stop()
+    assert text_in(SERVER, "audit-approval-hint") not in closed
+    assert text_in(SERVER, "approval-approved", moderator=f"<@{MODERATOR_ID}>") in closed
