@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from discord_side.catalogue import LANGUAGES, CatalogueError, speak, speaking, spoken, text, text_in
-from discord_side.job_language import in_job_language
+from discord_side.job_language import in_job_language, job_language
 from discord_side.locales import LOCALES_DIR, SOURCE, discover, fallback, read_language
 from services.core.models import DeliveryTarget, GenerationOptions, Job
 
@@ -217,3 +217,9 @@ def test_junk_in_a_catalogue_is_logged_when_the_languages_are_found(
         discover(tmp_path)
     assert "catalogue de/main.ftl: syntax error near 'this is not fluent\\n'" in caplog.text
 
+
+def test_a_direct_message_jobs_posts_speak_the_members_language() -> None:
+    # Only the member sees a DM job's posts; its public_locale is the English of ServerLanguages.public(None).
+    target = DeliveryTarget(channel_id=1, guild_id=None, ephemeral=False, locale="de", public_locale=SOURCE)
+    job = Job(id="j1", user_id=3, options=GenerationOptions("p", None, 1, True), target=target)
+    assert job_language(job) == "de"
