@@ -14,9 +14,11 @@ from cogs.admin import AdminCog
 from cogs.history import HistoryCog
 from cogs.imagine import ImagineCog
 from cogs.usage import UsageCog
-from discord_side.catalogue import ENGLISH, LANGUAGES
+from discord_side.catalogue import ENGLISH, LANGUAGES, speaking
 from discord_side.locales import SOURCE, read_language
+from discord_side.texts import invalid_option_text
 from discord_side.translator import CatalogueTranslator, name_entry, translation, valid_name, valid_text
+from services.core.errors import InvalidOption, InvalidOptionReason
 
 CODES = sorted(LANGUAGES)
 
@@ -208,3 +210,13 @@ async def test_top_level_commands_translated_to_the_same_name_keep_english(
         "usage": None,
         "history": None,
     }
+
+
+def test_an_invalid_option_is_named_in_english_where_discord_refuses_its_translation(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Discord shows the English name when the translation breaks its rules; the answer names what is shown.
+    _with_language(monkeypatch, tmp_path, "name-imagine-n = Anzahl Bilder\n")
+    error = InvalidOption("n", InvalidOptionReason.COUNT_OUT_OF_RANGE, count=9, minimum=1, maximum=4)
+    with speaking("de"):
+        assert "**n**" in invalid_option_text(error)
