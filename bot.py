@@ -176,7 +176,7 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
             cards=settings.card_results,
             spoiler=channel_spoiler(moderation),
         )
-        languages = ServerLanguages(GuildLanguages(store))
+        languages = ServerLanguages(GuildLanguages(store), clock.now)
         audit = AuditLog(client, moderation, clock, languages)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit), DiscordAttachmentRefresher(client))
         quota_settings = QuotaSettings(store)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import discord
 
 from discord_side.audit_queue import AuditQueue
-from discord_side.catalogue import speaking, text
+from discord_side.catalogue import LANGUAGES, speaking, text, text_in
 from discord_side.problem_text import failure_reason_text, stored_detail_text
 from discord_side.server_language import ServerLanguages
 from discord_side.texts import budget_alert_text, inert, job_size, outcome_label, shorten
@@ -58,6 +58,11 @@ def _inputs(job: Job) -> str:
 def approval_hint() -> str:
     """The line under an approval request saying who may decide (dropped once someone has)."""
     return text("audit-approval-hint")
+
+
+def approval_hints() -> tuple[str, ...]:
+    """That line in every language (a request is closed whatever language it was posted in)."""
+    return tuple(dict.fromkeys(text_in(code, "audit-approval-hint") for code in LANGUAGES))
 
 
 def _prompt(prompt: str) -> str:

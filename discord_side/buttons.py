@@ -9,8 +9,8 @@ import logging
 
 import discord
 
-from discord_side.audit import AuditLog, approval_hint
-from discord_side.catalogue import speak, text
+from discord_side.audit import AuditLog, approval_hints
+from discord_side.catalogue import speak, speaking, text
 from discord_side.error_text import answer_error
 from discord_side.info_text import info_text
 from discord_side.launcher import JobLauncher
@@ -134,7 +134,7 @@ class JobButtons:
             if await self._engine.approve(job.id, interaction.user.id) is None:
                 await self._already_decided(interaction, job.id)
                 return
-            await self._close_request(interaction, text("approval-approved", moderator=f"<@{interaction.user.id}>"))
+            await self._close_request(interaction, job, "approval-approved", moderator=f"<@{interaction.user.id}>")
         elif action == JobAction.REJECT:
             if job.state != JobState.AWAITING_APPROVAL:
                 await interaction.response.defer()
@@ -153,13 +153,12 @@ class JobButtons:
         if rejected is None:
             await self._already_decided(interaction, job_id)
             return
-        moderator = f"<@{interaction.user.id}>"
+        verdict: dict[str, object] = {"moderator": f"<@{interaction.user.id}>"}
+        entry = "approval-rejected"
         if rejected.failure_detail:
-            words = inert(shorten(rejected.failure_detail, 300))
-            verdict = text("approval-rejected-reason", moderator=moderator, reason=words)
-        else:
-            verdict = text("approval-rejected", moderator=moderator)
-        await self._close_request(interaction, verdict)
+            entry = "approval-rejected-reason"
+            verdict["reason"] = inert(shorten(rejected.failure_detail, 300))
+        await self._close_request(interaction, rejected, entry, **verdict)
 
     async def _already_decided(self, interaction: discord.Interaction, job_id: str) -> None:
         # Only the decision that was stored shows on the request; a moderator who came second is told
@@ -170,10 +169,15 @@ class JobButtons:
         except discord.HTTPException as error:
             log.warning("could not tell a moderator the request was decided (%s %s)", error.status, error.code)
 
-    @staticmethod
-    async def _close_request(interaction: discord.Interaction, verdict: str) -> None:
-        # The approval request keeps its text, loses its buttons and says who decided.
-        content = (interaction.message.content if interaction.message else "").split("\n" + approval_hint())[0]
+    async def _close_request(self, interaction: discord.Interaction, job: Job, entry: str, **values: object) -> None:
+        # The approval request keeps its text, loses its buttons and says who decided, in the server's
+        # language (the request's), not the moderator's; the hint is dropped in whichever language it was
+        # posted (the admins may have changed the server's language since).
+        content = interaction.message.content if interaction.message else ""
+        for hint in approval_hints():
+            content = content.split("\n" + hint)[0]
+        with speaking(self._audit.languages.public(job.target.guild_id)):
+            verdict = text(entry, **values)
         try:
             await interaction.edit_original_response(
                 content=f"{content}\n{verdict}"[:2000], view=None, allowed_mentions=discord.AllowedMentions.none()

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from discord import app_commands
 from fluent.runtime.types import fluent_number
 
-from discord_side.locales import SOURCE, CatalogueError, discover, fallback
+from discord_side.locales import SOURCE, CatalogueError, Language, discover, fallback
 
 __all__ = ["ENGLISH", "LANGUAGES", "CatalogueError", "locale", "speak", "speaking", "spoken", "text", "text_in"]
 
@@ -75,29 +75,61 @@ def speaking(discord_locale: object) -> Iterator[str]:
 def _argument(value: object, number: bool) -> object:
     if number and isinstance(value, int) and not isinstance(value, bool):
         return fluent_number(value, useGrouping=False)
-    if number and isinstance(value, str) and value.isdigit():
-        # a count formatted by the caller still picks its plural form
+    if number and isinstance(value, str) and value.isdecimal():
+        # a count formatted by the caller still picks its plural form (isdecimal: "²" is a digit to
+        # isdigit() but not a number int() reads)
         return fluent_number(int(value), useGrouping=False)
     return str(value)
 
 
+def _warn_once(catalogue: Language, entry: str, why: str) -> None:
+    # A broken translation is logged once per language and entry, not on every message showing it.
+    if entry not in catalogue.warned:
+        catalogue.warned.add(entry)
+        log.warning("catalogue %s %s; using English", catalogue.code, why)
+
+
+def _render(catalogue: Language, entry: str, arguments: dict[str, object]) -> tuple[str | None, str]:
+    """The entry rendered in one catalogue, or None and why not (missing, no value, render errors)."""
+    if not catalogue.bundle.has_message(entry):
+        return None, f"has no entry {entry!r}"
+    pattern = catalogue.bundle.get_message(entry).value
+    if pattern is None:
+        return None, f"has no value for {entry!r} (attributes only)"
+    try:
+        rendered, errors = catalogue.bundle.format_pattern(pattern, arguments)
+    except Exception as error:
+        if catalogue.code == SOURCE:
+            raise
+        # an operator's translation is data: whatever breaks in it, English is the net
+        return None, f"cannot render {entry!r} ({error!r})"
+    if errors:
+        return None, f"cannot render {entry!r} ({'; '.join(dict.fromkeys(map(str, errors)))})"
+    return str(rendered), ""
+
+
 def text_in(language: str, entry: str, /, **values: object) -> str:
     """The text of `entry` in `language` (a catalogue code) with its variables filled; every variable
-    must be given, no other. A message missing in a language falls back to English, with a warning."""
+    must be given, no other (else CatalogueError: a bug in the code). A translation that is missing or
+    cannot render (a variable the code does not give, a message without a value) falls back to English,
+    with one warning per language and entry: a text never fails a job because of a translation. The
+    English source must render; it raises otherwise."""
     expected = ENGLISH.get(entry)
     if expected is None:
         raise CatalogueError(f"no catalogue entry {entry!r}")
     if values.keys() != expected:
         raise CatalogueError(f"entry {entry!r} takes {sorted(expected)}, was given {sorted(values)}")
-    catalogue = LANGUAGES.get(language, _ENGLISH)
-    if not catalogue.bundle.has_message(entry):
-        log.warning("catalogue %s has no entry %r; using English", catalogue.code, entry)
-        catalogue = _ENGLISH
     arguments = {name: _argument(value, name in _NUMBERS[entry]) for name, value in values.items()}
-    rendered, errors = catalogue.bundle.format_pattern(catalogue.bundle.get_message(entry).value, arguments)
-    if errors:
-        raise CatalogueError(f"entry {entry!r} in {catalogue.code}: {errors}")
-    return str(rendered)
+    catalogue = LANGUAGES.get(language, _ENGLISH)
+    if catalogue.code != SOURCE:
+        rendered, why = _render(catalogue, entry, arguments)
+        if rendered is not None:
+            return rendered
+        _warn_once(catalogue, entry, why)
+    rendered, why = _render(_ENGLISH, entry, arguments)
+    if rendered is None:
+        raise CatalogueError(f"catalogue {SOURCE} {why}")
+    return rendered
 
 
 def text(entry: str, /, **values: object) -> str:

@@ -91,7 +91,7 @@ class ImagineBot(commands.Bot):
             await self.add_cog(cog)
         self.add_dynamic_items(JobButton, VaryButton)
         await self.side.languages.load()
-        await self.tree.set_translator(CatalogueTranslator())
+        await self.tree.set_translator(CatalogueTranslator(self.tree))
         await sync_commands_if_changed(self.tree, self.store, self.settings.discord_guild_ids)
         resumed = await self.engine.resume()
         if resumed:

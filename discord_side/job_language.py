@@ -16,9 +16,10 @@ R = TypeVar("R")
 
 
 def job_language(job: Job) -> str:
-    """The requester's language when the job's results are theirs alone (the channel's visibility),
-    else the server's."""
-    return job.target.locale if job.target.ephemeral else job.target.public_locale
+    """The requester's language when the job's results are theirs alone (the channel's visibility, or
+    direct messages, where only they see the posts), else the server's."""
+    private = job.target.ephemeral or job.target.guild_id is None
+    return job.target.locale if private else job.target.public_locale
 
 
 def in_job_language(

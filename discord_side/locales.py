@@ -6,7 +6,7 @@ Loaded once, at import (start-up), never on the event loop per message."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -113,6 +113,8 @@ class Language:
     messages: MappingProxyType[str, Message]
     bundle: FluentBundle
     errors: tuple[str, ...]
+    # Entries whose translation was found broken and already logged (`catalogue.text_in` warns once).
+    warned: set[str] = field(default_factory=set, compare=False)
 
 
 def read_language(directory: Path, fallback: Language | None = None) -> Language:
@@ -189,12 +191,18 @@ def _with_references(entry: str, found: dict[str, Message], errors: list[str]) -
 
 
 def discover(root: Path = LOCALES_DIR) -> dict[str, Language]:
-    """Every language under `root`: each directory holding `.ftl` files, named by its Discord locale."""
+    """Every language under `root`: each directory holding `.ftl` files, named by its Discord locale.
+    Syntax errors and ids defined twice are logged here, once (at start-up): what they break shows in
+    English."""
     directories = [path for path in sorted(root.iterdir()) if any(path.glob("*.ftl"))]
     if SOURCE not in {path.name for path in directories}:
         raise CatalogueError(f"no {SOURCE} catalogue under {root}")
     source = read_language(root / SOURCE)
-    return {path.name: source if path.name == SOURCE else read_language(path, source) for path in directories}
+    found = {path.name: source if path.name == SOURCE else read_language(path, source) for path in directories}
+    for language in found.values():
+        for error in language.errors:
+            log.warning("catalogue %s; what it breaks shows in English", error)
+    return found
 
 
 def fallback(discord_locale: str | None, available: frozenset[str] | set[str]) -> str:

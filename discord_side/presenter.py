@@ -10,7 +10,8 @@ Only the token and ids stored on the job are needed, so this works the same afte
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from typing import Any
 
 import discord
 
@@ -18,7 +19,7 @@ from discord_side.cards import card_text, progress_card, result_card, text_card
 from discord_side.job_language import in_job_language, in_job_language_now
 from discord_side.private_results import image_files, ready_notice
 from discord_side.progress_edits import ProgressEdits
-from discord_side.texts import ended_text, job_marker, progress_text, result_text
+from discord_side.texts import ended_text, progress_text, result_text
 from discord_side.views import JobAction, again_view, result_view, running_view
 from services.core.clock import Clock
 from services.core.models import Job, JobState
@@ -251,23 +252,23 @@ class DiscordJobEvents:
     async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
         """A message that already carries this job's result (posted just before a crash): the
         interaction's response while its token works, else the channel's recent messages (a private
-        result's notice counts the images it offers)."""
-        marker = job_marker(job.id)
+        result's notice counts the images it offers). A message is recognised by the job's id, whatever
+        language it was written in (the restarted task speaks none in particular)."""
         if self._token_usable(job):
             try:
                 original = await self._webhook(job).fetch_message("@original")  # type: ignore[arg-type]
             except discord.HTTPException as error:
                 log.info("job %s: cannot read its response (%s %s)", job.id, error.status, error.code)
             else:
-                if original.attachments and marker in _said(original):
+                if original.attachments and _names_job(original, job):
                     return (original.id,), len(original.attachments)
         channel = self._client.get_partial_messageable(job.target.channel_id, guild_id=job.target.guild_id)
         own_id = self._client.user.id if self._client.user else None
         try:
             async for message in channel.history(limit=RESUME_HISTORY_LIMIT):
-                if message.author.id == own_id and message.attachments and marker in _said(message):
+                if message.author.id == own_id and message.attachments and _names_job(message, job):
                     return (message.id,), len(message.attachments)
-                if message.author.id == own_id and marker in message.content and _offers_show(message, job):
+                if message.author.id == own_id and _offers_show(message, job):
                     return (message.id,), len(job.result_urls)  # a private result's notice
         except discord.HTTPException as error:
             log.info("job %s: cannot read the channel's history (%s %s)", job.id, error.status, error.code)
@@ -340,6 +341,22 @@ def _offers_show(message: discord.Message, job: Job) -> bool:
         for row in message.components
         for child in getattr(row, "children", ())
     )
+
+
+def _names_job(message: discord.Message, job: Job) -> bool:
+    """Whether the message is one of this job's, by what no language changes: its id, in the text or in
+    a button's custom_id (`imagine:<action>:<job id>[:...]`)."""
+    return job.id in _said(message) or any(
+        custom_id.split(":")[2:3] == [job.id] for custom_id in _custom_ids(message.components)
+    )
+
+
+def _custom_ids(components: Sequence[Any]) -> Iterator[str]:
+    for component in components:
+        custom_id = getattr(component, "custom_id", None)
+        if isinstance(custom_id, str):
+            yield custom_id
+        yield from _custom_ids(getattr(component, "children", None) or getattr(component, "components", None) or ())
 
 
 def _said(message: discord.Message) -> str:

@@ -7,6 +7,8 @@ too) know it. Every code is mapped to a catalogue by `catalogue.language_for` (e
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 
 import discord
 
@@ -21,16 +23,26 @@ def _code(locale: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-class ServerLanguages:
-    """The guilds' languages: read once at start-up, kept current from interactions and the admin
-    command; `public` answers from memory (audit entries are composed without waiting on the database)."""
+# How often a process reads every guild's row again, for what another process changed (the admins'
+# choice made through another bot process): one statement a minute for all guilds, not one per
+# interaction (autocomplete keystrokes included) before the bot may answer.
+REFRESH_SECONDS = 60.0
 
-    def __init__(self, rows: GuildLanguages) -> None:
+
+class ServerLanguages:
+    """The guilds' languages: read at start-up and again at most every REFRESH_SECONDS (on the first
+    interaction after), kept current from interactions and the admin command; `public` answers from
+    memory (audit entries are composed without waiting on the database)."""
+
+    def __init__(self, rows: GuildLanguages, now: Callable[[], float] = time.time) -> None:
         self._rows = rows
+        self._now = now
         self._known: dict[int, GuildLanguage] = {}
+        self._read_at = float("-inf")
 
     async def load(self) -> None:
-        """Read every guild's row (at start-up, before jobs resume)."""
+        """Read every guild's row (at start-up, before jobs resume, and now and then after)."""
+        self._read_at = self._now()
         self._known = await self._rows.every()
 
     def public(self, guild_id: int | None) -> str:
@@ -47,21 +59,22 @@ class ServerLanguages:
 
     async def enter(self, interaction: discord.Interaction) -> None:
         """At the start of an interaction's handler: speak the member's language for its private answers,
-        remember the guild's locale if Discord reports a new one, and read the guild's row again (another
-        process may have changed the admins' choice)."""
+        and remember the guild's locale when Discord reports one the bot did not know. No statement
+        otherwise, and none for autocomplete, except the rows' refresh every REFRESH_SECONDS."""
         speak(interaction.locale)
         guild_id = interaction.guild_id
-        if guild_id is None:
+        if guild_id is None or interaction.type == discord.InteractionType.autocomplete:
             return
+        if self._now() - self._read_at >= REFRESH_SECONDS:
+            await self.load()
         reported = _code(getattr(interaction, "guild_locale", None))
-        known = await self._rows.get(guild_id)
+        known = self._known.get(guild_id, GuildLanguage())
         if reported is not None and reported != known.discord_locale:
             await self._rows.remember_discord_locale(guild_id, reported)
-            known = GuildLanguage(known.chosen, reported)
-        self._known[guild_id] = known
+            self._known[guild_id] = GuildLanguage(known.chosen, reported)
 
     async def choose(self, guild_id: int, code: str | None) -> None:
-        """The admins' choice (None: Discord's setting again)."""
+        """The admins' choice (None: Discord's setting again); the guild's row is read back, so this
+        process knows what others remembered of it too."""
         await self._rows.choose(guild_id, code)
-        known = self._known.get(guild_id, GuildLanguage())
-        self._known[guild_id] = GuildLanguage(code, known.discord_locale)
+        self._known[guild_id] = await self._rows.get(guild_id)

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 
 import discord
 
-from discord_side.catalogue import text
+from discord_side.catalogue import spoken, text
 from discord_side.problem_text import input_problem_text, invalid_option_problem, stored_detail_text
+from discord_side.translator import shown_name
 from services.api.validation import SIZE_PRESETS, parse_size
 from services.core.errors import InputRefused, InvalidOption, QuotaExceeded
 from services.core.models import FailureReason, Job, JobState
@@ -117,7 +118,8 @@ def cancel_text(outcome: str) -> str:
 
 
 def job_marker(job_id: str) -> str:
-    """The part of a job's messages that names it (how a result is found again after a restart)."""
+    """The part of a job's messages that names it (after a restart, a result is found again by the id in
+    it, whatever the language)."""
     return text("job-id", job_id=job_id)
 
 
@@ -251,8 +253,9 @@ def invalid_option_text(error: InvalidOption) -> str:
 
 
 def option_name(option: str) -> str:
-    """An option of `/imagine` as the member's language names it (its name entry in commands.ftl)."""
-    return text("name-imagine-" + option.replace("_", "-"))
+    """An option of `/imagine` as the member sees it in Discord, in the language being spoken: its name
+    entry in commands.ftl, or English where Discord would refuse the translation."""
+    return shown_name(spoken(), f"imagine {option}")
 
 
 def limit_name(kind: LimitKind) -> str:

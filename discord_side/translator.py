@@ -4,12 +4,14 @@ names of choices, from the catalogue. Names are entries `name-<qualified name>` 
 as hyphens: `name-imagine-admin-quota-server`, `name-imagine-prompt-extend`, in commands.ftl);
 descriptions and choices carry their entry id (`catalogue.locale`). The English names are the default
 and never change (operators rely on them). A translation Discord would refuse (a name that is not 1-32
-lowercase letters, digits, `-` or `_`; a description or choice over 100 characters) is left out with a
-warning, so the sync never fails: Discord then shows English for it."""
+lowercase letters, digits, `-` or `_`; a description or choice over 100 characters; a name another
+command, group or option beside it also has in that language, for both) is left out with a warning, so
+the sync never fails: Discord then shows English for it."""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import Any
 
 import discord
@@ -63,13 +65,60 @@ def translation(code: str, entry: str) -> str | None:
     bundle = LANGUAGES[code].bundle
     if not bundle.has_message(entry):
         return None
-    rendered, errors = bundle.format_pattern(bundle.get_message(entry).value, {})
+    pattern = bundle.get_message(entry).value
+    if pattern is None:  # a message with attributes only: nothing to show
+        return None
+    rendered, errors = bundle.format_pattern(pattern, {})
     return None if errors else str(rendered)
+
+
+def shown_name(code: str, qualified_name: str) -> str:
+    """A command's, group's or option's name as a member whose language is `code` sees it in Discord:
+    its translation when Discord accepts it, else the English name (the last word of `qualified_name`).
+    (A translation dropped because a sibling has it too is not known here: a catalogue's tests keep
+    siblings apart.)"""
+    words = translation(code, name_entry(qualified_name)) if code != SOURCE else None
+    return words if words is not None and valid_name(words) else qualified_name.rsplit(" ", 1)[-1]
+
+
+def _siblings(
+    context: app_commands.TranslationContextTypes, tree: app_commands.CommandTree[Any] | None
+) -> list[tuple[str, str]]:
+    """(English name, qualified name) of the name being translated and those beside it: a command's
+    options, a group's subcommands, or the tree's top-level commands."""
+    data: Any = context.data
+    if context.location == Where.parameter_name:
+        return [(p.name, f"{data.command.qualified_name} {p.name}") for p in data.command.parameters]
+    parent = getattr(data, "parent", None)
+    items = parent.commands if parent is not None else (tree.get_commands() if tree is not None else [data])
+    return [(item.name, item.qualified_name) for item in items]
+
+
+def shown_names(code: str, siblings: list[tuple[str, str]]) -> dict[str, str]:
+    """English name -> the name Discord shows in this catalogue's language, for names beside each
+    other: their translations, except those Discord would refuse, and those two siblings share (then
+    both keep English, which is unique among siblings, until no two names clash)."""
+    shown: dict[str, str] = {}
+    for english, qualified in siblings:
+        words = translation(code, name_entry(qualified))
+        shown[english] = words if words is not None and valid_name(words) else english
+    while True:
+        counts = Counter(shown.values())
+        clashing = [english for english, words in shown.items() if counts[words] > 1 and words != english]
+        if not clashing:
+            return shown
+        for english in clashing:
+            shown[english] = english
 
 
 class CatalogueTranslator(app_commands.Translator):
     """Command metadata from the catalogue, for every Discord locale that has (or falls back to) a
-    catalogue other than the English source."""
+    catalogue other than the English source. Given the tree, top-level command names are checked
+    against each other too (options and subcommands always are, against theirs)."""
+
+    def __init__(self, tree: app_commands.CommandTree[Any] | None = None) -> None:
+        super().__init__()
+        self._tree = tree
 
     async def translate(
         self, string: app_commands.locale_str, locale: discord.Locale, context: app_commands.TranslationContextTypes
@@ -86,4 +135,14 @@ class CatalogueTranslator(app_commands.Translator):
         if not valid:
             log.warning("%s: %r for %s breaks Discord's rules; Discord will show English", code, words, entry)
             return None
+        if context.location in _NAMES:
+            english: str = getattr(context.data, "name", "")
+            if shown_names(code, _siblings(context, self._tree)).get(english, words) != words:
+                log.warning(
+                    "%s: %r for %s is also the name of another beside it; Discord will show English for both",
+                    code,
+                    words,
+                    entry,
+                )
+                return None
         return words

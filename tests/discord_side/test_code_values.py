@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cogs.usage import job_line
-from discord_side import catalogue
+from discord_side import catalogue, translator
 from discord_side.admin_choices import mode_name, results_name
 from discord_side.catalogue import ENGLISH, LANGUAGES, speaking, text_in
 from discord_side.launcher import refused_why
@@ -60,11 +60,13 @@ def test_an_invalid_option_is_named_as_the_members_language_names_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "de").mkdir()
-    (tmp_path / "de" / "commands.ftl").write_text("name-imagine-n = anzahl\n")
-    monkeypatch.setattr(catalogue, "LANGUAGES", {**LANGUAGES, "de": read_language(tmp_path / "de")})
+    (tmp_path / "de" / "commands.ftl").write_text("name-imagine-n = bildzahl\n")
+    german = {**LANGUAGES, "de": read_language(tmp_path / "de")}
+    monkeypatch.setattr(catalogue, "LANGUAGES", german)
+    monkeypatch.setattr(translator, "LANGUAGES", german)  # the option is named as Discord shows it
     error = InvalidOption("n", InvalidOptionReason.COUNT_OUT_OF_RANGE, count=9, minimum=1, maximum=4)
     with speaking("de"):
-        assert "**anzahl**" in invalid_option_text(error)
+        assert "**bildzahl**" in invalid_option_text(error)
 
 
 def test_an_invalid_option_in_english_keeps_its_name() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from discord_side.catalogue import LANGUAGES, CatalogueError, speak, speaking, spoken, text, text_in
-from discord_side.job_language import in_job_language
+from discord_side.job_language import in_job_language, job_language
 from discord_side.locales import LOCALES_DIR, SOURCE, discover, fallback, read_language
 from services.core.models import DeliveryTarget, GenerationOptions, Job
 
@@ -158,3 +158,68 @@ def test_speaking_sets_the_language_for_the_block_only() -> None:
     with speaking("de"):
         assert text("deleted") == "de"
     assert spoken() == SOURCE
+
+
+@pytest.fixture
+def operators_german(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A German catalogue an operator edited: its plural names a variable the code does not give
+    (`$anzahl` for `$count`), and `deleted` has attributes but no value."""
+    from discord_side import catalogue
+
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "main.ftl").write_text(
+        "job-images = { $anzahl ->\n    [one] 1 Bild\n   *[other] { $anzahl } Bilder\n}\n"
+        "deleted =\n    .label = Gelöscht\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(catalogue, "LANGUAGES", {**LANGUAGES, "de": read_language(tmp_path / "de")})
+
+
+@pytest.mark.usefixtures("operators_german")
+def test_a_translation_that_cannot_render_falls_back_to_english_instead_of_raising() -> None:
+    # job-images is in every job description: raising here inside delivery failed a paid-for job.
+    assert text_in("de", "job-images", count=2) == "2 images"
+
+
+@pytest.mark.usefixtures("operators_german")
+def test_a_translation_that_cannot_render_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="discord_side.catalogue"):
+        for _ in range(3):
+            text_in("de", "job-images", count=2)
+    assert [record.getMessage() for record in caplog.records if "job-images" in record.getMessage()] == [
+        "catalogue de cannot render 'job-images' (Unknown external: anzahl); using English"
+    ]
+
+
+@pytest.mark.usefixtures("operators_german")
+def test_a_translated_message_without_a_value_falls_back_to_english() -> None:
+    assert text_in("de", "deleted") == text_in(SOURCE, "deleted")
+
+
+@pytest.mark.usefixtures("operators_german")
+def test_wrong_arguments_from_the_code_still_raise_in_a_translated_language() -> None:
+    with pytest.raises(CatalogueError, match="anzahl"):
+        text_in("de", "job-images", anzahl=2)
+
+
+def test_a_count_given_as_unicode_digits_does_not_crash_the_text() -> None:
+    # "²".isdigit() is True but int("²") raises ValueError.
+    assert text_in(SOURCE, "job-images", count="²") == "² images"
+
+
+def test_junk_in_a_catalogue_is_logged_when_the_languages_are_found(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for code, body in ((SOURCE, "hello = hello\n"), ("de", "hello = hallo\nthis is not fluent\n")):
+        (tmp_path / code).mkdir()
+        (tmp_path / code / "main.ftl").write_text(body, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="discord_side.locales"):
+        discover(tmp_path)
+    assert "catalogue de/main.ftl: syntax error near 'this is not fluent\\n'" in caplog.text
+
+
+def test_a_direct_message_jobs_posts_speak_the_members_language() -> None:
+    # Only the member sees a DM job's posts; its public_locale is the English of ServerLanguages.public(None).
+    target = DeliveryTarget(channel_id=1, guild_id=None, ephemeral=False, locale="de", public_locale=SOURCE)
+    job = Job(id="j1", user_id=3, options=GenerationOptions("p", None, 1, True), target=target)
+    assert job_language(job) == "de"

@@ -14,9 +14,11 @@ from cogs.admin import AdminCog
 from cogs.history import HistoryCog
 from cogs.imagine import ImagineCog
 from cogs.usage import UsageCog
-from discord_side.catalogue import ENGLISH, LANGUAGES
+from discord_side.catalogue import ENGLISH, LANGUAGES, speaking
 from discord_side.locales import SOURCE, read_language
+from discord_side.texts import invalid_option_text
 from discord_side.translator import CatalogueTranslator, name_entry, translation, valid_name, valid_text
+from services.core.errors import InvalidOption, InvalidOptionReason
 
 CODES = sorted(LANGUAGES)
 
@@ -160,3 +162,61 @@ async def test_english_locales_get_no_localizations() -> None:
     payload = await usage.get_translated_payload(tree, CatalogueTranslator())
     assert "en-GB" not in (payload.get("name_localizations") or {})
     assert "en-US" not in (payload.get("description_localizations") or {})
+
+
+def _imagine() -> app_commands.Command[Any, ..., Any]:
+    command = ImagineCog.__new__(ImagineCog).__cog_app_commands__[0]
+    assert isinstance(command, app_commands.Command)
+    return command
+
+
+async def test_two_options_translated_to_the_same_name_both_keep_english_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Discord refuses a command whose options share a name, and with it the whole sync (start-up).
+    _with_language(
+        monkeypatch, tmp_path, "name-imagine-size = format\nname-imagine-n = format\nname-imagine-prompt = text\n"
+    )
+    tree = app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
+    with caplog.at_level(logging.WARNING):
+        payload = await _imagine().get_translated_payload(tree, CatalogueTranslator())
+    shown = {option["name"]: (option.get("name_localizations") or {}).get("de") for option in payload["options"]}
+    assert (shown["size"], shown["n"], shown["prompt"]) == (None, None, "text")
+    assert "also the name of another beside it" in caplog.text
+
+
+async def test_a_translation_that_takes_a_siblings_english_name_keeps_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # `n` stays English (untranslated); `size` translated to "n" would clash with it.
+    _with_language(monkeypatch, tmp_path, "name-imagine-size = n\n")
+    tree = app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
+    payload = await _imagine().get_translated_payload(tree, CatalogueTranslator())
+    shown = {option["name"]: (option.get("name_localizations") or {}).get("de") for option in payload["options"]}
+    assert shown["size"] is None
+
+
+async def test_top_level_commands_translated_to_the_same_name_keep_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _with_language(monkeypatch, tmp_path, "name-usage = bilder\nname-history = bilder\n")
+    tree = app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
+    for item in commands():
+        tree.add_command(item)
+    payloads = [await item.get_translated_payload(tree, CatalogueTranslator(tree)) for item in tree.get_commands()]
+    assert {
+        p["name"]: (p.get("name_localizations") or {}).get("de") for p in payloads if p["name"] in {"usage", "history"}
+    } == {
+        "usage": None,
+        "history": None,
+    }
+
+
+def test_an_invalid_option_is_named_in_english_where_discord_refuses_its_translation(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Discord shows the English name when the translation breaks its rules; the answer names what is shown.
+    _with_language(monkeypatch, tmp_path, "name-imagine-n = Anzahl Bilder\n")
+    error = InvalidOption("n", InvalidOptionReason.COUNT_OUT_OF_RANGE, count=9, minimum=1, maximum=4)
+    with speaking("de"):
+        assert "**n**" in invalid_option_text(error)
