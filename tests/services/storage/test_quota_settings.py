@@ -82,3 +82,15 @@ async def test_exempt_members_get_the_operators_limits_through_the_service(setti
     await settings.set_guild(GUILD, user_daily_images=2)
     await settings.set_exempt(GUILD, 8, True)
     assert (await service.limits_for(GUILD, 1, [8])).user_daily_images == DEFAULTS.user_daily_images
+
+
+async def test_the_one_prepared_statement_reads_each_members_own_roles_and_override(settings: QuotaSettings) -> None:
+    await settings.set_role(GUILD, 7, LimitOverrides(user_daily_images=12))
+    await settings.set_exempt(GUILD, 8, True)
+    await settings.set_member(GUILD, 41, MemberOverride(bonus_images=2))
+    first, first_override = await settings.for_member(GUILD, 41, [7, GUILD])
+    second, second_override = await settings.for_member(GUILD, 42, [8])
+    none, none_override = await settings.for_member(GUILD, 43, [])
+    assert (set(first.role_limits), first.exempt_roles, first_override) == ({7}, frozenset(), MemberOverride(2))
+    assert (set(second.role_limits), second.exempt_roles, second_override) == (set(), {8}, None)
+    assert (none.role_limits, none.exempt_roles, none_override) == ({}, frozenset(), None)
