@@ -119,7 +119,7 @@ async def run(settings: Settings, operator_terms: tuple[BlockedTerm, ...] = ()) 
             resources = open_resources(settings, clock, store, supervisor, session)
             await resources.access.load()
             bot = make_client(settings, store, composer(resources, operator_terms))
-            _spawn_background(resources, bot.engine)
+            _spawn_background(resources, bot)
             closers = await _open_endpoints(resources, bot)
             async with bot:
                 await _run_until_signalled(bot, supervisor, settings.discord_token.get_secret_value())
@@ -176,7 +176,7 @@ def composer(resources: Resources, operator_terms: tuple[BlockedTerm, ...] = ())
             cards=settings.card_results,
             spoiler=channel_spoiler(moderation),
         )
-        languages = ServerLanguages(GuildLanguages(store), clock.now)
+        languages = ServerLanguages(GuildLanguages(store))
         audit = AuditLog(client, moderation, clock, languages)
         engine = build_engine(resources, AuditedJobEvents(presenter, audit), DiscordAttachmentRefresher(client))
         quota_settings = QuotaSettings(store)
@@ -231,11 +231,13 @@ def _connector(settings: Settings) -> aiohttp.TCPConnector | None:
     return aiohttp.TCPConnector(resolver=PublicOnlyResolver({api_host}))
 
 
-def _spawn_background(resources: Resources, engine: JobEngine) -> None:
-    settings, supervisor = resources.settings, resources.supervisor
+def _spawn_background(resources: Resources, bot: ImagineBot) -> None:
+    settings, supervisor, engine = resources.settings, resources.supervisor, bot.engine
     wait = settings.approval_wait_hours * 3600
     supervisor.spawn("fair-queue", resources.scheduler.run())
     supervisor.spawn("job-leases", engine.keep_leases())
+    # Another process's /imagine-admin language reaches this one, whatever interactions it sees.
+    supervisor.spawn("server-languages", bot.side.languages.keep(resources.clock))
     if not resources.store.is_sqlite:
         # Several processes may share the API account: each keeps to its share, counted as often as
         # leases are renewed.

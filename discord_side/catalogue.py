@@ -96,6 +96,8 @@ def _render(catalogue: Language, entry: str, arguments: dict[str, object]) -> tu
     pattern = catalogue.bundle.get_message(entry).value
     if pattern is None:
         return None, f"has no value for {entry!r} (attributes only)"
+    if entry in catalogue.cyclic:
+        return None, f"cannot render {entry!r} (it refers to itself)"
     try:
         rendered, errors = catalogue.bundle.format_pattern(pattern, arguments)
     except Exception as error:

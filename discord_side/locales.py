@@ -113,6 +113,9 @@ class Language:
     messages: MappingProxyType[str, Message]
     bundle: FluentBundle
     errors: tuple[str, ...]
+    # Entries that refer back to themselves, however deep (named in `errors` too): Fluent would recurse
+    # without end rendering them, so they are never rendered.
+    cyclic: frozenset[str] = frozenset()
     # Entries whose translation was found broken and already logged (`catalogue.text_in` warns once).
     warned: set[str] = field(default_factory=set, compare=False)
 
@@ -147,8 +150,9 @@ def read_language(directory: Path, fallback: Language | None = None) -> Language
                 )
         bundle.add_resource(FluentResource(source))
     _borrow(code, bundle, found, fallback, errors)
-    messages = {entry: _with_references(entry, found, errors) for entry in sorted(found)}
-    return Language(code, MappingProxyType(messages), bundle, tuple(errors))
+    cyclic: set[str] = set()
+    messages = {entry: _with_references(entry, found, errors, cyclic) for entry in sorted(found)}
+    return Language(code, MappingProxyType(messages), bundle, tuple(errors), frozenset(cyclic))
 
 
 def _borrow(
@@ -171,8 +175,9 @@ def _borrow(
         wanted.extend(borrowed.references)
 
 
-def _with_references(entry: str, found: dict[str, Message], errors: list[str]) -> Message:
-    """The message with the variables and selectors of every message it refers to, however deep."""
+def _with_references(entry: str, found: dict[str, Message], errors: list[str], cyclic: set[str]) -> Message:
+    """The message with the variables and selectors of every message it refers to, however deep (an
+    entry found among them is added to `cyclic`)."""
     message = found[entry]
     variables, selectors = set(message.variables), set(message.selectors)
     pending, seen = list(message.references), set()
@@ -180,6 +185,7 @@ def _with_references(entry: str, found: dict[str, Message], errors: list[str]) -
         name = pending.pop()
         if name == entry:
             errors.append(f"{entry} refers to itself")
+            cyclic.add(entry)
             continue
         if name in seen or name not in found:
             continue

@@ -10,12 +10,13 @@ Only the token and ids stored on the job are needed, so this works the same afte
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from typing import Any
 
 import discord
 
-from discord_side.cards import card_text, progress_card, result_card, text_card
+from discord_side.cards import progress_card, result_card, text_card
 from discord_side.job_language import in_job_language, in_job_language_now
 from discord_side.private_results import image_files, ready_notice
 from discord_side.progress_edits import ProgressEdits
@@ -252,8 +253,9 @@ class DiscordJobEvents:
     async def find_delivery(self, job: Job) -> tuple[tuple[int, ...], int] | None:
         """A message that already carries this job's result (posted just before a crash): the
         interaction's response while its token works, else the channel's recent messages (a private
-        result's notice counts the images it offers). A message is recognised by the job's id, whatever
-        language it was written in (the restarted task speaks none in particular)."""
+        result's notice counts the images it offers). A message is recognised by what members cannot
+        write and no language changes: its attachments' names or its buttons' custom_ids, both made of
+        the job's id (never its text: another job's prompt may quote this job's id)."""
         if self._token_usable(job):
             try:
                 original = await self._webhook(job).fetch_message("@original")  # type: ignore[arg-type]
@@ -344,9 +346,11 @@ def _offers_show(message: discord.Message, job: Job) -> bool:
 
 
 def _names_job(message: discord.Message, job: Job) -> bool:
-    """Whether the message is one of this job's, by what no language changes: its id, in the text or in
-    a button's custom_id (`imagine:<action>:<job id>[:...]`)."""
-    return job.id in _said(message) or any(
+    """Whether the message is one of this job's, by what the bot alone names: an attachment named after
+    the job (`image_files`: `<job id>-<n>.<ext>`, SPOILER_ first when hidden) or a button whose custom_id
+    carries its id (`imagine:<action>:<job id>[:...]`)."""
+    named = re.compile(rf"(?:SPOILER_)?{re.escape(job.id)}-\d+\.\w+")
+    return any(named.fullmatch(attachment.filename) for attachment in message.attachments) or any(
         custom_id.split(":")[2:3] == [job.id] for custom_id in _custom_ids(message.components)
     )
 
@@ -357,11 +361,6 @@ def _custom_ids(components: Sequence[Any]) -> Iterator[str]:
         if isinstance(custom_id, str):
             yield custom_id
         yield from _custom_ids(getattr(component, "children", None) or getattr(component, "components", None) or ())
-
-
-def _said(message: discord.Message) -> str:
-    """What a message says: its content, and its card's text displays."""
-    return message.content + "\n" + card_text(message.components)
 
 
 def _token_gone(error: discord.HTTPException) -> bool:

@@ -7,12 +7,11 @@ too) know it. Every code is mapped to a catalogue by `catalogue.language_for` (e
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable
 
 import discord
 
 from discord_side.catalogue import language_for, speak
+from services.core.clock import Clock
 from services.storage.guild_languages import GuildLanguage, GuildLanguages
 
 log = logging.getLogger(__name__)
@@ -24,26 +23,33 @@ def _code(locale: object) -> str | None:
 
 
 # How often a process reads every guild's row again, for what another process changed (the admins'
-# choice made through another bot process): one statement a minute for all guilds, not one per
-# interaction (autocomplete keystrokes included) before the bot may answer.
+# choice made through another bot process): one statement a minute for all guilds, in the background
+# (`keep`), never in an interaction's path, and whether or not interactions from guilds reach it.
 REFRESH_SECONDS = 60.0
 
 
 class ServerLanguages:
-    """The guilds' languages: read at start-up and again at most every REFRESH_SECONDS (on the first
-    interaction after), kept current from interactions and the admin command; `public` answers from
-    memory (audit entries are composed without waiting on the database)."""
+    """The guilds' languages: read at start-up and again every REFRESH_SECONDS in the background (`keep`),
+    kept current from interactions and the admin command; `public` answers from memory (audit entries
+    are composed without waiting on the database)."""
 
-    def __init__(self, rows: GuildLanguages, now: Callable[[], float] = time.time) -> None:
+    def __init__(self, rows: GuildLanguages) -> None:
         self._rows = rows
-        self._now = now
         self._known: dict[int, GuildLanguage] = {}
-        self._read_at = float("-inf")
 
     async def load(self) -> None:
-        """Read every guild's row (at start-up, before jobs resume, and now and then after)."""
-        self._read_at = self._now()
+        """Read every guild's row (at start-up, before jobs resume, and every REFRESH_SECONDS after)."""
         self._known = await self._rows.every()
+
+    async def keep(self, clock: Clock, every: float = REFRESH_SECONDS) -> None:
+        """Read every guild's row again every `every` seconds until cancelled, so a choice made through
+        another process reaches this one; a failed read is logged and the last one kept."""
+        while True:
+            await clock.sleep(every)
+            try:
+                await self.load()
+            except Exception:
+                log.exception("reading the servers' languages failed; keeping the last read")
 
     def public(self, guild_id: int | None) -> str:
         """The catalogue public posts in this guild speak (en-US in DMs and for a guild never seen)."""
@@ -60,13 +66,11 @@ class ServerLanguages:
     async def enter(self, interaction: discord.Interaction) -> None:
         """At the start of an interaction's handler: speak the member's language for its private answers,
         and remember the guild's locale when Discord reports one the bot did not know. No statement
-        otherwise, and none for autocomplete, except the rows' refresh every REFRESH_SECONDS."""
+        otherwise (the rows are read again in the background), and none for autocomplete."""
         speak(interaction.locale)
         guild_id = interaction.guild_id
         if guild_id is None or interaction.type == discord.InteractionType.autocomplete:
             return
-        if self._now() - self._read_at >= REFRESH_SECONDS:
-            await self.load()
         reported = _code(getattr(interaction, "guild_locale", None))
         known = self._known.get(guild_id, GuildLanguage())
         if reported is not None and reported != known.discord_locale:

@@ -5,8 +5,12 @@ chooses entries and fills them."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
+from functools import cache
 
 import discord
+from babel import Locale
+from babel.numbers import format_decimal
 
 from discord_side.catalogue import spoken, text
 from discord_side.problem_text import input_problem_text, invalid_option_problem, stored_detail_text
@@ -18,7 +22,6 @@ from services.engine.budget_watch import BudgetAlert
 from services.engine.events import JobPhase, RunStatus
 from services.engine.failures import FailureDetail
 from services.moderation.guild_policy import PolicyRefusal, RefusalReason
-from services.quotas.credits import as_credits
 from services.quotas.limits import LimitKind, OverBudget
 
 PROMPT_PREVIEW_CHARS = 300
@@ -307,8 +310,20 @@ _CREDIT_REFUSALS = {
 
 
 def credits_text(milli: int) -> str:
-    """Thousandths of a credit as credits, without trailing zeros (1200 → 1.2)."""
-    return f"{as_credits(milli):,.3f}".rstrip("0").rstrip(".")
+    """Thousandths of a credit as credits, without trailing zeros, written the spoken language's way
+    (1500200 → 1,500.2 in English, 1.500,2 in German)."""
+    return format_decimal(Decimal(milli).scaleb(-3), format="#,##0.###", locale=_number_locale(spoken()))
+
+
+def grouped(value: int) -> str:
+    """A whole number with the spoken language's thousands separator (12,000; 12.000 in German)."""
+    return format_decimal(value, format="#,##0", locale=_number_locale(spoken()))
+
+
+@cache
+def _number_locale(code: str) -> Locale:
+    # Catalogue codes are Discord's (`pt-BR`, `zh-CN`): CLDR's separators and digits for that language.
+    return Locale.parse(code, sep="-")
 
 
 def size_choices(current: str, limit: int = 25) -> list[tuple[str, str]]:
@@ -341,7 +356,7 @@ _OVER_BUDGET_ENTRIES = {
 
 def budget_alert_text(alert: BudgetAlert, over_budget: OverBudget) -> str:
     """An audit line: the server's budget reached 80% or 100%, and at 100% what happens to requests."""
-    shown = [credits_text(v) if alert.kind.in_credits else f"{v:,}" for v in (alert.used, alert.limit)]
+    shown = [credits_text(v) if alert.kind.in_credits else grouped(v) for v in (alert.used, alert.limit)]
     budget = text(_BUDGET_NAMES[alert.kind])
     if alert.level < 100:
         return text("audit-budget-warning", budget=budget, level=alert.level, used=shown[0], limit=shown[1])

@@ -61,15 +61,26 @@ def entry_for(string: app_commands.locale_str, context: app_commands.Translation
 
 
 def translation(code: str, entry: str) -> str | None:
-    """The text of an entry without variables in one catalogue, if it has it."""
-    bundle = LANGUAGES[code].bundle
-    if not bundle.has_message(entry):
+    """The text of an entry without variables in one catalogue, if it has it and it renders (a
+    translation is operator data: one that refers to itself, or breaks Fluent in any other way, is
+    None, with one warning, and Discord shows English)."""
+    language = LANGUAGES[code]
+    bundle = language.bundle
+    if not bundle.has_message(entry) or entry in language.cyclic:
         return None
     pattern = bundle.get_message(entry).value
     if pattern is None:  # a message with attributes only: nothing to show
         return None
-    rendered, errors = bundle.format_pattern(pattern, {})
-    return None if errors else str(rendered)
+    try:
+        rendered, errors = bundle.format_pattern(pattern, {})
+    except Exception as error:  # whatever breaks in a translation, English is the net
+        errors = [error]
+    if errors:
+        if entry not in language.warned:
+            language.warned.add(entry)
+            log.warning("catalogue %s cannot render %r (%s); Discord will show English", code, entry, errors[0])
+        return None
+    return str(rendered)
 
 
 def shown_name(code: str, qualified_name: str) -> str:

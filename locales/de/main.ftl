@@ -268,14 +268,8 @@ usage-title-guild = **Deine Nutzung auf diesem Server**
 usage-title-dm = **Deine Nutzung in Direktnachrichten**
 usage-blocked = 🚫 Ein Admin hat dich hier für das Generieren von Bildern gesperrt.
 usage-images-today = 🖼️ Bilder heute: **{ $used }** von { $limit } genutzt, **{ $left }** übrig
-usage-active-jobs = 🚦 Bis zu { $limit ->
-        [one] { $limit } Auftrag
-       *[other] { $limit } Aufträge
-    } gleichzeitig in der Warteschlange oder in Arbeit
-usage-active-jobs-cooldown = 🚦 Bis zu { $limit ->
-        [one] { $limit } Auftrag
-       *[other] { $limit } Aufträge
-    } gleichzeitig in der Warteschlange oder in Arbeit, { $seconds } s zwischen Anfragen
+usage-active-jobs = 🚦 Aufträge gleichzeitig in der Warteschlange oder in Arbeit: { $limit }
+usage-active-jobs-cooldown = 🚦 Aufträge gleichzeitig in der Warteschlange oder in Arbeit: { $limit }, { $seconds } s zwischen Anfragen
 usage-exempt = { $limits } (deine Rolle ist von den eigenen Limits pro Mitglied dieses Servers ausgenommen)
 usage-guild-today = 🏠 Dieser Server heute: { $used } von { $limit ->
         [one] { $limit } Bild

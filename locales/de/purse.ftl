@@ -18,14 +18,8 @@ quota-guild-credits = 🚫 Das Monatsbudget dieses Servers ist aufgebraucht. Res
         [one] { $limit } Credit
        *[other] { $limit } Credits
     }; diese Anfrage braucht { $cost }. Das Budget wird { $reset } zurückgesetzt. Es wurde nichts berechnet.
-usage-person-today = 🌐 Heute überall (alle Server und Direktnachrichten): **{ $used }** von { $limit ->
-        [one] { $limit } Bild
-       *[other] { $limit } Bildern
-    }
-usage-guild-credits = 💳 Dieser Server in diesem Monat: { $used } von { $limit ->
-        [one] { $limit } Credit
-       *[other] { $limit } Credits
-    }
+usage-person-today = 🌐 Bilder heute überall (alle Server und Direktnachrichten): **{ $used }** von { $limit }
+usage-guild-credits = 💳 Credits dieses Servers in diesem Monat: { $used } von { $limit }
 limit-option-monthly-credits = `{ name-imagine-admin-quota-server-monthly-credits }` (Credits des Servers pro Monat)
 admin-quota-server-monthly-credits-description = Credits, die dieser Server pro UTC-Monat ausgeben darf
 admin-quota-server-over-budget-description = Was passiert, wenn das Budget des Servers aufgebraucht ist

@@ -250,14 +250,8 @@ usage-title-guild = **Your usage in this server**
 usage-title-dm = **Your usage in direct messages**
 usage-blocked = 🚫 An admin has blocked you from generating images here.
 usage-images-today = 🖼️ Images today: **{ $used }** used of { $limit }, **{ $left }** left
-usage-active-jobs = 🚦 Up to { $limit ->
-        [one] { $limit } job
-       *[other] { $limit } jobs
-    } queued or running at once
-usage-active-jobs-cooldown = 🚦 Up to { $limit ->
-        [one] { $limit } job
-       *[other] { $limit } jobs
-    } queued or running at once, { $seconds } s between requests
+usage-active-jobs = 🚦 Jobs queued or running at once: { $limit }
+usage-active-jobs-cooldown = 🚦 Jobs queued or running at once: { $limit }; { $seconds } s between requests
 usage-exempt = { $limits } (your role is exempt from this server's own per-member limits)
 usage-guild-today = 🏠 This server today: { $used } of { $limit } images
 usage-resets = 🔄 Daily limits reset { $when }

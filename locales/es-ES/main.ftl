@@ -280,14 +280,8 @@ usage-title-guild = **Tu uso en este servidor**
 usage-title-dm = **Tu uso en mensajes directos**
 usage-blocked = 🚫 Un administrador te ha bloqueado la generación de imágenes aquí.
 usage-images-today = 🖼️ Imágenes hoy: has usado **{ $used }** de { $limit }; disponibles: **{ $left }**
-usage-active-jobs = 🚦 Hasta { $limit ->
-        [one] { $limit } trabajo
-       *[other] { $limit } trabajos
-    } en cola o en curso a la vez
-usage-active-jobs-cooldown = 🚦 Hasta { $limit ->
-        [one] { $limit } trabajo
-       *[other] { $limit } trabajos
-    } en cola o en curso a la vez, { $seconds } s entre solicitudes
+usage-active-jobs = 🚦 Trabajos en cola o en curso a la vez: { $limit }
+usage-active-jobs-cooldown = 🚦 Trabajos en cola o en curso a la vez: { $limit }, { $seconds } s entre solicitudes
 usage-exempt = { $limits } (tu rol está exento de los límites por miembro propios de este servidor)
 usage-guild-today = 🏠 Este servidor hoy: { $used } de { $limit ->
         [one] { $limit } imagen

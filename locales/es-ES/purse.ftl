@@ -33,14 +33,8 @@ quota-guild-credits = 🚫 Se ha agotado el presupuesto mensual de este servidor
         [one] { $limit } crédito
        *[other] { $limit } créditos
     } y esta solicitud necesita { $cost }. Se restablece { $reset }. No se ha cobrado nada.
-usage-person-today = 🌐 En todas partes hoy (todos los servidores y mensajes directos): **{ $used }** de { $limit ->
-        [one] { $limit } imagen
-       *[other] { $limit } imágenes
-    }
-usage-guild-credits = 💳 Este servidor este mes: { $used } de { $limit ->
-        [one] { $limit } crédito
-       *[other] { $limit } créditos
-    }
+usage-person-today = 🌐 Imágenes hoy en todas partes (todos los servidores y mensajes directos): **{ $used }** de { $limit }
+usage-guild-credits = 💳 Créditos de este servidor este mes: { $used } de { $limit }
 limit-option-monthly-credits = `{ name-imagine-admin-quota-server-monthly-credits }` (créditos del servidor al mes)
 admin-quota-server-monthly-credits-description = Créditos que este servidor puede gastar por mes (UTC)
 admin-quota-server-over-budget-description = Qué pasa cuando se agota el presupuesto del servidor

@@ -283,14 +283,8 @@ usage-images-today = 🖼️ Images aujourd'hui : **{ $used }** { $used ->
         [one] utilisée
        *[other] utilisées
     } sur { $limit }, il en reste **{ $left }**
-usage-active-jobs = 🚦 Jusqu'à { $limit ->
-        [one] { $limit } génération
-       *[other] { $limit } générations
-    } en file d'attente ou en cours à la fois
-usage-active-jobs-cooldown = 🚦 Jusqu'à { $limit ->
-        [one] { $limit } génération
-       *[other] { $limit } générations
-    } en file d'attente ou en cours à la fois, { $seconds } s entre deux demandes
+usage-active-jobs = 🚦 Générations en file d'attente ou en cours à la fois : { $limit }
+usage-active-jobs-cooldown = 🚦 Générations en file d'attente ou en cours à la fois : { $limit }, { $seconds } s entre deux demandes
 usage-exempt = { $limits } (ton rôle est exempté des limites par membre propres à ce serveur)
 usage-guild-today = 🏠 Ce serveur aujourd'hui : { $used ->
         [one] { $used } image

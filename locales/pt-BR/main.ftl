@@ -275,14 +275,8 @@ usage-title-guild = **Seu uso neste servidor**
 usage-title-dm = **Seu uso em mensagens diretas**
 usage-blocked = 🚫 Um administrador bloqueou você de gerar imagens aqui.
 usage-images-today = 🖼️ Imagens hoje — usadas: **{ $used }** de { $limit }, restantes: **{ $left }**
-usage-active-jobs = 🚦 Até { $limit ->
-        [one] { $limit } geração
-       *[other] { $limit } gerações
-    } na fila ou em andamento ao mesmo tempo
-usage-active-jobs-cooldown = 🚦 Até { $limit ->
-        [one] { $limit } geração
-       *[other] { $limit } gerações
-    } na fila ou em andamento ao mesmo tempo, { $seconds } s entre pedidos
+usage-active-jobs = 🚦 Gerações na fila ou em andamento ao mesmo tempo: { $limit }
+usage-active-jobs-cooldown = 🚦 Gerações na fila ou em andamento ao mesmo tempo: { $limit }, { $seconds } s entre pedidos
 usage-exempt = { $limits } (seu cargo é isento dos limites por membro deste servidor)
 usage-guild-today = 🏠 Imagens deste servidor hoje: { $used } de { $limit }
 usage-resets = 🔄 Os limites diários são renovados { $when }

@@ -17,6 +17,7 @@ class ManualClock:
         self.time = start
         self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
+        self._slept = asyncio.Event()
 
     def now(self) -> float:
         """The virtual time."""
@@ -26,6 +27,7 @@ class ManualClock:
         """Wait until the clock has been advanced by `seconds`."""
         wake = asyncio.get_running_loop().create_future()
         heapq.heappush(self._sleepers, (self.time + max(0.0, seconds), next(self._order), wake))
+        self._slept.set()
         await wake
 
     async def advance(self, seconds: float) -> None:
@@ -40,3 +42,10 @@ class ManualClock:
             await settle()
         self.time = target
         await settle()
+
+    async def until_sleeping(self) -> None:
+        """Wait until a task sleeps on this clock: one woken by `advance` has finished what it did
+        (even work done outside the event loop, such as a database read in a thread)."""
+        while not self._sleepers:
+            self._slept.clear()
+            await self._slept.wait()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from discord_side.catalogue import speaking
 from discord_side.texts import budget_alert_text, credits_text, quota_text
 from services.core.errors import QuotaExceeded
 from services.engine.budget_watch import BudgetAlert
@@ -15,6 +16,13 @@ RESETS = datetime(2026, 12, 1, tzinfo=UTC)
 
 def test_credits_are_shown_as_credits_without_trailing_zeros() -> None:
     assert (credits_text(1200), credits_text(1000), credits_text(1_500_000)) == ("1.2", "1", "1,500")
+
+
+def test_credits_are_written_the_spoken_languages_way() -> None:
+    with speaking("de"):
+        assert credits_text(1_500_200) == "1.500,2"
+    with speaking("fr"):
+        assert credits_text(1_500_200) == "1\u202f500,2"
 
 
 def test_the_persons_refusal_says_it_counts_every_server() -> None:

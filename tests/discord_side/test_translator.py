@@ -220,3 +220,29 @@ def test_an_invalid_option_is_named_in_english_where_discord_refuses_its_transla
     error = InvalidOption("n", InvalidOptionReason.COUNT_OUT_OF_RANGE, count=9, minimum=1, maximum=4)
     with speaking("de"):
         assert "**n**" in invalid_option_text(error)
+
+
+async def test_a_name_that_refers_to_itself_keeps_english_and_the_sync_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    _with_language(monkeypatch, tmp_path, "name-usage = { name-usage }\n")
+    usage = UsageCog.__new__(UsageCog).__cog_app_commands__[0]
+    tree = app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
+    with caplog.at_level(logging.WARNING):
+        payload = await usage.get_translated_payload(tree, CatalogueTranslator())
+    assert payload["name"] == "usage"
+    assert "de" not in (payload.get("name_localizations") or {})
+
+
+def test_names_that_refer_to_each_other_have_no_translation(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _with_language(monkeypatch, tmp_path, "name-usage = { name-history }\nname-history = { name-usage }\n")
+    assert (translation("de", "name-usage"), translation("de", "name-history")) == (None, None)
+
+
+def test_an_invalid_option_whose_name_refers_to_itself_is_named_in_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _with_language(monkeypatch, tmp_path, "name-imagine-n = { name-imagine-n }\n")
+    error = InvalidOption("n", InvalidOptionReason.COUNT_OUT_OF_RANGE, count=9, minimum=1, maximum=4)
+    with speaking("de"):
+        assert "**n**" in invalid_option_text(error)

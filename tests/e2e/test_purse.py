@@ -101,8 +101,8 @@ async def test_one_persons_images_count_across_servers_against_one_daily_cap(wor
     assert creates_for(world, "three in the other server") == 0
     usage = await world.fake.invoke_command("usage", {}, user_id=PERSON, guild_id=OTHER_GUILD, channel_id=OTHER_CHANNEL)
     shown = (await usage.wait_for_followup(timeout=10)).content
-    assert "Everywhere today (every server and DM): **3** of 5 images" in shown
-    assert "This server this month" not in shown  # for admins only
+    assert "Images everywhere today (every server and DM): **3** of 5" in shown
+    assert "This server's credits this month" not in shown  # for admins only
 
 
 async def test_monthly_credits_beyond_the_operators_budget_are_refused_naming_it(world: World, bot: Deployment) -> None:
@@ -135,7 +135,7 @@ async def test_past_its_budget_a_server_that_chose_one_image_gets_one_and_its_au
     usage = await world.fake.invoke_command(
         "usage", {}, user_id=ADMIN_USER_ID, guild_id=OTHER_GUILD, channel_id=OTHER_CHANNEL
     )
-    assert "This server this month: 3 of 2 credits" in (await usage.wait_for_followup(timeout=10)).content
+    assert "This server's credits this month: 3 of 2" in (await usage.wait_for_followup(timeout=10)).content
 
 
 async def test_spend_shows_a_chart_of_the_last_30_days_and_the_top_members(world: World, bot: Deployment) -> None:
