@@ -11,6 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 import babel
+import discord
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import FluentSerializer, parse
 from fluent.syntax import ast as ftl
@@ -21,44 +22,10 @@ log = logging.getLogger(__name__)
 _SERIALIZER = FluentSerializer()
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 SOURCE = "en-US"
-# Discord's locale codes (https://discord.com/developers/docs/reference#locales): what an interaction's
-# `locale` and `guild_locale` may be, and the keys Discord accepts in name and description localizations.
-DISCORD_LOCALES = frozenset(
-    {
-        "id",
-        "da",
-        "de",
-        "en-GB",
-        "en-US",
-        "es-ES",
-        "es-419",
-        "fr",
-        "hr",
-        "it",
-        "lt",
-        "hu",
-        "nl",
-        "no",
-        "pl",
-        "pt-BR",
-        "ro",
-        "fi",
-        "sv-SE",
-        "vi",
-        "tr",
-        "cs",
-        "el",
-        "bg",
-        "ru",
-        "uk",
-        "hi",
-        "th",
-        "zh-CN",
-        "ja",
-        "zh-TW",
-        "ko",
-    }
-)
+# Discord's locale codes (https://discord.com/developers/docs/reference#locales), as discord.py knows
+# them: what an interaction's `locale` and `guild_locale` may be, and the keys Discord accepts in name
+# and description localizations.
+DISCORD_LOCALES = frozenset(locale.value for locale in discord.Locale)
 
 
 class CatalogueError(LookupError):
