@@ -98,7 +98,39 @@ def _handler(interaction: discord.Interaction) -> JobButtonHandler:
     return client.job_buttons
 
 
-class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_ID_TEMPLATE):
+class _CheckedJobClick:
+    """What every persistent job button does with a click: the handler's check of who may do the button's
+    action to the job (a refusal answered privately), then the action (`_run`), errors answered like a
+    command's. Each button still has its own `interaction_check`, this one, through its class."""
+
+    action: JobAction
+    job_id: str
+    _job: Job | None
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Whether the clicking member may do this to the job; a refusal is answered privately."""
+        try:
+            await _handler(interaction).enter(interaction)
+            self._job = await _handler(interaction).check(interaction, self.action, self.job_id)
+        except Exception as error:
+            await answer_error(interaction, error)
+            return False
+        return True
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        """Hand the checked click to the bot's handler; errors are answered like a command's."""
+        try:
+            handler = _handler(interaction)
+            job = self._job or await handler.check(interaction, self.action, self.job_id)
+            await self._run(handler, interaction, job)
+        except Exception as error:
+            await answer_error(interaction, error)
+
+    async def _run(self, handler: JobButtonHandler, interaction: discord.Interaction, job: Job) -> None:
+        raise NotImplementedError
+
+
+class JobButton(_CheckedJobClick, discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_ID_TEMPLATE):
     """A job's button (Reroll, Delete, Cancel, Approve, Reject, Show); its own check says who may click it."""
 
     def __init__(self, action: JobAction, job_id: str, label_entry: str | None = None) -> None:
@@ -119,27 +151,11 @@ class JobButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_
         """Rebuild the button from a click on any message, whenever it was posted."""
         return cls(JobAction(match["action"]), match["job_id"])
 
-    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        """Whether the clicking member may do this to the job; a refusal is answered privately."""
-        try:
-            await _handler(interaction).enter(interaction)
-            self._job = await _handler(interaction).check(interaction, self.action, self.job_id)
-        except Exception as error:
-            await answer_error(interaction, error)
-            return False
-        return True
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        """Hand the checked click to the bot's handler; errors are answered like a command's."""
-        try:
-            handler = _handler(interaction)
-            job = self._job or await handler.check(interaction, self.action, self.job_id)
-            await handler.handle(interaction, self.action, job)
-        except Exception as error:
-            await answer_error(interaction, error)
+    async def _run(self, handler: JobButtonHandler, interaction: discord.Interaction, job: Job) -> None:
+        await handler.handle(interaction, self.action, job)
 
 
-class VaryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VARY_TEMPLATE):
+class VaryButton(_CheckedJobClick, discord.ui.DynamicItem[discord.ui.Button[Any]], template=VARY_TEMPLATE):
     """ "Vary N" on a result: a new image-to-image job from its image N, charged to whoever clicks."""
 
     def __init__(self, job_id: str, index: int) -> None:
@@ -151,6 +167,7 @@ class VaryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VARY_T
                 custom_id=f"imagine:vary:{job_id}:{index}",
             )
         )
+        self.action = JobAction.VARY
         self.job_id = job_id
         self.index = index
         self._job: Job | None = None
@@ -162,24 +179,8 @@ class VaryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=VARY_T
         """Rebuild the button from a click on any message, whenever it was posted."""
         return cls(match["job_id"], int(match["index"]))
 
-    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        """Whether the job is still known (anyone may vary a result); a refusal is answered privately."""
-        try:
-            await _handler(interaction).enter(interaction)
-            self._job = await _handler(interaction).check(interaction, JobAction.VARY, self.job_id)
-        except Exception as error:
-            await answer_error(interaction, error)
-            return False
-        return True
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        """Hand the checked click to the bot's handler; errors are answered like a command's."""
-        try:
-            handler = _handler(interaction)
-            job = self._job or await handler.check(interaction, JobAction.VARY, self.job_id)
-            await handler.vary(interaction, job, self.index)
-        except Exception as error:
-            await answer_error(interaction, error)
+    async def _run(self, handler: JobButtonHandler, interaction: discord.Interaction, job: Job) -> None:
+        await handler.vary(interaction, job, self.index)
 
 
 def _view(*buttons: discord.ui.Item[Any]) -> discord.ui.View:
