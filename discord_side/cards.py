@@ -14,7 +14,7 @@ import discord
 from discord import ui
 
 from discord_side.catalogue import text
-from discord_side.views import REVIEW_ACTIONS, JobAction, JobButton, VaryButton
+from discord_side.views import REVIEW_ACTIONS, JobAction, JobButton, vary_buttons
 from services.core.models import Job
 from services.storage.moderation_settings import ModerationSettings
 
@@ -61,7 +61,7 @@ def result_card(
     view = _card(parts, main, HIDDEN_ACCENT if hidden else ACCENT)
     if hidden:  # a reported result is not offered for new jobs until a moderator restores it
         return view
-    varies = [VaryButton(job.id, i) for i in range(1, min(len(filenames), 4) + 1)] if image_to_image else []
+    varies = vary_buttons(job, len(filenames), image_to_image=image_to_image)
     container = view.children[0]
     assert isinstance(container, ui.Container)
     container.add_item(ui.ActionRow(*varies, JobButton(JobAction.REMIX, job.id)))

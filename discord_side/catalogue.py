@@ -25,7 +25,7 @@ from types import MappingProxyType
 from discord import app_commands
 from fluent.runtime.types import fluent_number
 
-from discord_side.locales import SOURCE, CatalogueError, Language, discover, fallback
+from discord_side.locales import SOURCE, CatalogueError, Language, discover, fallback, locale_code
 
 __all__ = ["ENGLISH", "LANGUAGES", "CatalogueError", "locale", "speak", "speaking", "spoken", "text", "text_in"]
 
@@ -43,13 +43,13 @@ _NUMBERS = {
     for entry in ENGLISH
 }
 
+_AVAILABLE = frozenset(LANGUAGES)
 _SPOKEN: contextvars.ContextVar[str] = contextvars.ContextVar("spoken_language", default=SOURCE)
 
 
 def language_for(discord_locale: object) -> str:
     """The catalogue for a Discord locale (`discord.Locale` or its code); see `locales.fallback`."""
-    code = getattr(discord_locale, "value", discord_locale)
-    return fallback(code if isinstance(code, str) else None, frozenset(LANGUAGES))
+    return fallback(locale_code(discord_locale), _AVAILABLE)
 
 
 def spoken() -> str:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import discord
 
+from discord_side.audit import message_link
 from discord_side.catalogue import text
 from discord_side.texts import inert, shorten
 from services.core.models import Job
@@ -46,8 +47,7 @@ def history_text(jobs: list[Job], total: int, page: int, member: str) -> str:
 
 
 def _line(job: Job) -> str:
-    scope = job.target.guild_id if job.target.guild_id is not None else "@me"
-    link = f"https://discord.com/channels/{scope}/{job.target.channel_id}/{job.message_ids[0]}"
+    link = message_link(job.target.guild_id, job.target.channel_id, job.message_ids[0])
     count = text("job-images", count=job.images_delivered)
     when = discord.utils.format_dt(datetime.fromtimestamp(job.created_at, UTC), "R")
     return text(

@@ -138,10 +138,8 @@ class JobLauncher:
             await self._alert(guild_id, limits, exhausted=kind)
             if kind not in SERVER_BUDGETS or limits.over_budget == OverBudget.REFUSE:
                 raise
-            if limits.over_budget == OverBudget.ONE_IMAGE:
-                options = replace(options, n=1)
             approval = approval or limits.over_budget == OverBudget.APPROVAL
-            lifted = self._quota.beyond_server_budget(limits)
+            options, lifted = self._past_server_budget(options, limits)
             job = await self._engine.accept(user_id, options, target, lifted, needs_approval=approval)
         return job, approval
 
@@ -152,10 +150,15 @@ class JobLauncher:
         `_accept` does that). Past the server's own budget the job may still go through as its admins chose,
         so it is checked as `_accept` would then take it."""
         if limits.over_budget != OverBudget.REFUSE:
-            if limits.over_budget == OverBudget.ONE_IMAGE:
-                options = replace(options, n=1)
-            limits = self._quota.beyond_server_budget(limits)
+            options, limits = self._past_server_budget(options, limits)
         await self._engine.check_quota(user_id, options, target, limits)
+
+    def _past_server_budget(self, options: GenerationOptions, limits: Limits) -> tuple[GenerationOptions, Limits]:
+        """The job as the server's admins chose to take it past the server's own budget: one image if they
+        chose so, and the server's budgets lifted (the operator's limits always hold)."""
+        if limits.over_budget == OverBudget.ONE_IMAGE:
+            options = replace(options, n=1)
+        return options, self._quota.beyond_server_budget(limits)
 
     def _alert_later(self, job: Job, limits: Limits) -> None:
         """Check the budget alerts an accepted job may have made due, in the background (one check per

@@ -178,6 +178,12 @@ def discover(root: Path = LOCALES_DIR) -> dict[str, Language]:
     return found
 
 
+def locale_code(locale: object) -> str | None:
+    """The code of a Discord locale given as `discord.Locale` or as its code (None: neither)."""
+    value = getattr(locale, "value", locale)
+    return value if isinstance(value, str) else None
+
+
 def fallback(discord_locale: str | None, available: frozenset[str] | set[str]) -> str:
     """The catalogue to use for a Discord locale: its own when there is one; else one of the same
     language (en-GB -> en-US, es-419 -> es-ES, pt-PT -> pt-BR, zh-TW -> zh-CN), the source first when it

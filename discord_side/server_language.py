@@ -11,15 +11,11 @@ import logging
 import discord
 
 from discord_side.catalogue import language_for, speak
+from discord_side.locales import locale_code
 from services.core.clock import Clock
 from services.storage.guild_languages import GuildLanguage, GuildLanguages
 
 log = logging.getLogger(__name__)
-
-
-def _code(locale: object) -> str | None:
-    value = getattr(locale, "value", locale)
-    return value if isinstance(value, str) else None
 
 
 # How often a process reads every guild's row again, for what another process changed (the admins'
@@ -71,7 +67,7 @@ class ServerLanguages:
         guild_id = interaction.guild_id
         if guild_id is None or interaction.type == discord.InteractionType.autocomplete:
             return
-        reported = _code(getattr(interaction, "guild_locale", None))
+        reported = locale_code(getattr(interaction, "guild_locale", None))
         known = self._known.get(guild_id, GuildLanguage())
         if reported is not None and reported != known.discord_locale:
             await self._rows.remember_discord_locale(guild_id, reported)

@@ -195,10 +195,15 @@ def running_view(job: Job) -> discord.ui.View:
     return _view(JobButton(JobAction.CANCEL, job.id))
 
 
+def vary_buttons(job: Job, images: int, *, image_to_image: bool) -> list[VaryButton]:
+    """Vary 1..N for a result's `images` (at most the API's 4), when jobs may start from images."""
+    return [VaryButton(job.id, index) for index in range(1, min(images, 4) + 1)] if image_to_image else []
+
+
 def result_view(job: Job, images: int = 0, *, image_to_image: bool = False) -> discord.ui.View:
     """Buttons on a result: Reroll, Delete and Remix, and (when jobs may start from images) Vary for each
     of its `images`."""
-    varies = [VaryButton(job.id, index) for index in range(1, min(images, 4) + 1)] if image_to_image else []
+    varies = vary_buttons(job, images, image_to_image=image_to_image)
     return _view(
         JobButton(JobAction.REROLL, job.id),
         JobButton(JobAction.DELETE, job.id),
