@@ -172,20 +172,9 @@ class ImageDownloader:
         many bytes as the answer declares (else `max_bytes`), reserved before the body is read."""
         async with self.reservation() as held, contextlib.AsyncExitStack() as stack:
             answer = await self._open(url, stack)
-            declared = self._declared_size(answer)
-            if declared is not None and declared > max_bytes:
-                raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=max_bytes)
-            expected = max_bytes if declared is None else declared
+            expected = self._expected_size(url, answer, max_bytes)
             await held.resize(expected)
-            chunks: list[bytes] = []
-            received = 0
-            with _download_errors(url):
-                async for chunk in answer.content.iter_chunked(256 * 1024):
-                    received += len(chunk)
-                    if received > expected:
-                        raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=max_bytes)
-                    chunks.append(chunk)
-            return b"".join(chunks)
+            return await self._read_body(url, answer, expected, max_bytes)
 
     async def _fit(self, url: str, data: bytes, upload_limit: int) -> FittedImage:
         try:
@@ -286,14 +275,15 @@ class ImageDownloader:
                 return response
         raise ImageFetchError(url, ImageProblem.TOO_MANY_REDIRECTS)
 
-    def _expected_size(self, url: str, response: aiohttp.ClientResponse) -> int:
-        """The body's size as declared (refused over `max_bytes`), or `max_bytes` when not declared or
-        compressed in transit (the declared length is then not the body's)."""
+    def _expected_size(self, url: str, response: aiohttp.ClientResponse, maximum: int | None = None) -> int:
+        """The body's size as declared (refused over `maximum`, by default `max_bytes`), or `maximum` when
+        not declared or compressed in transit (the declared length is then not the body's)."""
+        maximum = self._max_bytes if maximum is None else maximum
         declared = self._declared_size(response)
         if declared is None:
-            return self._max_bytes
-        if declared > self._max_bytes:
-            raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
+            return maximum
+        if declared > maximum:
+            raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=maximum)
         return declared
 
     @staticmethod
@@ -302,14 +292,19 @@ class ImageDownloader:
         encoded = response.headers.get("Content-Encoding", "identity").lower() != "identity"
         return None if encoded else response.content_length
 
-    async def _read_body(self, url: str, response: aiohttp.ClientResponse, expected: int) -> bytes:
+    async def _read_body(
+        self, url: str, response: aiohttp.ClientResponse, expected: int, maximum: int | None = None
+    ) -> bytes:
+        """The body, refused once it passes `expected` bytes (the refusal names `maximum`, by default
+        `max_bytes`)."""
+        maximum = self._max_bytes if maximum is None else maximum
         chunks: list[bytes] = []
         received = 0
         with _download_errors(url):
             async for chunk in response.content.iter_chunked(256 * 1024):
                 received += len(chunk)
                 if received > expected:
-                    raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=self._max_bytes)
+                    raise ImageFetchError(url, ImageProblem.TOO_LARGE, maximum=maximum)
                 chunks.append(chunk)
         return b"".join(chunks)
 
