@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 MODEL_NAME = "wan2.5-text-to-image"
 IMAGE_TO_IMAGE_MODEL = "wan2.5-image-to-image"
-MAX_INPUT_IMAGES = 2
 # The API keeps a task's result links for 24 hours from its creation (shared/spec/task-detail.md).
 RESULT_LIFETIME_SECONDS = 24 * 3600
 

@@ -22,7 +22,6 @@ MIN_SIDE = 384
 MAX_SIDE = 5000
 ACCEPTED_FORMATS: dict[str, str] = {"JPEG": "JPEG", "PNG": "PNG", "BMP": "BMP", "WEBP": "WebP"}
 ALLOWED = ", ".join(ACCEPTED_FORMATS.values())
-ACCEPTED_CONTENT_TYPES = frozenset({"image/jpeg", "image/jpg", "image/png", "image/bmp", "image/webp"})
 _ALPHA_MODES = frozenset({"RGBA", "LA", "PA", "RGBa", "La"})
 
 
