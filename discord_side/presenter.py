@@ -118,8 +118,9 @@ class DiscordJobEvents:
             return (await self._post_in_channel(job, notice, view, []),)
         if self._cards:
             try:
-                card = self.card(job, len(images), [f.filename for f in files()], spoiler, f"<@{job.user_id}>")
-                return (await self._send(job, None, card, files()),)
+                attached = files()
+                card = self.card(job, len(images), [f.filename for f in attached], spoiler, f"<@{job.user_id}>")
+                return (await self._send(job, None, card, attached),)
             except discord.HTTPException as error:
                 log.warning(
                     "job %s: Discord refused the card (%s %s); posting the classic message",

@@ -7,6 +7,7 @@ manage messages) is told by DM, with the advice to set one: the bot has no membe
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from typing import Protocol
@@ -129,7 +130,7 @@ class Reports:
         channel_id = await self._audit.channel_for(job.target.guild_id)
         if channel_id is None:
             return "report-no-audit-owner" if await self._tell_owner(interaction, link) else None
-        files = [await attachment.to_file() for attachment in message.attachments] if message else []
+        files = list(await asyncio.gather(*(a.to_file() for a in message.attachments))) if message else []
         with speaking(self._audit.languages.public(job.target.guild_id)):  # the review card is the server's
             review = self._review_card(job, interaction, link, files)
         channel = self._client.get_partial_messageable(channel_id, guild_id=job.target.guild_id)
