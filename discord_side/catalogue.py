@@ -27,7 +27,19 @@ from fluent.runtime.types import fluent_number
 
 from discord_side.locales import SOURCE, CatalogueError, Language, discover, fallback, locale_code
 
-__all__ = ["ENGLISH", "LANGUAGES", "CatalogueError", "locale", "speak", "speaking", "spoken", "text", "text_in"]
+__all__ = [
+    "ENGLISH",
+    "LANGUAGES",
+    "CatalogueError",
+    "locale",
+    "render",
+    "speak",
+    "speaking",
+    "spoken",
+    "text",
+    "text_in",
+    "warn_once",
+]
 
 log = logging.getLogger(__name__)
 
@@ -82,14 +94,14 @@ def _argument(value: object, number: bool) -> object:
     return str(value)
 
 
-def _warn_once(catalogue: Language, entry: str, why: str) -> None:
-    # A broken translation is logged once per language and entry, not on every message showing it.
+def warn_once(catalogue: Language, entry: str, why: str) -> None:
+    """Log a broken translation once per language and entry, not on every message showing it."""
     if entry not in catalogue.warned:
         catalogue.warned.add(entry)
         log.warning("catalogue %s %s; using English", catalogue.code, why)
 
 
-def _render(catalogue: Language, entry: str, arguments: dict[str, object]) -> tuple[str | None, str]:
+def render(catalogue: Language, entry: str, arguments: dict[str, object]) -> tuple[str | None, str]:
     """The entry rendered in one catalogue, or None and why not (missing, no value, render errors)."""
     if not catalogue.bundle.has_message(entry):
         return None, f"has no entry {entry!r}"
@@ -124,11 +136,11 @@ def text_in(language: str, entry: str, /, **values: object) -> str:
     arguments = {name: _argument(value, name in _NUMBERS[entry]) for name, value in values.items()}
     catalogue = LANGUAGES.get(language, _ENGLISH)
     if catalogue.code != SOURCE:
-        rendered, why = _render(catalogue, entry, arguments)
+        rendered, why = render(catalogue, entry, arguments)
         if rendered is not None:
             return rendered
-        _warn_once(catalogue, entry, why)
-    rendered, why = _render(_ENGLISH, entry, arguments)
+        warn_once(catalogue, entry, why)
+    rendered, why = render(_ENGLISH, entry, arguments)
     if rendered is None:
         raise CatalogueError(f"catalogue {SOURCE} {why}")
     return rendered

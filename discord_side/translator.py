@@ -19,7 +19,7 @@ import regex
 from discord import app_commands
 from discord.app_commands import TranslationContextLocation as Where
 
-from discord_side.catalogue import LANGUAGES, language_for
+from discord_side.catalogue import LANGUAGES, language_for, render, warn_once
 from discord_side.locales import SOURCE
 
 log = logging.getLogger(__name__)
@@ -65,22 +65,12 @@ def translation(code: str, entry: str) -> str | None:
     translation is operator data: one that refers to itself, or breaks Fluent in any other way, is
     None, with one warning, and Discord shows English)."""
     language = LANGUAGES[code]
-    bundle = language.bundle
-    if not bundle.has_message(entry) or entry in language.cyclic:
+    if not language.bundle.has_message(entry):
         return None
-    pattern = bundle.get_message(entry).value
-    if pattern is None:  # a message with attributes only: nothing to show
-        return None
-    try:
-        rendered, errors = bundle.format_pattern(pattern, {})
-    except Exception as error:  # whatever breaks in a translation, English is the net
-        errors = [error]
-    if errors:
-        if entry not in language.warned:
-            language.warned.add(entry)
-            log.warning("catalogue %s cannot render %r (%s); Discord will show English", code, entry, errors[0])
-        return None
-    return str(rendered)
+    rendered, why = render(language, entry, {})
+    if rendered is None:
+        warn_once(language, entry, why)
+    return rendered
 
 
 def shown_name(code: str, qualified_name: str) -> str:
