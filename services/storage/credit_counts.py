@@ -12,10 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.quotas.limits import UNLIMITED_CREDITS, LimitKind, Limits
 from services.storage.job_rows import EVERYWHERE
-from services.storage.row_locks import any_of, key_match, lock_in_order
+from services.storage.row_locks import add_within, any_of, lock_in_order
 from services.storage.tables import credit_usage
 
-_KEY = (credit_usage.c.scope, credit_usage.c.period)
+# The key columns of a `credit_usage` row.
+CREDIT_KEY = (credit_usage.c.scope, credit_usage.c.period)
 
 
 def month_of(day: str) -> str:
@@ -54,24 +55,13 @@ async def book_credits(
         .values([{"scope": scope, "period": period, "used": 0} for scope, period in periods])
         .on_conflict_do_nothing()
     )
-    await lock_in_order(connection, _KEY, periods)
-    rows = []
-    for period, (kind, budget) in zip(periods, _budgets(limits), strict=False):
-        row = key_match(_KEY, period)
-        if kind is not None and budget < UNLIMITED_CREDITS:  # no budget: counted, never compared
-            row = sa.and_(row, credit_usage.c.used + amount <= budget)
-        rows.append(row)
-    # Each row's own budget in its condition: a row over budget is left out, and the first one left out
-    # (in `credit_periods` order) is the refusal.
-    granted = await connection.execute(
-        credit_usage.update()
-        .where(sa.or_(*rows))
-        .values(used=credit_usage.c.used + amount)
-        .returning(credit_usage.c.scope, credit_usage.c.period)
-    )
-    booked = {(row.scope, row.period) for row in granted.all()}
-    for (scope, period), (kind, budget) in zip(periods, _budgets(limits), strict=False):
-        if kind is not None and (scope, period) not in booked:
+    budgets = _budgets(limits)[: len(periods)]
+    # no budget: counted, never compared
+    bounds = [budget if kind is not None and budget < UNLIMITED_CREDITS else None for kind, budget in budgets]
+    booked = await add_within(connection, CREDIT_KEY, periods, bounds, amount)
+    # The first row left out (in `credit_periods` order) is the refusal.
+    for (scope, period), (kind, budget), added in zip(periods, budgets, booked, strict=True):
+        if kind is not None and not added:
             return kind, budget, await credits_used(connection, scope, period)
     return None
 
@@ -82,10 +72,10 @@ async def adjust_credits(connection: AsyncConnection, guild_id: int | None, day:
     if not change:
         return
     periods = credit_periods(guild_id, day)
-    await lock_in_order(connection, _KEY, periods)
+    await lock_in_order(connection, CREDIT_KEY, periods)
     used = credit_usage.c.used + change
     await connection.execute(
-        credit_usage.update().where(any_of(_KEY, periods)).values(used=sa.case((used >= 0, used), else_=0))
+        credit_usage.update().where(any_of(CREDIT_KEY, periods)).values(used=sa.case((used >= 0, used), else_=0))
     )
 
 

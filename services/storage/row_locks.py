@@ -39,3 +39,27 @@ async def lock_in_order(
     # The rows are locked as the sorted rows come out (PostgreSQL locks above the sort), so in this order.
     query = sa.select(*columns).where(any_of(columns, keys)).order_by(position).with_for_update()
     await connection.execute(query)
+
+
+async def add_within(
+    connection: AsyncConnection,
+    columns: Sequence[sa.ColumnElement[Any]],
+    keys: Sequence[Sequence[Any]],
+    limits: Sequence[int | None],
+    amount: int,
+) -> list[bool]:
+    """Add `amount` to the `used` counter of every row of `keys` (values of the key `columns` of one
+    table) that stays within its limit (None: unbounded), in one UPDATE on rows locked in order first;
+    whether each row was added to. A caller refusing on a row left out rolls its transaction back, with
+    whatever this added to the others."""
+    await lock_in_order(connection, columns, keys)
+    used = columns[0].table.c.used
+    within = [
+        key_match(columns, key) if limit is None else sa.and_(key_match(columns, key), used + amount <= limit)
+        for key, limit in zip(keys, limits, strict=True)
+    ]
+    granted = await connection.execute(
+        columns[0].table.update().where(sa.or_(*within)).values(used=used + amount).returning(*columns)
+    )
+    added = {tuple(row) for row in granted.all()}
+    return [tuple(key) in added for key in keys]

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.core.models import Job
 from services.quotas.limits import LimitKind, Limits
-from services.storage.credit_counts import book_credits, credits_used
+from services.storage.credit_counts import CREDIT_KEY, book_credits, credits_used
 from services.storage.database import StoreCore, completes_on_cancel
 from services.storage.job_claims import database_now
 from services.storage.job_rows import (
@@ -29,8 +29,8 @@ from services.storage.job_rows import (
     usage_row,
     usage_scope,
 )
-from services.storage.row_locks import any_of, key_match, lock_in_order
-from services.storage.tables import budget_alerts, credit_usage, daily_usage, jobs
+from services.storage.row_locks import add_within, any_of, key_match, lock_in_order
+from services.storage.tables import budget_alerts, daily_usage, jobs
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class UsageCounts(StoreCore):
         rows (usage scope, member or `GUILD_TOTAL`, day) of `images` and the `credit_usage` rows (scope,
         period) of `credits`, in the order given (0 for a row not yet written)."""
         async with self.read() as connection:
-            return await _held(connection, _KEY, images), await _held(connection, _CREDIT_KEY, credits)
+            return await _held(connection, _KEY, images), await _held(connection, CREDIT_KEY, credits)
 
     @completes_on_cancel
     async def claim_alert(self, budget: str, period: str, level: int) -> bool:
@@ -219,7 +219,6 @@ _LIMIT_OF = {
     LimitKind.BOT_DAILY: "bot_daily_images",
 }
 _KEY = (daily_usage.c.guild_id, daily_usage.c.user_id, daily_usage.c.day)
-_CREDIT_KEY = (credit_usage.c.scope, credit_usage.c.period)
 
 
 async def _held(
@@ -241,18 +240,10 @@ async def _add_images(
     `Refusal` of the first row (in `rows` order) that its limit left out, else None. On a refusal the
     caller's transaction is rolled back with whatever this added to the other rows."""
     keys = [(scope, counted, day) for (scope, counted), _ in rows]
-    await lock_in_order(connection, _KEY, keys)
-    limited = [(key, getattr(limits, _LIMIT_OF[kind])) for key, (_, kind) in zip(keys, rows, strict=True)]
-    within = [sa.and_(key_match(_KEY, key), daily_usage.c.used + n <= limit) for key, limit in limited]
-    granted = await connection.execute(
-        daily_usage.update()
-        .where(sa.or_(*within))
-        .values(used=daily_usage.c.used + n)
-        .returning(daily_usage.c.guild_id, daily_usage.c.user_id)
-    )
-    added = {(row.guild_id, row.user_id) for row in granted.all()}
-    for (key, limit), (row, kind) in zip(limited, rows, strict=True):
-        if row not in added:
+    bounds = [getattr(limits, _LIMIT_OF[kind]) for _, kind in rows]
+    added = await add_within(connection, _KEY, keys, bounds, n)
+    for key, limit, (_, kind), granted in zip(keys, bounds, rows, added, strict=True):
+        if not granted:
             return Refusal(kind, limit, await _used(connection, *key))
     return None
 
